@@ -1,0 +1,1 @@
+"""Build a group's Confidentiality Handbook: pages, checkers, documents and versions."""
