@@ -1,0 +1,92 @@
+"""The MkDocs plugin: a thin layer of hooks over the plain modules beside it.
+
+Kept thin on purpose: Material is in maintenance mode and its successor does not load MkDocs
+plugins, so everything that is not a hook lives in a module that any build could call.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import csp, site_setup
+from .errors import HandbookError
+from .pages import Handbook
+
+
+class HandbookConfig(Config):
+    group = config_options.Type(str, default="group.yml")
+    policy_version = config_options.Optional(config_options.Type(str))
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Loads the group file, renders pages and writes the checkers' and documents' files."""
+
+    handbook: Handbook
+    staging: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        group_file = os.environ.get("HANDBOOK_GROUP") or self.config.group
+        version = os.environ.get("HANDBOOK_POLICY_VERSION") or self.config.policy_version
+        try:
+            self.handbook = site_setup.load_handbook(root, root / group_file, version)
+        except HandbookError as error:
+            raise PluginError(str(error)) from None
+        site_setup.apply_to_config(self.handbook, config)
+        if getattr(self, "command", "build") != "serve":
+            # Build into a staging folder and move it into place only when the build succeeded,
+            # so a mistake never leaves a half-written site behind.
+            self.final_site_dir = Path(config.site_dir)
+            self.staging = Path(tempfile.mkdtemp(prefix=".site-", dir=self.final_site_dir.parent))
+            config.site_dir = str(self.staging)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, content in site_setup.generated_pages(self.handbook).items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        return self._guard(self.handbook.render, markdown, page.file.src_uri)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return csp.protect(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return csp.protect(output_content) if template_name.endswith(".html") else output_content
+
+    def on_env(self, env, *, config, files):
+        self._guard(site_setup.check_clauses, self.handbook)
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        self._guard(site_setup.write_assets, self.handbook, Path(config.site_dir))
+        if self.staging is not None:
+            shutil.rmtree(self.final_site_dir, ignore_errors=True)
+            self.staging.replace(self.final_site_dir)
+            config.site_dir = str(self.final_site_dir)
+            self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+
+    @staticmethod
+    def _guard(function, *args):
+        """Turn a user's mistake into MkDocs' one-line error instead of a traceback."""
+        try:
+            return function(*args)
+        except HandbookError as error:
+            raise PluginError(str(error)) from None

@@ -1,0 +1,71 @@
+"""Build or serve the handbook with MkDocs, for a chosen group file and policy version."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .errors import HandbookError
+
+
+@contextlib.contextmanager
+def chosen(group: Path | None, version: str | None) -> Iterator[None]:
+    """Tell the plugin which group file and version to build (environment: mike runs mkdocs too)."""
+    saved = {key: os.environ.get(key) for key in ("HANDBOOK_GROUP", "HANDBOOK_POLICY_VERSION")}
+    if group is not None:
+        os.environ["HANDBOOK_GROUP"] = str(Path(group).resolve())
+    if version is not None:
+        os.environ["HANDBOOK_POLICY_VERSION"] = version
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _show_mkdocs_log(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_handbook", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._handbook = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def build(config_file: Path = Path("mkdocs.yml"), *, group: Path | None = None, version: str | None = None,
+          site_dir: Path | None = None, verbose: bool = False) -> Path:
+    """Build the site (strict: a warning is a failure); returns where it was written."""
+    _show_mkdocs_log(verbose)
+    options = {"strict": True}
+    if site_dir is not None:
+        options["site_dir"] = str(Path(site_dir).resolve())
+    with chosen(group, version):
+        try:
+            config = load_config(str(config_file), **options)
+            mkdocs_build.build(config)
+        except MkDocsException as error:
+            raise HandbookError(str(error) or "the build stopped; see the messages above.") from None
+    return Path(config.site_dir)
+
+
+def serve(config_file: Path = Path("mkdocs.yml"), *, group: Path | None = None, version: str | None = None,
+          port: int = 8000) -> None:
+    """Preview on this computer only (127.0.0.1), rebuilding when a file changes."""
+    _show_mkdocs_log(True)
+    with chosen(group, version):
+        try:
+            mkdocs_serve.serve(str(config_file), open_in_browser=False, dev_addr=f"127.0.0.1:{port}",
+                               livereload=True)
+        except MkDocsException as error:
+            raise HandbookError(str(error)) from None

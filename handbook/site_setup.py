@@ -1,0 +1,55 @@
+"""The build's steps as plain functions: load the inputs, set the site's names, check, write."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .clauses import CLAUSE_PAGES
+from .config import load_group
+from .errors import HandbookError
+from .pages import Handbook
+from .policy import load_policy
+from .render import text as html  # the theme's templates are not autoescaped
+
+
+def load_handbook(root: Path, group_file: Path, version: str | None) -> Handbook:
+    group = load_group(group_file)
+    entry = group.version(version)
+    return Handbook(group=group, version=entry, policy=load_policy(root, entry.version))
+
+
+def long_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def apply_to_config(handbook: Handbook, config) -> None:
+    """Give the theme the group's name and the version in force, escaped once, here."""
+    group, version = handbook.group, handbook.version
+    config.site_name = html(group.display_short_name)
+    config.extra["handbook"] = {
+        "name": html(group.name),
+        "short_name": html(group.display_short_name),
+        "manager": html(group.manager),
+        "version": html(version.version),
+        "approved": long_date(version.approved),
+        "review_due": long_date(version.review_due),
+        "due_for_review": handbook.due_for_review,
+    }
+
+
+def generated_pages(handbook: Handbook) -> dict[str, str]:
+    """Pages made from data rather than written by hand (path under docs/ -> Markdown)."""
+    return {}
+
+
+def check_clauses(handbook: Handbook) -> None:
+    """Every clause must be placed on its page exactly once (placing it twice fails earlier)."""
+    missing = [cid for cid in CLAUSE_PAGES if cid not in handbook.rendered_clauses]
+    if missing:
+        raise HandbookError(
+            f"docs/{CLAUSE_PAGES[missing[0]]}: clause {missing[0]} is not on the page;"
+            f' add {{{{ clause("{missing[0]}") }}}} where it belongs.'
+        )
+
+
+def write_assets(handbook: Handbook, site_dir: Path) -> None:
+    """Files the pages link to: the checkers' runtime and the documents."""

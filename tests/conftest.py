@@ -1,0 +1,121 @@
+"""Shared fixtures: built sites (one per group and version), a local static server, headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from handbook import runtime, site_build
+
+REPO = Path(__file__).resolve().parents[1]
+GROUPS = REPO / "tests" / "groups"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """Build a site once per (group file, version) for the whole session."""
+
+    @functools.cache
+    def _build(group: Path | None = None, version: str | None = None) -> Path:
+        out = tmp_path_factory.mktemp("site")
+        return site_build.build(REPO / "mkdocs.yml", group=group, version=version, site_dir=out)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def site_dir(build) -> Path:
+    """The example group's handbook."""
+    return build()
+
+
+@pytest.fixture(scope="session")
+def hostile_site_dir(build) -> Path:
+    return build(GROUPS / "hostile.yml")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve(tmp_path_factory):
+    """Serve a folder on 127.0.0.1 (optionally under a sub-path such as '1.0/'); returns its base URL."""
+    servers = []
+
+    def _serve(folder: Path, prefix: str = "") -> str:
+        root = folder
+        if prefix:
+            root = tmp_path_factory.mktemp("served")
+            (root / prefix.strip("/")).symlink_to(folder, target_is_directory=True)
+        handler = functools.partial(_Quiet, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/{prefix.strip('/') + '/' if prefix else ''}"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (Playwright's own browser download is not used)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium package.")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page (new profile) that remembers every URL it requested, in `page.seen`."""
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.seen = []
+    opened.on("request", lambda request: opened.seen.append(request.url))
+    yield opened
+    context.close()
+
+
+def outside_requests(page, base_url: str) -> list[str]:
+    """Requests the page made that did not go to its own origin (data: and blob: stay inside)."""
+    own = "/".join(base_url.split("/", 3)[:3]) + "/"
+    return [url for url in page.seen if not url.startswith((own, "data:", "blob:"))]
+
+
+@pytest.fixture(scope="session")
+def outside():
+    return outside_requests
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """Run axe-core in a page; evaluated through the devtools protocol, so the page's CSP stays strict."""
+    source = runtime.axe_path().read_text(encoding="utf-8")
+
+    def _axe(page) -> list[dict]:
+        page.evaluate(source + "\n;0")
+        result = page.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa',"
+            "'wcag22aa','best-practice']}})"
+        )
+        return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+                for v in result["violations"]]
+
+    return _axe

@@ -1,0 +1,114 @@
+"""The handbook builds for any group: names everywhere, escaped; every clause anchored once."""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from handbook.clauses import CLAUSE_PAGES, anchor
+from handbook.config import load_group
+
+from conftest import GROUPS, REPO
+
+EXAMPLE = load_group(REPO / "group.yml")
+HOSTILE = load_group(GROUPS / "hostile.yml")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (scripts and styles left out)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page: Path) -> str:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", "".join(parser.parts))
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+@pytest.mark.parametrize("group_name", ["example", "hostile"])
+def test_every_page_names_the_group_escaped_and_no_placeholder_survives(group_name, site_dir, hostile_site_dir):
+    site, group = (site_dir, EXAMPLE) if group_name == "example" else (hostile_site_dir, HOSTILE)
+    found = pages(site)
+    assert len(found) >= 16
+    for page in found:
+        raw = page.read_text(encoding="utf-8")
+        text = visible_text(page)
+        assert group.name in text, f"{page} does not show the group's name"
+        assert "{{" not in raw and "{%" not in raw, f"{page} has a template placeholder"
+        assert not re.search(r"group name", text, re.IGNORECASE), f"{page} still says 'group name'"
+        assert "<Drop-in>" not in raw and "<b>boss</b>" not in raw and "<script>alert" not in raw
+
+
+def test_the_hostile_values_show_exactly_as_written(hostile_site_dir):
+    police = visible_text(hostile_site_dir / "policy" / "police" / "index.html")
+    assert HOSTILE.person_with_authority in police
+    assert HOSTILE.team_leader in police
+    sharing = visible_text(hostile_site_dir / "policy" / "internal-confidentiality" / "index.html")
+    for agency in HOSTILE.partner_agencies:
+        assert agency in sharing
+    title = re.search(r"<title>(.*?)</title>", (hostile_site_dir / "index.html").read_text()).group(1)
+    assert html.unescape(title).startswith(HOSTILE.short_name)
+
+
+def test_every_clause_anchor_exists_exactly_once_on_its_page(site_dir):
+    everywhere = "".join(p.read_text(encoding="utf-8") for p in pages(site_dir))
+    for cid, page in CLAUSE_PAGES.items():
+        assert everywhere.count(f'id="{anchor(cid)}"') == 1, cid
+        on_page = (site_dir / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor(cid)}"' in on_page
+
+
+def test_every_page_shows_the_version_in_force_and_review_date(site_dir):
+    version = EXAMPLE.version()
+    for page in pages(site_dir):
+        text = visible_text(page)
+        assert f"version {version.version}" in text, page
+        assert f"next review due {version.review_due.day} {version.review_due:%B %Y}" in text, page
+
+
+def test_keeps_case_files_changes_clause_3(site_dir, hostile_site_dir):
+    assert EXAMPLE.keeps_case_files and not HOSTILE.keeps_case_files
+    kept = visible_text(site_dir / "policy" / "case-files" / "index.html")
+    not_kept = visible_text(hostile_site_dir / "policy" / "case-files" / "index.html")
+    assert "case files are only kept because" in kept
+    assert "does not keep case files" in not_kept and "case files are only kept because" not in not_kept
+
+
+def test_an_older_version_builds_with_its_own_text(build):
+    old = build(None, "1.0")
+    text = visible_text(old / "policy" / "information-sharing" / "index.html")
+    assert "version 1.0" in text
+    assert "must name each organisation" not in text
+    new = visible_text(build() / "policy" / "information-sharing" / "index.html")
+    assert "must name each organisation" in new
+
+
+def test_every_page_carries_a_strict_content_security_policy(site_dir):
+    for page in pages(site_dir):
+        raw = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', raw)
+        assert policy, page
+        assert "default-src 'self'" in policy.group(1)
+        assert "'unsafe-inline'" not in policy.group(1).split("style-src")[0]
+        assert raw.index("Content-Security-Policy") < raw.index("<script")
