@@ -1,0 +1,292 @@
+// Checker forms in the page: routing, answers and the decision record. The rules themselves run
+// in a Web Worker (worker.js) on Pyodide, so the page never waits for the runtime. Loaded only on
+// pages with a checker. Answers live in this page's memory only: never in the URL or any storage.
+
+const LOAD_TIMEOUT_MS = 90000; // then say it failed and point to the answers table
+const SLOW_AFTER_MS = 8000;
+
+let engine = null;
+
+function startEngine() {
+  if (engine) return engine;
+  const listeners = new Set();
+  const pending = new Map();
+  let seq = 0;
+  const state = { status: "loading", reason: "" };
+  const notify = () => listeners.forEach((fn) => fn(state));
+  const fail = (reason) => {
+    if (state.status === "failed") return;
+    Object.assign(state, { status: "failed", reason });
+    for (const { reject } of pending.values()) reject(new Error(reason));
+    pending.clear();
+    notify();
+  };
+  let worker = null;
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    queueMicrotask(() => fail("It does not support WebAssembly or Web Workers."));
+  } else {
+    try {
+      worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "checker" });
+    } catch (error) {
+      queueMicrotask(() => fail("It could not start the checker."));
+    }
+  }
+  const timer = setTimeout(() => fail("It took too long to start."), LOAD_TIMEOUT_MS);
+  const slow = setTimeout(() => { if (state.status === "loading") { state.slow = true; notify(); } }, SLOW_AFTER_MS);
+  if (worker) {
+    worker.addEventListener("error", (event) => { event.preventDefault?.(); fail("It could not start the checker."); });
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "ready") {
+        clearTimeout(timer); clearTimeout(slow);
+        state.status = "ready"; notify();
+      } else if (data.type === "failed") {
+        clearTimeout(timer); clearTimeout(slow);
+        fail(data.reason || "It could not start the checker.");
+      } else if (pending.has(data.id)) {
+        const { resolve } = pending.get(data.id);
+        pending.delete(data.id);
+        resolve(data);
+      }
+    });
+  }
+  engine = {
+    state,
+    onChange(fn) { listeners.add(fn); fn(state); },
+    decide(checker, answers, version) {
+      if (state.status === "failed") return Promise.reject(new Error(state.reason));
+      const id = ++seq;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: "decide", id, checker, answers, version });
+      });
+    },
+  };
+  return engine;
+}
+
+const $ = (root, name) => root.querySelector(`[${name}]`);
+
+function setupForm(form) {
+  if (form.dataset.hbReady) return;
+  form.dataset.hbReady = "1";
+  const box = form.closest(".hb-checker");
+  const checker = form.dataset.checker;
+  const version = form.dataset.version || null;
+  const clauses = JSON.parse(form.dataset.clauses || "{}");
+  const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
+    id: fieldset.dataset.question,
+    fieldset,
+    when: JSON.parse(fieldset.dataset.when || "{}"),
+    multi: fieldset.hasAttribute("data-multi"),
+    required: fieldset.hasAttribute("data-required"),
+    legend: fieldset.querySelector("legend").textContent.trim(),
+  }));
+  const answerBox = $(form, "data-hb-answer");
+  const problems = $(form, "data-hb-problems");
+  let shown = false;     // an answer (or the problem list) is on screen and follows each change
+  let latest = 0;
+
+  // Routing: a question applies when every question it depends on has one of the listed answers.
+  function route() {
+    const answers = {};
+    const missing = [];
+    for (const q of questions) {
+      const applies = Object.entries(q.when).every(([qid, allowed]) => allowed.includes(answers[qid]));
+      q.fieldset.hidden = !applies;
+      q.fieldset.disabled = !applies;
+      if (!applies) continue;
+      const inputs = [...q.fieldset.querySelectorAll("input")];
+      if (q.multi) {
+        answers[q.id] = inputs.filter((i) => i.checked).map((i) => i.value);
+      } else {
+        const chosen = inputs.find((i) => i.checked);
+        if (chosen) answers[q.id] = chosen.value;
+        else if (q.required) missing.push(q);
+      }
+    }
+    return { answers, missing };
+  }
+
+  function clearAnswer() {
+    answerBox.replaceChildren();
+    delete answerBox.dataset.decision;
+    delete answerBox.dataset.cites;
+  }
+
+  function showProblems(missing, focus) {
+    const list = $(problems, "data-hb-problem-list");
+    list.replaceChildren(...missing.map((q) => {
+      const li = document.createElement("li");
+      const button = document.createElement("a");
+      button.href = "#" + q.fieldset.querySelector("input").id;
+      button.textContent = q.legend;
+      button.addEventListener("click", (event) => { // focus without touching the URL
+        event.preventDefault();
+        q.fieldset.querySelector("input").focus();
+      });
+      li.append(button);
+      return li;
+    }));
+    problems.hidden = false;
+    if (focus) problems.focus();
+  }
+
+  function render(result, answers) {
+    const fragment = $(form, "data-hb-answer-template").content.cloneNode(true);
+    $(fragment, "data-hb-title").textContent = result.title;
+    $(fragment, "data-hb-steps").replaceChildren(...result.steps.map((step) => {
+      const li = document.createElement("li");
+      li.textContent = step;
+      return li;
+    }));
+    $(fragment, "data-hb-why-label").textContent = result.cites.length === 1 ? "clause" : "clauses";
+    const cites = $(fragment, "data-hb-cites");
+    result.cites.forEach((cid, index) => {
+      if (index) cites.append(", ");
+      const link = document.createElement("a");
+      link.textContent = cid;
+      if (clauses[cid]) link.href = clauses[cid];
+      cites.append(link);
+    });
+    $(fragment, "data-hb-record").textContent = recordText(result, answers);
+    $(fragment, "data-hb-copy").addEventListener("click", () => copyRecord(answerBox));
+    $(fragment, "data-hb-print").addEventListener("click", () => printAnswer(answerBox));
+    answerBox.replaceChildren(fragment);
+    answerBox.dataset.decision = result.decision;
+    answerBox.dataset.cites = result.cites.join(" ");
+  }
+
+  function recordText(result, answers) {
+    const labels = {};
+    for (const span of $(form, "data-hb-record-labels").content.querySelectorAll("[data-label]")) {
+      labels[span.dataset.label] = span.textContent.trim();
+    }
+    const lines = [];
+    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    lines.push(`Date: ${today}`);
+    if (labels.group) lines.push(`Group: ${labels.group}`);
+    lines.push(`Question: ${labels.checker}`);
+    for (const q of questions) {
+      if (!(q.id in answers)) continue;
+      const values = [].concat(answers[q.id]);
+      const text = values.map((v) => {
+        const input = q.fieldset.querySelector(`input[value="${CSS.escape(v)}"]`);
+        return form.querySelector(`label[for="${CSS.escape(input.id)}"]`).textContent.trim();
+      });
+      lines.push(`${q.legend} ${text.length ? text.join("; ") : "None of these"}`);
+    }
+    lines.push(`Answer: ${result.title}`);
+    lines.push(`Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}`
+      + (labels.version ? ` (policy version ${labels.version})` : ""));
+    if (result.record.length) {
+      lines.push("", "Write down:");
+      result.record.forEach((item) => lines.push(`- ${item}`));
+    }
+    lines.push("", "Decided by: ", "Signed: ");
+    return lines.join("\n");
+  }
+
+  async function update({ fromCheck = false } = {}) {
+    const { answers, missing } = route();
+    if (missing.length) {
+      clearAnswer();
+      if (fromCheck || !problems.hidden) showProblems(missing, fromCheck);
+      return;
+    }
+    problems.hidden = true;
+    if (!fromCheck && !shown) return;
+    shown = true;
+    const id = ++latest;
+    if (engine.state.status !== "ready") clearAnswer();
+    let reply;
+    try {
+      reply = await engine.decide(checker, answers, version);
+    } catch (error) {
+      return; // the failure message is already on screen
+    }
+    if (id !== latest) return; // a newer change is on its way
+    if (reply.ok) {
+      render(reply.result, answers);
+    } else {
+      clearAnswer();
+      const li = document.createElement("li");
+      li.textContent = reply.message;
+      $(problems, "data-hb-problem-list").replaceChildren(li);
+      problems.hidden = false;
+    }
+  }
+
+  form.addEventListener("change", () => update());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update({ fromCheck: true });
+  });
+  $(form, "data-hb-reset").addEventListener("click", () => {
+    form.reset(); // back to the page's preset answers, if any
+    shown = false;
+    latest++;
+    clearAnswer();
+    problems.hidden = true;
+    route();
+    const first = questions.find((q) => !q.fieldset.hidden);
+    first?.fieldset.querySelector("input")?.focus();
+  });
+
+  const status = $(form, "data-hb-status");
+  engine.onChange((state) => {
+    status.hidden = state.status !== "loading";
+    $(status, "data-hb-loading").hidden = state.status !== "loading";
+    $(status, "data-hb-slow").hidden = !(state.status === "loading" && state.slow);
+    if (state.status === "failed") {
+      $(form, "data-hb-failed-reason").textContent = state.reason;
+      $(form, "data-hb-failed").hidden = false;
+      clearAnswer();
+    }
+  });
+  $(form, "data-hb-actions").hidden = false;
+  box.classList.add("hb-js");
+  route();
+}
+
+function copyRecord(answerBox) {
+  const text = $(answerBox, "data-hb-record").textContent;
+  const done = (message) => { $(answerBox, "data-hb-copied").textContent = message; };
+  const fallback = () => {
+    const range = document.createRange();
+    range.selectNodeContents($(answerBox, "data-hb-record"));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    done(document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C to copy.");
+  };
+  if (navigator.clipboard?.writeText) {
+    navigator.clipboard.writeText(text).then(() => done("Copied."), fallback);
+  } else {
+    fallback();
+  }
+}
+
+function printAnswer(answerBox) {
+  const html = document.documentElement;
+  html.classList.add("hb-printing");
+  answerBox.classList.add("hb-printing-this");
+  const undo = () => {
+    html.classList.remove("hb-printing");
+    answerBox.classList.remove("hb-printing-this");
+    removeEventListener("afterprint", undo);
+  };
+  addEventListener("afterprint", undo);
+  print();
+}
+
+function setupAll() {
+  document.querySelectorAll("form.hb-checker__form").forEach(setupForm);
+}
+
+// Start the engine at once (this module may run from <head>, before the forms exist).
+startEngine();
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setupAll, { once: true });
+} else {
+  setupAll();
+}

@@ -1,0 +1,74 @@
+// The checker engine: Pyodide in a Web Worker, loaded from this site only (never a CDN), running
+// the very same `checkers` package as the CLI and tests. It answers one message per form change.
+
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const PYODIDE = new URL("../pyodide/", import.meta.url).href; // works under any prefix, e.g. /1.0/
+const HOME = "/home/pyodide/handbook";
+
+async function start() {
+  // Fetch the checkers' sources while the runtime downloads and starts.
+  const bundle = fetch(new URL("bundle.json", import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`bundle.json: HTTP ${response.status}`);
+    return response.json();
+  });
+  const pyodide = await loadPyodide({
+    indexURL: PYODIDE,
+    packageBaseUrl: PYODIDE, // no package is loaded; set so the CDN default is never even computed
+    lockFileURL: PYODIDE + "pyodide-lock.json",
+    stdLibURL: PYODIDE + "python_stdlib.zip",
+    stdout: () => {},
+    stderr: (line) => console.warn(line),
+  });
+  const { files, fullStdlib, group, version } = await bundle;
+  for (const [path, source] of Object.entries(files)) {
+    const full = `${HOME}/${path}`;
+    pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
+    pyodide.FS.writeFile(full, source);
+  }
+  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(HOME)})`);
+  let bridge;
+  try {
+    bridge = pyodide.pyimport("handbook_bridge");
+  } catch (error) {
+    // A module the trimmed standard library lacks: add the full one, then try once more.
+    if (!String(error).includes("ModuleNotFoundError") || !fullStdlib) throw error;
+    const zip = await fetch(PYODIDE + fullStdlib);
+    pyodide.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(await zip.arrayBuffer()));
+    pyodide.runPython(`import sys, importlib; sys.path.append("/lib/python_stdlib_full.zip"); importlib.invalidate_caches()`);
+    bridge = pyodide.pyimport("handbook_bridge");
+  }
+  return { decide: bridge.decide, group: JSON.stringify(group ?? null), version: version ?? null };
+}
+
+const ready = start();
+ready.then(
+  () => postMessage({ type: "ready" }),
+  (error) => postMessage({ type: "failed", reason: reasonFor(error), detail: String(error) }),
+);
+
+function reasonFor(error) {
+  const text = String(error);
+  if (/WebAssembly|wasm/i.test(text)) return "It could not load WebAssembly.";
+  if (/fetch|network|HTTP|Failed to/i.test(text)) return "It could not download the checker.";
+  return "It could not start the checker.";
+}
+
+addEventListener("message", async ({ data }) => {
+  if (data.type !== "decide") return;
+  let engine;
+  try {
+    engine = await ready;
+  } catch {
+    return; // already reported as failed
+  }
+  let reply;
+  try {
+    reply = JSON.parse(engine.decide(data.checker, JSON.stringify(data.answers), engine.group,
+      data.version || engine.version));
+  } catch (error) {
+    reply = { ok: false, kind: "internal", message: "The checker hit an error. Please use the table of all answers." };
+    console.error(error);
+  }
+  postMessage({ ...reply, id: data.id });
+});
