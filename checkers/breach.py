@@ -15,6 +15,7 @@ from .model import Option, Question, Result
 
 ID = "breach"
 TITLE = "Something went wrong: what now?"
+DECISIONS = ("report_to_manager",)
 
 QUESTIONS: tuple[Question, ...] = (
     Question("who", "Who broke confidentiality?", (

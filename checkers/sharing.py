@@ -15,6 +15,8 @@ from .model import Option, Question, Result
 
 ID = "sharing"
 TITLE = "Can I share this?"
+DECISIONS = ("share", "get_consent", "do_not_share", "refer_to_manager", "safeguarding",
+             "pass_to_person_in_authority")
 
 INSIDE = ("colleague", "partner_agency")  # clause 2: the circle of confidentiality
 OUTSIDE = ("professional", "public", "social_media")  # clause 4: recorded consent first

@@ -1,8 +1,9 @@
 """Every valid combination of answers and its outcome: built in memory, committed as a table.
 
 The committed files (checkers/answers/<checker>-<version>.json) keep every combination, compactly:
-one row per combination of the single-choice answers, holding the outcome number for each of the
-2**n sets of the multi-choice answers (128 sets of circumstances), and a legend of outcomes. The
+one row per combination of the single-choice answers, holding the outcome for each of the 2**n
+sets of the multi-choice answers (128 sets of circumstances, in bit order), with legends of
+decisions and of action lists. The
 test rebuilds them and shows a readable diff, one line per combination, when the rules changed.
 
     python -m handbook.answers_table          # rewrite the committed tables
@@ -74,30 +75,36 @@ def outcomes(checker_id: str, version: str) -> tuple:
     return tuple((answers, module.outcome(answers, version)) for answers in combinations(checker_id))
 
 
-def outcome_text(outcome) -> str:
-    return f"{outcome.winner.decision} | {' '.join(outcome.cites)} | {' '.join(outcome.actions)}"
-
-
 def build_table(checker_id: str, version: str) -> dict:
-    """The compact, deterministic table of every combination and its outcome."""
-    singles, multi = _split(checker_id)
+    """The compact, deterministic table of every combination and its outcome.
+
+    Each outcome is written "D.A:C": D numbers the decision and A the list of actions (legends
+    `decisions` and `actions`), C is the cited clause ids joined by commas.
+    """
+    singles, _ = _split(checker_id)
     sets = multi_sets(checker_id)
-    legend: dict[str, str] = {}
+    decisions: dict[str, str] = {}
+    actions: dict[str, str] = {}
     rows: dict[str, str] = {}
     everything = iter(outcomes(checker_id, version))
     for base in base_combinations(checker_id):
-        numbers = []
+        cells = []
         for _ in sets:
-            text = outcome_text(next(everything)[1])
-            numbers.append(legend.setdefault(text, str(len(legend) + 1)))
-        rows[" ".join(base.get(q.id, ABSENT) for q in singles)] = " ".join(numbers)
+            outcome = next(everything)[1]
+            d = decisions.setdefault(outcome.winner.decision, str(len(decisions) + 1))
+            a = actions.setdefault(" ".join(outcome.actions), str(len(actions) + 1))
+            cells.append(f"{d}.{a}:{','.join(outcome.cites)}")
+        rows[" ".join(base.get(q.id, ABSENT) for q in singles)] = " ".join(cells)
+    _, multi = _split(checker_id)
     return {
         "checker": checker_id,
         "version": version,
-        "about": "Every valid combination of answers and its outcome. Regenerate: handbook answers --write",
+        "about": "Every valid combination of answers and its outcome (D.A:C = decision.actions:cites). "
+                 "Regenerate: handbook answers --write",
         "columns": [q.id for q in singles],
         "expands": {"question": multi.id, "options": list(multi.option_ids())} if multi else None,
-        "outcomes": {number: text for text, number in legend.items()},
+        "decisions": {number: text for text, number in decisions.items()},
+        "actions": {number: text for text, number in actions.items()},
         "rows": rows,
     }
 
@@ -107,11 +114,10 @@ def dump(table: dict) -> str:
     lines = ["{"]
     for key in ("checker", "version", "about", "columns", "expands"):
         lines.append(f"{json.dumps(key)}: {json.dumps(table[key])},")
-    for key in ("outcomes", "rows"):
+    for key in ("decisions", "actions", "rows"):
         lines.append(f"{json.dumps(key)}: {{")
-        items = [f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in table[key].items()]
-        lines.append(",\n".join(items))
-        lines.append("}," if key == "outcomes" else "}")
+        lines.append(",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in table[key].items()))
+        lines.append("}" if key == "rows" else "},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -138,12 +144,14 @@ def expand(table: dict) -> dict[str, str]:
     result = {}
     for row, numbers in table["rows"].items():
         named = [f"{c}={v}" for c, v in zip(table["columns"], row.split(" ")) if v != ABSENT]
-        for k, number in enumerate(numbers.split(" ")):
+        for k, cell in enumerate(numbers.split(" ")):
             key = " ".join(named)
             if expands:
                 chosen = [o for i, o in enumerate(expands["options"]) if k >> i & 1]
                 key += f" {expands['question']}={'+'.join(chosen) or 'none'}"
-            result[key] = table["outcomes"][number]
+            numbered, cites = cell.split(":")
+            d, a = numbered.split(".")
+            result[key] = f"{table['decisions'][d]} | cites {cites.replace(',', ' ')} | {table['actions'][a]}"
     return result
 
 

@@ -65,3 +65,9 @@ def serve(group: Path | None, version: str | None, port: int) -> None:
         site_build.serve(group=group, version=version, port=port)
     except HandbookError as error:
         raise click.ClickException(str(error)) from None
+
+
+from .cli_rules import answers, ask, check  # noqa: E402  (the rules' commands live in their own module)
+
+for _command in (check, ask, answers):
+    main.add_command(_command)
