@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .config_errors import describe
 from .errors import HandbookError
@@ -76,9 +77,10 @@ class Group(Strict):
     keeps_case_files: bool = True
     versions: Annotated[list[PolicyVersion], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _versions_only_grow(self) -> "Group":
-        for before, after in zip(self.versions, self.versions[1:]):
+    @field_validator("versions")
+    @classmethod
+    def _versions_only_grow(cls, versions: list[PolicyVersion]) -> list[PolicyVersion]:
+        for before, after in zip(versions, versions[1:]):
             if after.number <= before.number:
                 raise ValueError(
                     f"version {after.version} must be higher than the version before it"
@@ -89,7 +91,7 @@ class Group(Strict):
                     f"version {after.version} is approved on {after.approved},"
                     f" before version {before.version} ({before.approved}): versions go in date order"
                 )
-        return self
+        return versions
 
     @property
     def display_short_name(self) -> str:
@@ -120,7 +122,7 @@ class Group(Strict):
 
 def load_group(path: str | Path) -> Group:
     """Read and check a group file; any problem is one HandbookError naming file, line and key."""
-    path = Path(path)
+    path = Path(os.path.relpath(path)) if Path(path).resolve().is_relative_to(Path.cwd()) else Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

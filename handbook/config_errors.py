@@ -34,9 +34,9 @@ def describe(path: Path, error: ValidationError, tree: yaml.Node | None, model: 
 
 def _describe_one(path: Path, item: dict, tree: yaml.Node | None, model: type[BaseModel]) -> str:
     loc = tuple(item["loc"])
-    line = _line_of(tree, loc)
+    line = _line_of(tree, loc) if loc[:-1] or item["type"] != "missing" else None
     where = f"{path}, line {line}" if line else str(path)
-    key = ".".join(str(part) for part in loc) or "(top level)"
+    key = _key_name(loc)
     kind = item["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
@@ -52,6 +52,14 @@ def _describe_one(path: Path, item: dict, tree: yaml.Node | None, model: type[Ba
     if kind == "string_pattern_mismatch":
         expected = "a version number like 1.0" if loc[-1] == "version" else "a clause id like 4 or 5b"
     return f"{where}: {key}: expected {expected}; received {_shown(item.get('input'))}."
+
+
+def _key_name(loc: tuple) -> str:
+    """`versions[1].approved`: list entries counted from 1, as a person counts them."""
+    name = ""
+    for part in loc:
+        name += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return name.lstrip(".") or "(top level)"
 
 
 def _shown(value: object) -> str:

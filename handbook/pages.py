@@ -55,7 +55,8 @@ class Handbook:
         self.rendered_clauses[cid] = page_path
         clause = self.policy.clauses[cid]
         body = render_page(clause.text, f"policy/{self.version.version}.md, clause {cid}", self.context(page_path))
-        heading = "#" * clause.level
+        parent_here = self.rendered_clauses.get(cid.rstrip("abcdef")) == page_path
+        heading = "#" * (clause.level if parent_here else 2)  # no skipped heading levels
         return Markup(
             f'{heading} {text(cid)}. {text(clause.title)} {{ #{anchor(cid)} .policy-clause }}\n\n'
             f'<div class="policy-text" markdown>\n\n{body}\n\n</div>\n'

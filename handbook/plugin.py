@@ -37,10 +37,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        group_file = os.environ.get("HANDBOOK_GROUP") or self.config.group
+        group_file = os.environ.get("HANDBOOK_GROUP") or root / self.config.group
         version = os.environ.get("HANDBOOK_POLICY_VERSION") or self.config.policy_version
         try:
-            self.handbook = site_setup.load_handbook(root, root / group_file, version)
+            self.handbook = site_setup.load_handbook(root, Path(group_file), version)
         except HandbookError as error:
             raise PluginError(str(error)) from None
         site_setup.apply_to_config(self.handbook, config)

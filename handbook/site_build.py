@@ -20,7 +20,7 @@ def chosen(group: Path | None, version: str | None) -> Iterator[None]:
     """Tell the plugin which group file and version to build (environment: mike runs mkdocs too)."""
     saved = {key: os.environ.get(key) for key in ("HANDBOOK_GROUP", "HANDBOOK_POLICY_VERSION")}
     if group is not None:
-        os.environ["HANDBOOK_GROUP"] = str(Path(group).resolve())
+        os.environ["HANDBOOK_GROUP"] = str(group)
     if version is not None:
         os.environ["HANDBOOK_POLICY_VERSION"] = version
     try:
@@ -33,11 +33,24 @@ def chosen(group: Path | None, version: str | None) -> Iterator[None]:
                 os.environ[key] = value
 
 
+class _Errors(logging.Handler):
+    """Collects the build's error messages, so they can be raised as one HandbookError."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _show_mkdocs_log(verbose: bool) -> None:
+    """Print MkDocs' warnings (and every step with --verbose); errors are raised, not printed."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_handbook", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.addFilter(lambda record: record.levelno < logging.ERROR)
         handler._handbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -50,12 +63,18 @@ def build(config_file: Path = Path("mkdocs.yml"), *, group: Path | None = None, 
     options = {"strict": True}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
+    errors = _Errors()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(errors)
     with chosen(group, version):
         try:
             config = load_config(str(config_file), **options)
             mkdocs_build.build(config)
         except MkDocsException as error:
-            raise HandbookError(str(error) or "the build stopped; see the messages above.") from None
+            found = [m for m in errors.messages if not m.startswith("Error reading page")]
+            raise HandbookError("\n".join(found) or str(error)) from None
+        finally:
+            logger.removeHandler(errors)
     return Path(config.site_dir)
 
 
