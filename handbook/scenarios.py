@@ -11,7 +11,8 @@ full-sentence name, the answers, and what to expect:
                   consent: refused, circumstances: []}
         expect: {decision: do_not_share, cites: ["2"]}
 
-`decision` must match; `cites` and `actions` must be among the result's; `title` must match if given.
+`decision` must match; `cites` and `actions` must be among the result's, `not_actions` must not;
+`title` must match if given.
 Every mistake in a file raises ScenarioError naming the file, the scenario and its line.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .errors import HandbookError
 
 FILE_KEYS = ("checker", "version", "scenarios")
 SCENARIO_KEYS = ("name", "answers", "expect")
-EXPECT_KEYS = ("decision", "cites", "actions", "title")
+EXPECT_KEYS = ("decision", "cites", "actions", "not_actions", "title")
 LINE = "__line__"
 
 
@@ -193,7 +194,7 @@ def _check_expect(where: str, module, expect: dict) -> None:
             f"{where}: unknown decision {expect['decision']!r}. "
             f"Expected one of: {_listed(module.DECISIONS)}, but received: {expect['decision']!r}."
         )
-    for key in ("cites", "actions"):
+    for key in ("cites", "actions", "not_actions"):
         value = expect.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             raise ScenarioError(f"{where}: key {key!r} must be a list, but received: {value!r}.")
@@ -229,6 +230,9 @@ def _differences(expect: dict, result) -> list[str]:
         if missing:
             problems.append(f"{key}: expected {', '.join(wanted)} among them, missing {', '.join(missing)} "
                             f"(got {', '.join(got) or 'none'})")
+    unwanted = [v for v in expect.get("not_actions", []) if v in result.actions]
+    if unwanted:
+        problems.append(f"actions: expected none of {', '.join(unwanted)}, but got them")
     if "title" in expect and expect["title"] != result.title:
         problems.append(f"title: expected {expect['title']!r}, got {result.title!r}")
     return problems
