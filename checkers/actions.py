@@ -1,0 +1,40 @@
+"""Every action code a checker can give, with what it means in plain words.
+
+Action codes are part of the public contract (scenario files and programs test them): add new
+ones, never rename. A test checks that every code a rule can give is listed here.
+"""
+from __future__ import annotations
+
+ACTIONS: dict[str, str] = {
+    # sharing
+    "share_minimum": "share only what is needed",
+    "explain_group_confidentiality": "explain that confidentiality is with the group",
+    "respect_objection": "respect their objection",
+    "respect_refusal": "respect their refusal",
+    "get_recorded_consent": "get their consent recorded",
+    "ask_express_permission": "ask their permission",
+    "check_consent_names_recipient": "check the consent names the organisation",
+    "check_identity": "check it is really them",
+    "refer_to_manager": "tell the manager, who decides",
+    "follow_safeguarding_policy": "follow the safeguarding policy",
+    "tell_safeguarding_lead": "tell the safeguarding lead",
+    "call_emergency_services": "call 999 if anyone is in danger",
+    "do_not_alert_person": "do not alert the person",
+    "pass_to_person_in_authority": "pass it to the person in authority",
+    "do_not_post": "do not post it",
+    "tell_them_if_safe": "tell them what is done, if it is safe",
+    "record_decision": "write down the decision",
+    # breach
+    "report_to_manager": "tell the manager",
+    "log_breach": "write it in the breach log",
+    "notify_ico_within_72h": "tell the ICO within 72 hours",
+    "manager_decides_on_ico": "the manager decides at once about the ICO",
+    "check_if_reportable": "find out if the ICO must be told",
+    "record_why_not_reported": "write down why the ICO was not told",
+    "tell_people_affected": "tell the people affected",
+    "remove_post": "take the post down",
+    "ask_recipient_to_delete": "ask them to delete it",
+    "ask_not_to_pass_on": "ask them not to pass it on",
+    "secure_records": "lock the records away",
+    "evidence_may_be_requested": "keep evidence of the need",
+}
