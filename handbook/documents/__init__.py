@@ -1,0 +1,89 @@
+"""Downloadable documents: forms (consent, photo consent, breach report, sharing record, police log)
+and the whole handbook, as Word and PDF files stamped with the group, the policy version and the date.
+
+Each form has one source, a template in templates/documents/<id>.html that renders to a small
+document model (model.py); two writers make the Word file (docx_writer.py) and the PDF (pdf_writer.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..config import Group, PolicyVersion
+from ..errors import HandbookError
+from ..render import text
+from . import sources
+from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, DocumentInfo, info
+from .stamp import Stamp, made_date, stamp_for
+
+__all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "download_links", "made_date", "render_documents"]
+
+FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
+
+
+def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise HandbookError(f"unknown document format {unknown[0]!r}; expected one or more of: docx, pdf."
+                            if unknown else "no document format given; expected one or more of: docx, pdf.")
+    return tuple(dict.fromkeys(formats))
+
+
+def render_documents(group: Group, version: PolicyVersion, *, root: Path,
+                     formats: tuple[str, ...] = ("docx", "pdf"), made: dt.date | None = None,
+                     group_dir: Path | None = None, only: tuple[str, ...] | None = None) -> dict[str, bytes]:
+    """Every document in every format, in memory: file name -> bytes, in DOCUMENTS order.
+
+    root: the handbook folder (templates/documents/, policy/, docs/). group_dir: the folder of the
+    group file, where my-templates/documents/ may replace a template (default: root). made: the date
+    stamped on the documents (default: SOURCE_DATE_EPOCH, else the day the version was approved).
+    only: a subset of document ids. Any mistake raises HandbookError before anything is returned.
+    """
+    from .docx_writer import write_docx
+    from .pdf_writer import write_pdf
+    from .whole import write_handbook_pdf
+
+    formats = check_formats(tuple(formats))
+    root = Path(root)
+    stamp = stamp_for(group, version, made)
+    chosen = [info(doc_id) for doc_id in only] if only is not None else list(DOCUMENTS)
+    files: dict[str, bytes] = {}
+    for entry in chosen:
+        wanted = [fmt for fmt in formats if fmt in entry.formats]
+        if not wanted:
+            continue
+        if entry.id == HANDBOOK:
+            files[f"{entry.id}.pdf"] = write_handbook_pdf(group, version, stamp, root)
+            continue
+        document = sources.render(entry.template, group, version, stamp.made, root=root, group_dir=group_dir)
+        writers = {"docx": write_docx, "pdf": write_pdf}
+        for fmt in wanted:
+            files[f"{entry.id}.{fmt}"] = writers[fmt](document, stamp)
+    return files
+
+
+def size_text(size: int) -> str:
+    """A file size as people read it: 24 KB, 1.2 MB (rounded up, never '0 KB')."""
+    if size < 1024 * 1024:
+        return f"{max(1, math.ceil(size / 1024))} KB"
+    return f"{math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB"
+
+
+def download_links(doc_id: str, files: dict[str, bytes], root: str) -> Markup:
+    """`Download the consent form: [Word document (24 KB)](../downloads/consent-form.docx) / [PDF (31 KB)](...)`
+
+    Markdown for a page; root is the relative path from the page to the site root ("../", or "").
+    """
+    entry = info(doc_id)
+    links = []
+    for fmt in FORMATS:
+        name = f"{entry.id}.{fmt}"
+        if name in files:
+            label = f"{FORMAT_NAMES[fmt]} ({size_text(len(files[name]))})"
+            links.append(Markup("[{}]({}downloads/{})").format(label, Markup(text(root)), name))
+    if not links:
+        raise HandbookError(f"{entry.id}: no file was made for it; build the documents first.")
+    return Markup("Download {}: ").format(entry.name) + Markup(" / ").join(links)

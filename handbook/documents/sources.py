@@ -1,0 +1,93 @@
+"""Find a document's template (the group's own first, then the default) and render it to the model.
+
+Search order for `consent-form.html`:
+1. `<group folder>/my-templates/documents/consent-form.html` (the group's own wording), then
+2. `<root>/templates/documents/consent-form.html` (the handbook's default).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..config import Group, PolicyVersion
+from ..errors import HandbookError
+from . import model
+
+OVERRIDES = Path("my-templates") / "documents"
+DEFAULTS = Path("templates") / "documents"
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def search_path(root: Path, group_dir: Path | None) -> list[Path]:
+    folders = [(group_dir or root) / OVERRIDES, root / DEFAULTS]
+    return [folder for i, folder in enumerate(folders) if folder not in folders[:i]]
+
+
+def environment(folders: list[Path]) -> SandboxedEnvironment:
+    """Sandboxed (a template cannot reach into Python), strict (a typo fails) and always escaping."""
+    env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]), undefined=StrictUndefined,
+                               autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["long_date"] = long_date
+    return env
+
+
+def shown(path: str | Path, root: Path, group_dir: Path | None) -> str:
+    """A path as the person knows it: relative to their folder when it is inside it."""
+    path = Path(path)
+    for base in (group_dir, root):
+        if base is not None:
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                continue
+    return str(path)
+
+
+def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
+           root: Path, group_dir: Path | None = None) -> model.Document:
+    """Render one template (`consent-form.html`) and read it as a document; errors name file and line."""
+    folders = search_path(root, group_dir)
+    env = environment(folders)
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound as error:
+        looked = " or ".join(shown(f / name, root, group_dir) for f in folders)
+        missing = error.name if error.name != name else name
+        raise HandbookError(f"the document template {missing} is missing: looked for {looked}.") from None
+    except TemplateSyntaxError as error:
+        where = shown(error.filename or name, root, group_dir)
+        raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
+    filename = shown(template.filename or name, root, group_dir)
+    context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies)}
+    try:
+        source = template.render(context)
+    except TemplateSyntaxError as error:  # from an {% include %} or {% extends %}
+        where = shown(error.filename or name, root, group_dir)
+        raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
+    except TemplateNotFound as error:
+        raise HandbookError(f"{filename}: it uses the template {error.name}, which is missing.") from None
+    except (TemplateError, HandbookError) as error:
+        where = _where(error, filename, root, group_dir)
+        hint = " Check the spelling; the values you can use are group, version, made and agencies." \
+            if "undefined" in str(error) else ""
+        raise HandbookError(f"{where}: template error: {error}.{hint}") from None
+    try:
+        return model.parse(source)
+    except model.Invalid as error:
+        raise HandbookError(f"{filename}: this template does not make a valid document: {error}.") from None
+
+
+def _where(error: Exception, filename: str, root: Path, group_dir: Path | None) -> str:
+    """Jinja rewrites tracebacks so that template frames carry the template's file and line."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if frame.filename.endswith((".html", ".xml"))]
+    if not frames:
+        return filename
+    return f"{shown(frames[-1].filename, root, group_dir)}, line {frames[-1].lineno}"
