@@ -1,0 +1,141 @@
+"""Answers that do not fit the questions raise AnswerError naming the question and the options."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checkers import CHECKERS, breach, sharing
+from checkers.answers import applicable
+from checkers.model import AnswerError, Result
+from checkers.versions import VersionError, at_least, resolve
+
+GOOD = {"about": "service_user", "requester": "professional", "information": "case_details",
+        "consent": "signed_form", "circumstances": []}
+REQUESTERS = "colleague, partner_agency, professional, police, court, public, social_media, the_person"
+
+
+def error(answers, module=sharing) -> str:
+    with pytest.raises(AnswerError) as raised:
+        module.decide(answers)
+    return str(raised.value)
+
+
+def test_a_missing_answer_names_the_question_and_its_options():
+    answers = dict(GOOD)
+    del answers["requester"]
+    assert error(answers) == f"Missing answer to 'requester' (Who wants it?). Expected one of: {REQUESTERS}."
+
+
+def test_a_missing_multi_choice_answer_says_an_empty_list_means_none():
+    answers = dict(GOOD)
+    del answers["circumstances"]
+    assert error(answers) == (
+        "Missing answer to 'circumstances' (Do any of these apply?). Expected a list of any of: urgent_medical, "
+        "risk_of_harm, safeguarding, drug_dealing, court_required, terrorism, "
+        "child_or_vulnerable_adult_at_risk (an empty list for none)."
+    )
+
+
+def test_none_counts_as_missing_for_a_required_question():
+    assert error({**GOOD, "consent": None}).startswith("Missing answer to 'consent' (Has the person agreed to this?).")
+
+
+def test_an_unknown_question_names_the_known_ones():
+    assert error({**GOOD, "urgency": "high"}) == (
+        "Unknown question 'urgency' for the sharing checker. Expected one of: about, requester, information, "
+        "consent, consent_names_recipient, circumstances."
+    )
+
+
+def test_an_unknown_option_names_the_allowed_ones():
+    assert error({**GOOD, "requester": "journalist"}) == (
+        f"Unknown answer 'journalist' to 'requester'. Expected one of: {REQUESTERS}, but received: 'journalist'."
+    )
+
+
+def test_an_unknown_option_in_a_multi_choice_answer():
+    assert error({**GOOD, "circumstances": ["fire"]}).startswith(
+        "Unknown answer 'fire' to 'circumstances'. Expected any of: urgent_medical,")
+
+
+def test_a_list_for_a_single_choice_question_is_refused():
+    assert error({**GOOD, "requester": ["police"]}) == (
+        f"'requester' takes one answer, not a list. Expected one of: {REQUESTERS}, but received: ['police']."
+    )
+
+
+def test_a_single_string_for_a_multi_choice_question_is_refused():
+    assert error({**GOOD, "circumstances": "terrorism"}).startswith(
+        "'circumstances' takes a list of answers. Expected a list of any of: urgent_medical,")
+
+
+def test_the_same_option_twice_is_refused():
+    assert error({**GOOD, "circumstances": ["terrorism", "terrorism"]}) == (
+        "'circumstances' lists the same answer twice: ['terrorism', 'terrorism']."
+    )
+
+
+def test_an_answer_to_a_question_that_does_not_apply_is_an_error():
+    answers = {"about": "service_user", "requester": "police", "information": "case_details",
+               "consent": "verbal", "circumstances": []}
+    assert error(answers) == (
+        "'consent' does not apply here: it is asked only when requester is one of: colleague, partner_agency, "
+        "professional, public, social_media. Leave it out, but received: 'verbal'."
+    )
+
+
+def test_the_breach_risk_question_only_applies_with_personal_data():
+    answers = {"who": "me", "reason": "none", "what_happened": "other", "personal_data": "no", "risk": "high"}
+    assert error(answers, breach) == (
+        "'risk' does not apply here: it is asked only when reason is one of: none and personal_data is one of: "
+        "yes, not_sure. Leave it out, but received: 'high'."
+    )
+
+
+def test_applicable_drops_hidden_answers_for_the_browser_form():
+    answers = {"about": "service_user", "requester": "police", "information": "case_details",
+               "consent": "verbal", "consent_names_recipient": "yes", "circumstances": []}
+    kept = applicable(sharing.QUESTIONS, answers)
+    assert kept == {"about": "service_user", "requester": "police", "information": "case_details",
+                    "circumstances": []}
+    assert sharing.decide(kept).decision == "pass_to_person_in_authority"
+
+
+def test_the_optional_question_may_be_left_out_or_none():
+    assert sharing.decide(GOOD).decision == "share"
+    assert sharing.decide({**GOOD, "consent_names_recipient": None}) == sharing.decide(GOOD)
+
+
+def test_answers_must_be_a_mapping():
+    assert error([("about", "worker")]) == (
+        "Answers for the sharing checker must be a mapping of question id to option id, but received: list."
+    )
+
+
+def test_an_unknown_policy_version_is_refused():
+    with pytest.raises(VersionError, match=r"^Unknown policy version '2.0'. Expected one of: 1.0, 1.1.$"):
+        sharing.decide(GOOD, version="2.0")
+    assert resolve(None) == "1.1" and at_least("1.1", "1.0") and not at_least("1.0", "1.1")
+
+
+ids = st.sampled_from(["about", "requester", "information", "consent", "consent_names_recipient",
+                       "circumstances", "who", "reason", "what_happened", "personal_data", "risk", "x"])
+values = st.one_of(
+    st.sampled_from(["service_user", "worker", "police", "colleague", "the_person", "case_file", "verbal",
+                     "refused", "signed_form", "yes", "no", "not_sure", "me", "none", "other", "high", "zzz"]),
+    st.lists(st.sampled_from(["terrorism", "safeguarding", "child_or_vulnerable_adult_at_risk", "zzz"]), max_size=3),
+    st.none(), st.integers(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(checker=st.sampled_from(sorted(CHECKERS)), answers=st.dictionaries(ids, values, max_size=7))
+def test_any_answers_give_a_result_or_an_answer_error_never_anything_else(checker, answers):
+    module = CHECKERS[checker]
+    try:
+        result = module.decide(answers)
+    except AnswerError as problem:
+        assert str(problem).endswith(".") and "'" in str(problem)
+    else:
+        assert isinstance(result, Result) and result.decision in module.DECISIONS
