@@ -11,7 +11,7 @@ from docx.enum.text import WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_L
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 from . import model
 from .reproducible import fixed_zip
@@ -172,8 +172,9 @@ class _Writer:
             for item in block.items:
                 self.runs(doc.add_paragraph(style=style), item)
         elif isinstance(block, model.Choices):
-            for item in block.items:
+            for number, item in enumerate(block.items, start=1):
                 paragraph = doc.add_paragraph(style="Tick Box")
+                paragraph.paragraph_format.keep_with_next = number < len(block.items)
                 self.box(paragraph)
                 paragraph.add_run("\t")
                 self.runs(paragraph, item)
@@ -241,19 +242,24 @@ class _Writer:
             doc.add_paragraph(style="Write Line").add_run("\t")
 
     def row(self, row: model.Row) -> None:
-        """Labels with a line after each, on one line: `Signed ______  Date ______`."""
-        paragraph = self.doc.add_paragraph(style="Write Line")
-        paragraph.paragraph_format.space_before = Pt(10)
-        stops = paragraph.paragraph_format.tab_stops
+        """Short fields side by side, each a label and a line to its cell's edge: `Signed ____  Date ____`.
+
+        A table without borders keeps each line its share of the width, however long the labels are.
+        """
         count = len(row.fields)
-        for number, field in enumerate(row.fields, start=1):
-            end = int(TEXT_WIDTH * number / count) - (0 if number == count else Mm(5))
-            if number < count:
-                stops.add_tab_stop(end, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
-            if number > 1:
-                paragraph.add_run("  ")
+        grid = self.doc.add_table(rows=1, cols=count)
+        grid.autofit = False
+        width = Emu(int(TEXT_WIDTH / count))
+        for cell, field in zip(grid.rows[0].cells, row.fields):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.doc.styles["Write Line"]
+            paragraph.paragraph_format.space_before = Pt(8)
+            paragraph.paragraph_format.space_after = Pt(6)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Emu(width - Mm(4)), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
             self.runs(paragraph, field.label)
-            paragraph.add_run(" \t")
+            paragraph.add_run(" \t\u200b")  # LibreOffice draws a cell's last tab leader only with text after it
 
     def table(self, table: model.Table) -> None:
         columns = len(table.head) or len(table.rows[0])
