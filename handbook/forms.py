@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .clauses import CLAUSE_PAGES, clause_url
 from .errors import HandbookError
+from .render import finalize
 
 # The no-JavaScript fallback: the page listing every scenario and its answer (handbook/answers_page.py).
 ANSWERS_PAGE = "answers/"
@@ -22,8 +23,9 @@ ANSWERS_PAGE = "answers/"
 
 @cache
 def _environment() -> Environment:
+    # The render module's escaping: group values may hold braces that must never read as a template.
     env = Environment(loader=PackageLoader("handbook", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=finalize)
     env.filters["tojson_attr"] = lambda value: json.dumps(value, separators=(",", ":"), sort_keys=True)
     return env
 

@@ -29,13 +29,14 @@ def text(value: object) -> Markup:
     return Markup(str(value).translate(_ENTITIES))
 
 
-def _finalize(value: object) -> object:
+def finalize(value: object) -> object:
+    """Jinja's `finalize` for every template whose output lands in a page: escape all but Markup."""
     return value if isinstance(value, Markup) else text(value)
 
 
 def environment() -> SandboxedEnvironment:
     """A sandboxed, strict, escaping Jinja environment for pages and policy text."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize,
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=finalize,
                                 keep_trailing_newline=True)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from .clauses import CLAUSE_PAGES
 from .config import load_group
 from .errors import HandbookError
+from .answers_table import check_clause_coverage
+from .browser_assets import write_browser_assets
 from .pages import Handbook
 from .policy import load_policy
 from .render import text as html  # the theme's templates are not autoescaped
@@ -42,14 +44,17 @@ def generated_pages(handbook: Handbook) -> dict[str, str]:
 
 
 def check_clauses(handbook: Handbook) -> None:
-    """Every clause must be placed on its page exactly once (placing it twice fails earlier)."""
+    """Every clause is placed on its page exactly once (twice fails earlier), and the rules cite
+    only clauses the pages have, and every clause at least once."""
     missing = [cid for cid in CLAUSE_PAGES if cid not in handbook.rendered_clauses]
     if missing:
         raise HandbookError(
             f"docs/{CLAUSE_PAGES[missing[0]]}: clause {missing[0]} is not on the page;"
             f' add {{{{ clause("{missing[0]}") }}}} where it belongs.'
         )
+    check_clause_coverage(set(handbook.rendered_clauses))
 
 
 def write_assets(handbook: Handbook, site_dir: Path) -> None:
     """Files the pages link to: the checkers' runtime and the documents."""
+    write_browser_assets(site_dir, group=handbook.group.words(), version=handbook.version.version)
