@@ -71,3 +71,7 @@ from .cli_rules import answers, ask, check  # noqa: E402  (the rules' commands l
 
 for _command in (check, ask, answers):
     main.add_command(_command)
+
+from .cli_documents import documents  # noqa: E402  (the documents' command lives in its own module)
+
+main.add_command(documents)
