@@ -112,3 +112,12 @@ def test_every_page_carries_a_strict_content_security_policy(site_dir):
         assert "default-src 'self'" in policy.group(1)
         assert "'unsafe-inline'" not in policy.group(1).split("style-src")[0]
         assert raw.index("Content-Security-Policy") < raw.index("<script")
+
+
+def test_a_version_past_its_review_date_says_so_on_every_page(build):
+    overdue = build(GROUPS / "hostile.yml", "1.0")  # review due 15 January 2026
+    current = build(GROUPS / "hostile.yml", "1.1")  # review due 2099
+    for page in pages(overdue):
+        assert "Due for review" in visible_text(page), page
+        assert "This policy was due for review on 15 January 2026." in visible_text(page), page
+    assert not any("Due for review" in visible_text(page) for page in pages(current))
