@@ -166,15 +166,6 @@ function setupForm(form) {
     lines.push(`Date: ${today}`);
     if (labels.group) lines.push(`Group: ${labels.group}`);
     lines.push(`Question: ${labels.checker}`);
-    for (const q of questions) {
-      if (!(q.id in answers)) continue;
-      const values = [].concat(answers[q.id]);
-      const text = values.map((v) => {
-        const input = q.fieldset.querySelector(`input[value="${CSS.escape(v)}"]`);
-        return form.querySelector(`label[for="${CSS.escape(input.id)}"]`).textContent.trim();
-      });
-      lines.push(`${q.legend} ${text.length ? text.join("; ") : "None of these"}`);
-    }
     lines.push(`Answer: ${result.title}`);
     lines.push(`Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}`
       + (labels.version ? ` (policy version ${labels.version})` : ""));

@@ -41,11 +41,14 @@ async function start() {
   return { decide: bridge.decide, group: JSON.stringify(group ?? null), version: version ?? null };
 }
 
+let settled = false;
+const report = (message) => { if (!settled) { settled = true; postMessage(message); } };
+const failed = (error) => report({ type: "failed", reason: reasonFor(error), detail: String(error) });
 const ready = start();
-ready.then(
-  () => postMessage({ type: "ready" }),
-  (error) => postMessage({ type: "failed", reason: reasonFor(error), detail: String(error) }),
-);
+ready.then(() => report({ type: "ready" }), failed);
+// When the wasm download fails, Emscripten aborts without rejecting loadPyodide's promise.
+addEventListener("unhandledrejection", (event) => failed(event.reason));
+addEventListener("error", (event) => failed(event.error || event.message));
 
 function reasonFor(error) {
   const text = String(error);

@@ -1,0 +1,199 @@
+"""How fast a checker page gives its first answer, against the floor of a bare `loadPyodide()` page.
+
+Run by hand (not a timed test), after `make setup`:
+
+    python benchmarks/browser.py                 # builds the example group's site, 5 runs
+    python benchmarks/browser.py --site site --runs 7
+
+Headless Chromium (Debian's, as the tests use), one server on 127.0.0.1 that sends
+`Cache-Control: max-age=600` (what GitHub Pages sends). Each run uses a new browser profile:
+the first visit is "cold", a second visit in the same profile is "warm". The same run measures:
+
+- floor:   a bare page whose only script is `await loadPyodide(); pyodide.runPython("1+1")`, with the
+           stock npm files (full stdlib, full lock file), on the main thread, as Pyodide documents it;
+- checker: the "Can I share this?" page; the harness answers the form as soon as it exists and
+           presses "Check"; first answer = the answer element gets `data-decision`.
+
+Times are from navigation start. "Longest block" is the longest main-thread task seen by a
+`longtask` observer (tasks under 50 ms are not reported, shown as "< 50"). Bytes are the files the
+page requested, raw and as gzip -6 would send them.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from handbook import runtime  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+FLOOR_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
+<body><p>floor</p><script type="module" src="floor.js"></script></body></html>"""
+FLOOR_JS = """import { loadPyodide } from "../pyodide/pyodide.mjs";
+const pyodide = await loadPyodide();
+pyodide.runPython("1+1");
+window.__firstAnswer = performance.now();
+"""
+# Injected before any page script: watch long tasks; on the checker page, answer the form at once.
+PROBE = """
+window.__longest = 0;
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ type: "longtask", buffered: true });
+} catch (e) {}
+const ANSWERS = %s;
+function answer() {
+  const form = document.querySelector("form.hb-checker__form");
+  if (!form) return;
+  if (!form.dataset.hbReady) return setTimeout(answer, 5);
+  const box = form.querySelector("[data-hb-answer]");
+  new MutationObserver(() => { if (box.dataset.decision && !window.__firstAnswer) window.__firstAnswer = performance.now(); })
+    .observe(box, { attributes: true });
+  for (const [name, value] of Object.entries(ANSWERS)) {
+    for (const v of [].concat(value)) {
+      const input = form.querySelector(`input[name="${name}"][value="${v}"]`);
+      if (input) { input.checked = true; input.dispatchEvent(new Event("change", { bubbles: true })); }
+    }
+  }
+  form.requestSubmit();
+}
+document.addEventListener("DOMContentLoaded", answer);
+"""
+ANSWERS = {"about": "service_user", "requester": "partner_agency", "information": "case_details",
+           "consent": "refused", "circumstances": []}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(root: Path) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/"
+
+
+def visit(context, url: str, root: Path) -> dict:
+    page = context.new_page()
+    files = []
+    page.on("requestfinished", lambda request: files.append(urlparse(request.url).path))
+    page.goto(url, wait_until="commit")
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        first = page.evaluate("window.__firstAnswer || 0")
+        if first:
+            break
+        time.sleep(0.02)
+    else:
+        raise SystemExit(f"no answer within 60 s at {url}")
+    time.sleep(0.3)  # let the long-task observer report
+    longest = page.evaluate("window.__longest")
+    raw = zipped = pyodide_bytes = 0
+    for path in files:
+        file = root / unquote(path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        raw += len(data)
+        zipped += len(gzip.compress(data, 6))
+        if "/pyodide/" in path:
+            pyodide_bytes += len(data)
+    page.close()
+    return {"first": first, "longest": longest, "raw": raw, "gzip": zipped, "pyodide": pyodide_bytes}
+
+
+def reading_page_pyodide_bytes(browser, base: str, root: Path) -> int:
+    context = browser.new_context()
+    page = context.new_page()
+    files = []
+    page.on("requestfinished", lambda request: files.append(urlparse(request.url).path))
+    page.goto(base + "site/", wait_until="networkidle")
+    context.close()
+    return sum((root / unquote(p).lstrip("/")).stat().st_size for p in files if "/pyodide/" in p)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build the example group's)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--page", default="can-i-share/")
+    parser.add_argument("--answers", type=json.loads, default=ANSWERS, help="the form's answers, as JSON")
+    options = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = options.site
+        if site is None:
+            from handbook import site_build
+            site = site_build.build(Path(__file__).resolve().parents[1] / "mkdocs.yml", site_dir=tmp / "built")
+        root = tmp / "root"
+        root.mkdir()
+        (root / "site").symlink_to(Path(site).resolve(), target_is_directory=True)
+        (root / "pyodide").symlink_to(runtime.PYODIDE.folder, target_is_directory=True)
+        runtime.pyodide_files()  # the stock files, verified
+        (root / "floor").mkdir()
+        (root / "floor" / "index.html").write_text(FLOOR_HTML)
+        (root / "floor" / "floor.js").write_text(FLOOR_JS)
+        base = serve(root)
+        results = {key: [] for key in ("floor cold", "floor warm", "checker cold", "checker warm")}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for run in range(options.runs):
+                for name, url in (("floor", base + "floor/"), ("checker", base + "site/" + options.page)):
+                    profile = tmp / f"profile-{name}-{run}"
+                    context = playwright.chromium.launch_persistent_context(
+                        str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
+                    context.add_init_script(PROBE % json.dumps(options.answers))
+                    results[f"{name} cold"].append(visit(context, url, root))
+                    results[f"{name} warm"].append(visit(context, url, root))
+                    context.close()
+                    shutil.rmtree(profile, ignore_errors=True)
+            reading = reading_page_pyodide_bytes(browser, base, root)
+            browser.close()
+    report(results, options.runs, reading)
+
+
+def report(results: dict, runs: int, reading: int) -> None:
+    med = {key: statistics.median(r["first"] for r in rows) for key, rows in results.items()}
+    print(f"Median of {runs} runs, headless Chromium, 127.0.0.1 (ms from navigation start).\n")
+    print("| page | first answer (median) | ratio to floor | longest main-thread block | bytes raw | bytes gzip |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for key, rows in results.items():
+        floor = med["floor " + key.split()[1]]
+        longest = max(r["longest"] for r in rows)
+        print(f"| {key} | {med[key]:.0f} ms | {med[key] / floor:.2f}x | "
+              f"{'< 50' if longest == 0 else f'{longest:.0f}'} ms | {rows[0]['raw'] / 1e6:.2f} MB | "
+              f"{rows[0]['gzip'] / 1e6:.2f} MB |")
+    for key, rows in results.items():
+        print(f"- {key}, each run (ms): " + ", ".join(f"{row['first']:.0f}" for row in rows))
+    print(f"Pyodide bytes loaded by a reading page (home): {reading}")
+
+
+if __name__ == "__main__":
+    main()

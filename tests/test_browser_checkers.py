@@ -1,0 +1,244 @@
+"""The checkers in the page, in real headless Chromium: same answers as CPython, keyboard only,
+private, accessible, failing gracefully, and working under a sub-path.
+
+Uses the shared fixtures (tests/conftest.py): `site_dir`, `serve`, `browser`, `page`, `axe`, `outside`.
+Nothing is skipped: a missing runtime fails the build with the message saying what to run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import checkers
+from handbook import scenarios
+
+REPO = Path(__file__).resolve().parents[1]
+# The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
+CHECKER_PAGES = {
+    "can-i-share/": "sharing",
+    "something-went-wrong/": "breach",
+    "policy/police/": "sharing",
+    "policy/breaking-confidentiality/": "breach",
+}
+FULL_CHECKERS = {"sharing": "can-i-share/", "breach": "something-went-wrong/"}
+READING_PAGES = ["", "policy/", "policy/introduction/"]
+ANSWER = "[data-hb-answer]"
+
+if os.environ.get("HANDBOOK_TEST_SITE"):  # test a site built elsewhere instead of building one
+    @pytest.fixture(scope="session")
+    def site_dir() -> Path:
+        return Path(os.environ["HANDBOOK_TEST_SITE"])
+
+
+def wait_for(page, script: str, arg=None, timeout: float = 60.0):
+    """Poll a page expression (the page's CSP forbids the eval behind `wait_for_function`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
+def site_settings(site_dir: Path) -> dict:
+    """The group's words and policy version the build gave the browser engine."""
+    return json.loads((site_dir / "assets" / "checkers" / "bundle.json").read_text(encoding="utf-8"))
+
+
+def enter(page, form: str, answers: dict) -> None:
+    """Start again, then tick the answers and press Check, as a reader would (script-driven for speed)."""
+    page.click(f"{form} [data-hb-reset]")
+    page.evaluate(
+        """([form, answers]) => {
+            const root = document.querySelector(form);
+            for (const [name, value] of Object.entries(answers)) {
+              for (const v of [].concat(value)) {
+                const input = root.querySelector(`input[name="${name}"][value="${v}"]`);
+                if (!input) throw new Error(`no input ${name}=${v}`);
+                input.checked = true;
+                input.dispatchEvent(new Event("change", {bubbles: true}));
+              }
+            }
+        }""",
+        [form, answers],
+    )
+    page.click(f"{form} button[type=submit]")
+
+
+def answer_on_screen(page, form: str) -> dict:
+    """The answer once shown: decision, cites and title (or the problem list, if that shows instead)."""
+    return wait_for(page, """(form) => {
+        const box = document.querySelector(`${form} [data-hb-answer]`);
+        const problems = document.querySelector(`${form} [data-hb-problems]`);
+        if (box.dataset.decision) return {decision: box.dataset.decision, cites: box.dataset.cites.split(" "),
+                                          title: box.querySelector("[data-hb-title]").textContent};
+        if (!problems.hidden) return {problem: problems.textContent.trim()};
+        return null;
+    }""", form)
+
+
+def all_scenarios():
+    paths = sorted((REPO / "checkers" / "scenarios").glob("*.yml"))
+    return [scenarios.load(path) for path in paths]
+
+
+def test_every_scenario_gives_the_same_answer_in_the_page_as_in_cpython(site_dir, serve, page):
+    files = all_scenarios()
+    assert files, "no scenario files in checkers/scenarios/"
+    settings = site_settings(site_dir)
+    base = serve(site_dir)
+    checked = 0
+    for checker_id, path in FULL_CHECKERS.items():
+        page.goto(base + path)
+        form = f'form[data-checker="{checker_id}"]'
+        for scenario_file in files:
+            if scenario_file.checker != checker_id:
+                continue
+            module = checkers.CHECKERS[checker_id]
+            for scenario in scenario_file.scenarios:
+                expected = module.decide(scenario.answers, group=settings["group"], version=settings["version"])
+                enter(page, form, scenario.answers)
+                shown = answer_on_screen(page, form)
+                where = f"{scenario_file.path}, line {scenario.line}: {scenario.name}"
+                assert shown.get("decision") == expected.decision, f"{where}: page showed {shown}"
+                assert shown["cites"] == list(expected.cites), where
+                assert shown["title"] == expected.title, where
+                checked += 1
+    assert checked >= 10, f"only {checked} scenarios ran"
+
+
+def test_keyboard_only_reaches_an_answer_and_start_again(site_dir, serve, page):
+    page.goto(serve(site_dir) + "can-i-share/")
+    form = 'form[data-checker="sharing"]'
+    for _ in range(400):  # Tab through the page; choose the first option of each question
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""(() => {
+            const el = document.activeElement;
+            return {tag: el.tagName, type: el.type || "", name: el.name || "", text: el.textContent.trim(),
+                    inForm: !!el.closest("form.hb-checker__form"),
+                    groupChosen: el.type === "radio" && !!document.querySelector(`input[name="${el.name}"]:checked`)};
+        })()""")
+        if not focused["inForm"]:
+            continue
+        if focused["type"] == "radio" and not focused["groupChosen"]:
+            page.keyboard.press("Space")
+        elif focused["tag"] == "BUTTON" and focused["text"] == "Check":
+            page.keyboard.press("Enter")
+            break
+    else:
+        raise AssertionError("Tab never reached the Check button")
+    shown = answer_on_screen(page, form)
+    assert "decision" in shown, shown
+    live = page.locator(f"{form} {ANSWER}")
+    assert live.get_attribute("aria-live") == "polite"
+    assert shown["title"] in live.inner_text()
+    page.keyboard.press("Tab")  # from Check to Start again
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Start again"
+    page.keyboard.press("Enter")
+    assert page.evaluate("(form) => document.querySelector(`${form} [data-hb-answer]`).dataset.decision", form) is None
+    assert page.evaluate("(form) => document.querySelectorAll(`${form} input:checked`).length", form) == 0
+    assert page.evaluate("document.activeElement.name") == "about"
+
+
+@pytest.mark.parametrize("path", sorted(CHECKER_PAGES))
+def test_checker_pages_stay_on_the_site_and_pass_axe(site_dir, serve, page, axe, outside, path):
+    base = serve(site_dir)
+    page.goto(base + path)
+    checker_id = CHECKER_PAGES[path]
+    form = f'form[data-checker="{checker_id}"]'
+    page.evaluate("""(form) => {  // the first option of each question, in order, as routing reveals them
+        for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
+          const first = fieldset.querySelector("input[type=radio]");
+          if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
+          first.checked = true;
+          first.dispatchEvent(new Event("change", {bubbles: true}));
+        }
+    }""", form)
+    page.click(f"{form} button[type=submit]")
+    assert "decision" in answer_on_screen(page, form)
+    assert outside(page, base) == []
+    violations = axe(page)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_police_page_opens_with_the_police_chosen(site_dir, serve, page):
+    page.goto(serve(site_dir) + "policy/police/")
+    assert page.locator('form[data-checker="sharing"] input[name="requester"][value="police"]').is_checked()
+
+
+def test_answers_leave_no_trace_in_storage_or_the_url(site_dir, serve, page):
+    base = serve(site_dir)
+    page.goto(base + "can-i-share/")
+    wait_for(page, "document.querySelector('[data-hb-status]').hidden")
+
+    def traces():
+        return page.evaluate("""async () => ({
+            url: location.href,
+            local: Object.entries(localStorage), session: Object.entries(sessionStorage),
+            cookies: document.cookie,
+            databases: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+        })""")
+
+    before = traces()
+    answers = {"about": "service_user", "requester": "public", "information": "contact_details",
+               "consent": "verbal", "circumstances": ["risk_of_harm"]}
+    enter(page, 'form[data-checker="sharing"]', answers)
+    assert "decision" in answer_on_screen(page, 'form[data-checker="sharing"]')
+    after = traces()
+    assert after == before
+    assert after["url"] == base + "can-i-share/"
+    assert after["cookies"] == "" and after["databases"] == []
+    written = json.dumps(after["local"] + after["session"])
+    for value in ("service_user", "contact_details", "verbal", "risk_of_harm"):
+        assert value not in written
+    state = page.context.storage_state()
+    assert state["cookies"] == []
+
+
+def test_blocked_webassembly_shows_the_failure_and_the_answers_table(site_dir, serve, page):
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    base = serve(site_dir)
+    page.goto(base + "can-i-share/")
+    failed = page.locator("[data-hb-failed]")
+    failed.wait_for(state="visible", timeout=60000)
+    assert "cannot run in this browser" in failed.inner_text()
+    link = failed.locator("a")
+    assert link.inner_text() == "table of all answers"
+    page.goto(link.evaluate("a => a.href"))
+    assert page.title()  # the answers page exists
+
+
+def test_without_javascript_the_form_links_to_the_answers_table(site_dir, serve, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        base = serve(site_dir)
+        page.goto(base + "can-i-share/")
+        notice = page.locator(".hb-checker__notice")
+        assert notice.is_visible()
+        assert notice.locator("a").get_attribute("href") == "../answers/"
+        assert not page.locator("[data-hb-actions]").is_visible()
+        assert page.locator('input[name="requester"][value="police"]').is_visible()  # readable and usable
+    finally:
+        context.close()
+
+
+def test_works_under_a_sub_path(site_dir, serve, page):
+    base = serve(site_dir, prefix="1.0/")
+    page.goto(base + "can-i-share/")
+    enter(page, 'form[data-checker="sharing"]', {"about": "worker", "requester": "police",
+                                                 "information": "contact_details", "circumstances": []})
+    assert "decision" in answer_on_screen(page, 'form[data-checker="sharing"]')
+    assert all(url.startswith(base) for url in page.seen), [u for u in page.seen if not u.startswith(base)]
+
+
+@pytest.mark.parametrize("path", READING_PAGES)
+def test_reading_pages_load_no_checker_runtime(site_dir, serve, page, path):
+    page.goto(serve(site_dir) + path, wait_until="networkidle")
+    loaded = [url for url in page.seen if "/assets/pyodide/" in url or "/assets/checkers/" in url]
+    assert loaded == []
