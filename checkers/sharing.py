@@ -281,8 +281,8 @@ RULES: tuple[Rule, ...] = (
                 "out without the person's express permission.",)),
     _rule("photos", "The request is for a photo or video",
           lambda f: f.information == "photo_video", ("4a",),
-          note=("Photos and videos need the express permission of the person in them. "
-                "Online, never add names or location tags.",)),
+          note=("Photos and videos need the express permission of the person in them; for a child, "
+                "a parent's too. Online, never add names or location tags.",)),
     _rule("case_files", "The request is for a case file",
           lambda f: f.information == "case_file", ("3",),
           note=("Case files are kept secure, and only when we follow data protection law.",)),
