@@ -18,15 +18,26 @@ class VersionError(ValueError):
     """A policy version the rules do not know."""
 
 
+def _number(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
 def resolve(version: str | None) -> str:
-    """The version to answer under: the one asked for, or the latest when None."""
-    if version is None:
-        return LATEST
-    if version not in DATED:
+    """The rules in force at a version: the newest rules version not after it (None: the latest).
+
+    A group may approve a version 1.2 that only rewords the text: its rules are still 1.1's.
+    """
+    if version is None or version in DATED:
+        return version or LATEST
+    try:
+        in_force = [known for known in VERSIONS if _number(known) <= _number(version)]
+    except ValueError:
+        in_force = []
+    if not in_force:
         raise VersionError(
-            f"Unknown policy version {version!r}. Expected one of: {', '.join(VERSIONS)}."
+            f"Unknown policy version {version!r}. Expected a number like 1.1, from {VERSIONS[0]} on."
         )
-    return version
+    return in_force[-1]
 
 
 def at_least(version: str, since: str) -> bool:

@@ -113,10 +113,16 @@ def test_answers_must_be_a_mapping():
     )
 
 
-def test_an_unknown_policy_version_is_refused():
-    with pytest.raises(VersionError, match=r"^Unknown policy version '2.0'. Expected one of: 1.0, 1.1.$"):
-        sharing.decide(GOOD, version="2.0")
+def test_a_version_before_the_first_or_not_a_number_is_refused():
+    for wrong in ("0.9", "two"):
+        with pytest.raises(VersionError, match=rf"^Unknown policy version '{wrong}'. Expected a number like 1.1, from 1.0 on.$"):
+            sharing.decide(GOOD, version=wrong)
     assert resolve(None) == "1.1" and at_least("1.1", "1.0") and not at_least("1.0", "1.1")
+
+
+def test_a_later_version_that_only_rewords_the_text_answers_with_the_rules_in_force():
+    assert resolve("1.2") == "1.1" and resolve("2.0") == "1.1" and resolve("1.0") == "1.0"
+    assert sharing.decide(GOOD, version="1.2") == sharing.decide(GOOD, version="1.1")
 
 
 ids = st.sampled_from(["about", "requester", "information", "consent", "consent_names_recipient",
