@@ -1,0 +1,200 @@
+"""The "What changed in version X" page: the clauses' text changes and the answers that changed, as Markdown.
+
+Everything from the group file, the policy text or the rules is escaped with `render.text` (HTML,
+Markdown and template syntax alike), since the page passes through the page renderer like any other.
+Insertions and deletions are <ins> and <del> (underlined, struck through) with words a screen reader
+reads out ("Added:", "Removed:"), so the change never rests on colour alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import checkers
+from checkers.actions import ACTIONS
+
+from .changes import (ADDED, REMOVED, SAME, AnswerChange, answer_changes, clause_changes, previous_version,
+                      rules_version)
+from .clauses import clause_url
+from .config import Group
+from .render import text
+
+PAGE_DEPTH = "../"  # the page is served at changes/, so site links go up one level
+DECISIONS = {
+    "share": "Share", "get_consent": "Get consent first", "do_not_share": "Do not share",
+    "refer_to_manager": "Ask the manager", "safeguarding": "Safeguarding",
+    "pass_to_person_in_authority": "Pass it to the person in authority", "report_to_manager": "Tell the manager",
+}
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+# One style rule the page needs: words only a screen reader hears (the theme has no such class).
+_STYLE = ('<style>.hb-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);'
+          'white-space:nowrap}.hb-diff ins{text-decoration:underline}.hb-diff del{text-decoration:line-through}'
+          '</style>')
+
+
+def _date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _clause_link(cid: str) -> str:
+    return f"[{text(cid)}]({PAGE_DEPTH}{clause_url(cid)})"
+
+
+def _inline(words: str) -> str:
+    """Plain clause text as safe inline Markdown; its Markdown links stay links."""
+    out, last = [], 0
+    for link in _LINK.finditer(words):
+        out.append(text(words[last:link.start()]))
+        out.append(f'<a href="{text(link[2])}">{text(link[1])}</a>')
+        last = link.end()
+    out.append(text(words[last:]))
+    return "".join(out)
+
+
+def diff_markdown(pieces) -> str:
+    """Word-level diff as Markdown paragraphs with <ins>/<del>; a run never spans a paragraph break."""
+    paragraphs: list[list[str]] = [[]]
+    for kind, words in pieces:
+        for n, part in enumerate(re.split(r"\n\s*\n", words)):
+            if n:
+                paragraphs.append([])
+            stripped = part.strip()
+            if not stripped:
+                continue
+            if kind == SAME:
+                paragraphs[-1].append(_inline(part))
+            else:
+                tag, said = ("ins", "Added") if kind == ADDED else ("del", "Removed")
+                space = " " if part != part.rstrip() else ""
+                lead = " " if part != part.lstrip() else ""
+                paragraphs[-1].append(f'{lead}<{tag}><span class="hb-sr">{said}: </span>{_inline(stripped)}'
+                                      f'<span class="hb-sr"> (end)</span></{tag}>{space}')
+    return "\n\n".join("".join(p).strip() for p in paragraphs if p)
+
+
+def _clause_section(root: Path, group: Group, old: str, new: str) -> list[str]:
+    changes = clause_changes(root, old, new, group=group)
+    changed = [c for c in changes if c.status != "unchanged"]
+    lines = ["## The policy text", ""]
+    if not changed:
+        return lines + [f"The wording of every clause is the same as in version {text(old)}.", ""]
+    names = ", ".join(_clause_link(c.id) for c in changed)
+    lines += [f"{len(changed)} of {len(changes)} clauses changed: {names}. The others read exactly as in "
+              f"version {text(old)}. Below, underlined words were added and struck-through words were removed.", ""]
+    for change in changed:
+        lines += [f"### Clause {text(change.id)}: {text(change.title)}", ""]
+        if change.note:
+            lines += [f"**In short:** {text(change.note)}", ""]
+        if change.status == "removed":
+            lines += [f"This clause was removed in version {text(new)}.", ""]
+        else:
+            lines += [f"Read [clause {text(change.id)} as it is now]({PAGE_DEPTH}{clause_url(change.id)}).", ""]
+        lines += ['<div class="hb-diff" markdown>', "", diff_markdown(change.pieces), "", "</div>", ""]
+    return lines
+
+
+def _labels(module) -> dict[tuple[str, str], str]:
+    return {(q.id, o.id): o.label for q in module.QUESTIONS for o in q.options}
+
+
+def _outcome_cell(answer, other) -> str:
+    """Decision, clauses and actions of one version; what the other version lacks is marked."""
+    decision = text(DECISIONS.get(answer.decision, answer.decision))
+    if answer.decision != other.decision:
+        decision = f"**{decision}**"
+    actions = []
+    for code in answer.actions:
+        words = text(ACTIONS.get(code, code))
+        actions.append(words if code in other.actions else f"**{words}**")
+    cites = ", ".join(_clause_link(cid) for cid in answer.cites)
+    return f"{decision}. Clauses {cites}. To do: {'; '.join(actions)}."
+
+
+def _answers_table(module, rows: list[AnswerChange], old: str, new: str) -> list[str]:
+    labels = _labels(module)
+    columns = [q for q in module.QUESTIONS if any(q.id in row.answers for row in rows)]
+    head = [text(q.prompt) for q in columns] + [f"Version {text(old)} said", f"Version {text(new)} says"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        cells = []
+        for q in columns:
+            value = row.answers.get(q.id)
+            if value is None:
+                cells.append("(not asked)")
+            elif q.multi:
+                cells.append("; ".join(text(labels[(q.id, v)]) for v in value) or "None of these")
+            else:
+                cells.append(text(labels[(q.id, value)]))
+        cells[0] = f'<span data-combination="{text(row.key)}">{cells[0]}</span>'
+        cells += [_outcome_cell(row.old, row.new), _outcome_cell(row.new, row.old)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _in_words(change: AnswerChange) -> str:
+    """What differs, in words, for the short list above each table."""
+    old, new = change.old, change.new
+    quoted = lambda codes: " and ".join(f"\u201c{ACTIONS.get(c, c)}\u201d" for c in codes)  # noqa: E731
+    parts = []
+    if old.decision != new.decision:
+        parts.append(f"the answer is now \u201c{DECISIONS.get(new.decision, new.decision)}\u201d "
+                     f"(it was \u201c{DECISIONS.get(old.decision, old.decision)}\u201d)")
+    added = [a for a in new.actions if a not in old.actions]
+    removed = [a for a in old.actions if a not in new.actions]
+    if added:
+        parts.append(f"it adds {quoted(added)}")
+    if removed:
+        parts.append(f"it no longer says {quoted(removed)}")
+    added_cites = [c for c in new.cites if c not in old.cites]
+    removed_cites = [c for c in old.cites if c not in new.cites]
+    if added_cites:
+        parts.append(f"it now cites clause {', '.join(added_cites)}")
+    if removed_cites:
+        parts.append(f"it no longer cites clause {', '.join(removed_cites)}")
+    return "; ".join(parts) or "the order of what to do changed"
+
+
+def _answers_section(old: str, new: str) -> list[str]:
+    lines = ["## The checkers' answers", ""]
+    old_rules, new_rules = rules_version(old), rules_version(new)
+    if old_rules is None or new_rules is None:
+        missing = new if new_rules is None else old
+        return lines + [f"The checkers have no rules for version {text(missing)}, so their answers "
+                        "cannot be compared.", ""]
+    if old_rules == new_rules:
+        return lines + [f"The checkers answer exactly as in version {text(old)}: the rules did not change.", ""]
+    changes = answer_changes(old, new)
+    lines += [f"Every possible combination of answers was put to both versions' rules. These are the "
+              f"combinations whose answer changed: the decision, the clauses it cites or what to do. "
+              f"**Bold** marks what is different. To see the older answers in a checker, choose version "
+              f"{text(old)} in the version menu at the top of the page.", ""]
+    for checker_id, module in checkers.CHECKERS.items():
+        rows = [change for change in changes if change.checker == checker_id]
+        lines += [f"### {text(module.TITLE)}", ""]
+        if not rows:
+            lines += [f"Every answer is the same as in version {text(old)}.", ""]
+            continue
+        lines += [f"{len(rows)} combinations of answers get a different answer. In short:", ""]
+        for words, count in Counter(_in_words(row) for row in rows).most_common():
+            lines.append(f"- {count} of them: {text(words)}.")
+        lines += [""] + _answers_table(module, rows, old, new) + [""]
+    return lines
+
+
+def render(group: Group, version: str, root: Path) -> str:
+    entry = group.version(version)
+    old = previous_version(group, version)
+    lines = [f"# What changed in version {text(version)}", "",
+             f"Version {text(version)} of the policy was approved on {_date(entry.approved)}. "
+             f"Its next review is due on {_date(entry.review_due)}.", "",
+             '!!! summary "In short"', f"    {text(entry.summary)}", ""]
+    if old is None:
+        return "\n".join(lines + [f"This is the first version of the policy in this handbook, so there is "
+                                  "nothing earlier to compare it with.", ""])
+    before = group.version(old)
+    lines += [f"It replaces version {text(old)}, approved on {_date(before.approved)}. This page compares the two.",
+              "", _STYLE, ""]
+    lines += _clause_section(root, group, old, version)
+    lines += _answers_section(old, version)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,158 @@
+"""Publish policy versions with mike: one folder per version on a gh-pages branch, `latest` the default.
+
+`publish` commits one version to the project's own local gh-pages branch (nothing is pushed).
+`export` publishes every version in the group file into a throw-away git repository and writes
+its gh-pages tree to a plain folder for any static host; the project's repository is not touched.
+
+mike is used through its Python API (`mike.commands`), with the site built by `site_build.build`.
+The `mike deploy` command would load the configuration (running the handbook plugin, which
+stages its build elsewhere) and then build in a second process: calling the API keeps one build,
+into a temporary folder, and leaves the project's `site/` folder as it was. Aliases are redirect pages, not symlinks, so any static host serves them.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .config import load_group
+from .errors import HandbookError
+
+BRANCH = "gh-pages"
+LATEST = "latest"
+PROVIDER_VARIABLE = "HANDBOOK_VERSION_PROVIDER"  # mkdocs.yml: extra.version.provider: !ENV [this, ""]
+EXPORT_IDENTITY = {"GIT_COMMITTER_NAME": "Confidentiality Handbook export",
+                   "GIT_COMMITTER_EMAIL": "export@localhost"}
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _git(*args: str, cwd: Path | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    if done.returncode:
+        raise HandbookError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout.strip()
+
+
+def _files(config_file: Path, group: Path | None) -> tuple[Path, Path, list[str]]:
+    """The config file, the group file, and the group's versions, oldest first."""
+    config_file = Path(config_file).resolve()
+    group_file = Path(group).resolve() if group else config_file.parent / "group.yml"
+    numbers = [entry.version for entry in load_group(group_file).versions]
+    return config_file, group_file, numbers
+
+
+def _deploy(config_file: Path, group_file: Path, version: str, aliases: list[str], message: str) -> None:
+    """Build one version and commit it (and its aliases) to BRANCH of the repository in GIT_DIR."""
+    from mike import commands
+    from mkdocs.config import load_config
+
+    from . import site_build
+
+    directory_urls = load_config(str(config_file)).use_directory_urls
+    with tempfile.TemporaryDirectory(prefix="handbook-publish-") as scratch:
+        site = Path(scratch) / "site"
+        try:
+            with _environment(**{PROVIDER_VARIABLE: "mike", "MIKE_DOCS_VERSION": version}), \
+                 commands.deploy({"site_dir": str(site), "use_directory_urls": directory_urls}, version,
+                                 aliases=aliases, update_aliases=True, alias_type=commands.AliasType.redirect,
+                                 branch=BRANCH, message=message):
+                site_build.build(config_file, group=group_file, version=version, site_dir=site)
+        except (ValueError, OSError) as error:  # mike's own errors: a name clash, git failing
+            raise HandbookError(f"Could not publish version {version}: {error}") from None
+
+
+def _set_default(message: str) -> None:
+    from mike import commands
+
+    commands.set_default(LATEST, branch=BRANCH, message=message)
+
+
+def publish(version: str, *, alias_latest: bool, group: Path | None = None,
+            config_file: Path = Path("mkdocs.yml")) -> str:
+    """Build VERSION and commit it to the project's local gh-pages branch; returns the commit.
+
+    With alias_latest, the `latest` alias moves to this version and becomes the site's default.
+    """
+    config_file, group_file, numbers = _files(config_file, group)
+    if version not in numbers:
+        raise HandbookError(f"There is no policy version {version!r} in {group_file.name}. "
+                            f"Known versions: {', '.join(numbers)}.")
+    git_dir = _git("rev-parse", "--absolute-git-dir", cwd=config_file.parent)
+    from mike import git_utils
+
+    with _environment(GIT_DIR=git_dir):
+        for key, name in (("GIT_COMMITTER_NAME", "user.name"), ("GIT_COMMITTER_EMAIL", "user.email")):
+            if not os.environ.get(key) and subprocess.run(["git", "config", name], capture_output=True).returncode:
+                raise HandbookError(f"git has no {name}: set it with `git config {name} ...` and try again.")
+        try:
+            git_utils.update_from_upstream("origin", BRANCH)  # local refs only: nothing is fetched
+        except (git_utils.GitBranchDiverged, git_utils.GitRevUnrelated) as error:
+            raise HandbookError(f"{error}. Sort out the {BRANCH} branch first.") from None
+        _deploy(config_file, group_file, version, [LATEST] if alias_latest else [],
+                f"Publish policy version {version} of the handbook")
+        if alias_latest:
+            _set_default(f"Make {LATEST} (version {version}) the handbook's default")
+        return _git("rev-parse", "--short", BRANCH)
+
+
+def _is_previous_export(folder: Path) -> bool:
+    return (folder / "versions.json").is_file() and (folder / "index.html").is_file()
+
+
+def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path("mkdocs.yml")) -> list[str]:
+    """Publish every version into a throw-away repository and write the whole site to OUT_DIR.
+
+    OUT_DIR must be missing, empty, or a previous export; it is replaced only when everything
+    succeeded (built beside it, then swapped in). Returns the versions written, oldest first.
+    """
+    config_file, group_file, numbers = _files(config_file, group)
+    out_dir = Path(out_dir).resolve()
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not _is_previous_export(out_dir))):
+        raise HandbookError(f"{out_dir} is not empty and is not a previous export (it has no versions.json):"
+                            " choose a new or empty folder.")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.export-", dir=out_dir.parent))
+    try:
+        with tempfile.TemporaryDirectory(prefix="handbook-export-") as scratch:
+            repo = Path(scratch) / "site.git"
+            _git("init", "--quiet", "--bare", str(repo))
+            with _environment(GIT_DIR=str(repo), **EXPORT_IDENTITY):
+                for number in numbers:
+                    _deploy(config_file, group_file, number, [LATEST] if number == numbers[-1] else [],
+                            f"Export policy version {number}")
+                _set_default(f"Make {LATEST} the default")
+                with subprocess.Popen(["git", "archive", "--format=tar", BRANCH], stdout=subprocess.PIPE) as archive:
+                    with tarfile.open(fileobj=archive.stdout, mode="r|") as tar:
+                        tar.extractall(staging, filter="data")
+                if archive.returncode:
+                    raise HandbookError("git archive failed: the export was not written.")
+        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            out_dir.rename(old)
+        staging.rename(out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return numbers
