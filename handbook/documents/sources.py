@@ -7,10 +7,12 @@ Search order for `consent-form.html`:
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
+                    UndefinedError)
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..config import Group, PolicyVersion
@@ -73,15 +75,22 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
     except TemplateNotFound as error:
         raise HandbookError(f"{filename}: it uses the template {error.name}, which is missing.") from None
+    except UndefinedError as error:
+        where = _where(error, filename, root, group_dir)
+        raise HandbookError(f"{where}: unknown value ({_plain(error.message or '')}). Check the spelling;"
+                            " templates can use group (the values in group.yml), version, made and agencies.") from None
     except (TemplateError, HandbookError) as error:
         where = _where(error, filename, root, group_dir)
-        hint = " Check the spelling; the values you can use are group, version, made and agencies." \
-            if "undefined" in str(error) else ""
-        raise HandbookError(f"{where}: template error: {error}.{hint}") from None
+        raise HandbookError(f"{where}: template error: {error}.") from None
     try:
         return model.parse(source)
     except model.Invalid as error:
         raise HandbookError(f"{filename}: this template does not make a valid document: {error}.") from None
+
+
+def _plain(message: str) -> str:
+    """'handbook.config.Group object' has no attribute 'nmae' -> group has no value 'nmae'."""
+    return re.sub(r"'[\w.]*?(\w+) object' has no attribute", lambda m: f"{m[1].lower()} has no value", message)
 
 
 def _where(error: Exception, filename: str, root: Path, group_dir: Path | None) -> str:

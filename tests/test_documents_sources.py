@@ -1,0 +1,164 @@
+"""Documents: the same bytes every time, a group's own wording, clear errors, the command and the links."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handbook.cli import main
+from handbook.config import load_group
+from handbook.documents import DOCUMENTS, download_links, made_date, render_documents, size_text
+from handbook.documents import model
+from handbook.errors import HandbookError
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = REPO / "tests" / "groups" / "hostile.yml"
+
+
+@pytest.fixture(scope="module")
+def group():
+    return load_group(REPO / "group.yml")
+
+
+def own_folder(tmp_path: Path, template: str, name: str = "consent-form.html") -> Path:
+    """A group folder with its group file and one template of its own."""
+    shutil.copy(REPO / "group.yml", tmp_path / "group.yml")
+    (tmp_path / "my-templates" / "documents").mkdir(parents=True)
+    (tmp_path / "my-templates" / "documents" / name).write_text(template, encoding="utf-8")
+    return tmp_path
+
+
+def test_building_twice_gives_the_same_bytes(group, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = render_documents(group, group.version(), root=REPO)
+    second = render_documents(group, group.version(), root=REPO)
+    assert first == second
+
+
+def test_the_stamp_date_is_the_approval_date_or_source_date_epoch(group, monkeypatch):
+    version = group.version()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert made_date(version) == version.approved
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert made_date(version) == dt.date(2023, 11, 14)
+    files = render_documents(group, version, root=REPO, only=("police-log",))
+    document = docx.Document(io.BytesIO(files["police-log.docx"]))
+    assert "made 14 November 2023" in document.sections[0].footer.paragraphs[0].text
+    assert document.core_properties.created == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    created = pypdf.PdfReader(io.BytesIO(files["police-log.pdf"])).metadata.creation_date
+    assert created == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(HandbookError, match="SOURCE_DATE_EPOCH must be a whole number"):
+        made_date(version)
+    assert made_date(version, dt.date(2026, 1, 2)) == dt.date(2026, 1, 2)
+
+
+def test_a_groups_own_template_replaces_the_default(group, tmp_path):
+    folder = own_folder(tmp_path, "<document><h1>Our own consent form</h1>"
+                                  "<p>Ask {{ group.name }} first.</p><choices><choice>Yes</choice></choices></document>")
+    files = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    consent = docx.Document(io.BytesIO(files["consent-form.docx"]))
+    texts = [p.text for p in consent.paragraphs]
+    assert texts[:3] == [group.name, "Our own consent form", f"Ask {group.name} first."]
+    police = docx.Document(io.BytesIO(files["police-log.docx"]))
+    assert police.paragraphs[1].text == "Police request log"  # the others keep the default wording
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("<document>\n<h1>Form</h1>\n<p>{{ group.name </p>\n</document>",
+     r"^my-templates/documents/consent-form.html, line 3: template error: .*"),
+    ("<document>\n<h1>Form</h1>\n\n<p>{{ group.nmae }}</p>\n</document>",
+     r"^my-templates/documents/consent-form.html, line 4: unknown value \(group has no value .nmae.\). Check the spelling"),
+    ("<document>\n<h1>Form</h1>\n<p>Fish & chips</p>\n</document>",
+     r"^my-templates/documents/consent-form.html: this template does not make a valid document: "
+     r"it is not well-formed .* at rendered line 3: '<p>Fish & chips</p>'.*&amp;"),
+    ("<document><h1>Form</h1><marquee>Hi</marquee></document>",
+     r"^my-templates/documents/consent-form.html: .*<marquee> is not a block documents know"),
+    ("<document><h1>Form</h1><choices><choice checked=''>Yes</choice></choices></document>",
+     r"never ticked in advance"),
+    ("<document><p>No title</p></document>", r"must start with its title in <h1>"),
+])
+def test_a_broken_template_names_the_file_and_line(group, tmp_path, template, message):
+    folder = own_folder(tmp_path, template)
+    with pytest.raises(HandbookError, match=message):
+        render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+
+
+def test_a_missing_default_template_is_named(group, tmp_path):
+    (tmp_path / "templates" / "documents").mkdir(parents=True)
+    with pytest.raises(HandbookError, match=r"the document template consent-form.html is missing: looked for "
+                                            r"my-templates/documents/consent-form.html or templates/documents/"):
+        render_documents(group, group.version(), root=tmp_path, formats=("docx",))
+
+
+def test_unknown_format_is_refused(group):
+    with pytest.raises(HandbookError, match="unknown document format 'odt'; expected one or more of: docx, pdf"):
+        render_documents(group, group.version(), root=REPO, formats=("odt",))
+
+
+# Any name a group might type: hostile characters included, as long as it is text (no control characters).
+names = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff\ufffe\uffff"),
+                min_size=1, max_size=60).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=names, agency=names)
+def test_any_name_survives_intact_in_the_word_file(group, name, agency):
+    changed = group.model_copy(update={"name": name, "partner_agencies": [agency]})
+    files = render_documents(changed, changed.version(), root=REPO, formats=("docx",), only=("consent-form",))
+    document = docx.Document(io.BytesIO(files["consent-form.docx"]))
+    assert document.paragraphs[0].text == name
+    agencies = next(t for t in document.tables if t.rows[0].cells[0].text == "Organisation")
+    assert agencies.rows[1].cells[0].text == agency
+
+
+def test_download_links_name_the_format_and_size():
+    files = {"consent-form.docx": b"x" * 24_000, "consent-form.pdf": b"y" * 31_000}
+    assert download_links("consent-form", files, "../") == (
+        "Download the consent form: [Word document (24 KB)](../downloads/consent-form.docx)"
+        " / [PDF (31 KB)](../downloads/consent-form.pdf)")
+    assert download_links("confidentiality-handbook", {"confidentiality-handbook.pdf": b"z" * 10}, "") == (
+        "Download the whole handbook (for printing): [PDF (1 KB)](downloads/confidentiality-handbook.pdf)")
+    assert size_text(1_500_000) == "1.5 MB"
+    with pytest.raises(HandbookError, match="unknown document 'leaflet'"):
+        download_links("leaflet", files, "")
+
+
+def test_every_document_says_where_it_belongs():
+    pages = {page for d in DOCUMENTS for page in d.pages}
+    assert all((REPO / "docs" / page).is_file() for page in pages)
+    assert [d.id for d in DOCUMENTS][:5] == ["consent-form", "photo-consent", "breach-report", "sharing-record",
+                                             "police-log"]
+
+
+def test_model_reads_text_and_boxes():
+    document = model.parse("<document><h1>T</h1><p> Tick  <box/> Yes <b>now</b> </p></document>")
+    runs = document.blocks[0].runs
+    assert model.plain(runs) == "Tick ☐ Yes now"
+    assert runs[-1].bold
+
+
+def test_command_writes_every_file(tmp_path):
+    result = CliRunner().invoke(main, ["documents", "--out", str(tmp_path / "out"), "--config", str(HOSTILE),
+                                       "--root", str(REPO), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats)
+
+
+def test_command_writes_nothing_when_a_document_fails(tmp_path):
+    folder = own_folder(tmp_path, "<document><h1>X</h1>{% if %}</document>", name="police-log.html")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["documents", "--out", str(out), "--config", str(folder / "group.yml"),
+                                       "--root", str(REPO)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: my-templates/documents/police-log.html, line 1: template error:")
+    assert not out.exists()
