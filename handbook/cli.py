@@ -75,3 +75,8 @@ for _command in (check, ask, answers):
 from .cli_documents import documents  # noqa: E402  (the documents' command lives in its own module)
 
 main.add_command(documents)
+
+from .cli_versions import diff, export, publish  # noqa: E402  (the versions' commands live in their own module)
+
+for _command in (publish, export, diff):
+    main.add_command(_command)
