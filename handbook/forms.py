@@ -17,8 +17,8 @@ from .clauses import CLAUSE_PAGES, clause_url
 from .errors import HandbookError
 from .render import finalize
 
-# The no-JavaScript fallback: the page listing every scenario and its answer (handbook/answers_page.py).
-ANSWERS_PAGE = "answers/"
+# The no-JavaScript fallback: each checker's page of every answer (handbook/answers_page.py).
+ANSWERS_PAGE = "all-answers/{checker_id}/"
 
 
 @cache
@@ -73,7 +73,7 @@ def render_checker(checker_id: str, *, preset: dict | None = None, group: dict |
         uid += "-" + hashlib.sha256(json.dumps(preset, sort_keys=True).encode()).hexdigest()[:6]
     html = _environment().get_template("checker.html").render(
         checker=module, checker_id=checker_id, uid=uid, questions=questions, root=root, version=version or "",
-        preset=preset, group=group or {}, answers_url=f"{root}{ANSWERS_PAGE}",
+        preset=preset, group=group or {}, answers_url=root + ANSWERS_PAGE.format(checker_id=checker_id),
         clauses={cid: root + clause_url(cid) for cid in CLAUSE_PAGES},
     )
     # One raw HTML block for Python-Markdown: no blank lines, no leading indentation.

@@ -58,7 +58,7 @@ def test_form_is_one_raw_html_block_that_markdown_leaves_alone():
     page = markdown.markdown(f"# Title\n\nText *before*.\n\n{html}\nText *after*.\n", extensions=["md_in_html"])
     assert html.strip() in page
     assert '<script type="module" src="../assets/checkers/checker.js"></script>' in html
-    assert 'href="../answers/"' in html and 'href="../assets/checkers/checker.css"' in html
+    assert 'href="../all-answers/sharing/"' in html and 'href="../assets/checkers/checker.css"' in html
 
 
 def test_preset_is_checked_and_routes_the_form():
