@@ -15,7 +15,7 @@ from checkers.actions import ACTIONS
 from .answers_table import outcomes
 from .clauses import clause_url
 
-PAGE_DEPTH = "../"  # the page is served at all-answers/, so site links go up one level
+PAGE_DEPTH = "../../"  # the page is served at all-answers/<checker>/, so site links go up two levels
 
 # checker -> situations in reading order: (heading, id, deciding rules in it)
 SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {

@@ -53,11 +53,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in site_setup.generated_pages(self.handbook).items():
+        self.generated = self._guard(site_setup.generated_pages, self.handbook)
+        for path, content in self.generated.items():
             files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.file.src_uri in self.generated:
+            return markdown  # made from data, already escaped: not a template
         return self._guard(self.handbook.render, markdown, page.file.src_uri)
 
     def on_post_page(self, output: str, *, page, config) -> str:

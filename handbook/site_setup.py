@@ -6,6 +6,9 @@ from pathlib import Path
 from .clauses import CLAUSE_PAGES
 from .config import load_group
 from .errors import HandbookError
+from checkers import CHECKERS
+
+from .answers_page import render_answers_page
 from .answers_table import check_clause_coverage
 from .browser_assets import write_browser_assets
 from .pages import Handbook
@@ -40,7 +43,11 @@ def apply_to_config(handbook: Handbook, config) -> None:
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
     """Pages made from data rather than written by hand (path under docs/ -> Markdown)."""
-    return {}
+    # The page is Markdown made from data: the group's words go in already escaped.
+    words = {key: str(html(value)) for key, value in handbook.group.words().items()}
+    version = handbook.version.version
+    return {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version)
+            for checker_id in CHECKERS}
 
 
 def check_clauses(handbook: Handbook) -> None:
