@@ -1,0 +1,159 @@
+"""What changed between policy versions: the clause diff, the changed answers (checked against the
+committed answers tables), the "What changed" page and `handbook diff`. No site is built here."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import checkers
+from handbook import answers_table, changes
+from handbook.changes import ADDED, REMOVED, SAME, render_changes_page
+from handbook.changes_page import diff_markdown
+from handbook.cli import main
+from handbook.config import load_group
+from handbook.errors import HandbookError
+from handbook.publish import export
+
+REPO = Path(__file__).resolve().parents[1]
+GROUP = load_group(REPO / "group.yml")
+HOSTILE = load_group(REPO / "tests" / "groups" / "hostile.yml")
+
+
+def changed_in_tables(old: str, new: str) -> dict[str, set[str]]:
+    """Per checker, the combinations whose committed outcome differs: read from the JSON files alone."""
+    found = {}
+    for checker_id in checkers.CHECKERS:
+        before, after = (answers_table.expand(json.loads(answers_table.table_path(checker_id, v).read_text()))
+                         for v in (old, new))
+        assert before.keys() == after.keys()
+        found[checker_id] = {key for key in after if before[key] != after[key]}
+    return found
+
+
+def test_the_clause_diff_shows_the_changes_to_clauses_4_and_7_and_no_others():
+    found = changes.clause_changes(REPO, "1.0", "1.1", group=GROUP)
+    assert [c.id for c in found if c.status != "unchanged"] == ["4", "7"]
+    assert len(found) == 19
+    four, seven = (next(c for c in found if c.id == cid) for cid in ("4", "7"))
+    assert [kind for kind, _ in four.pieces] == [SAME, ADDED]
+    assert "must name each organisation" in four.pieces[1][1]
+    assert four.note == "Consent must name each organisation we share with."
+    assert [kind for kind, _ in seven.pieces] == [SAME, ADDED]
+    assert "within 72 hours" in seven.pieces[1][1] and "breach log" in seven.pieces[1][1]
+    assert "Riverside Community Food Bank" in seven.old and "{{" not in seven.old  # the group's words
+
+
+def test_the_word_diff_marks_removed_and_added_words_and_keeps_paragraphs():
+    assert changes.word_diff("Tell the manager today.", "Tell the coordinator today.") == (
+        (SAME, "Tell the "), (REMOVED, "manager "), (ADDED, "coordinator "), (SAME, "today. "))
+    pieces = changes.word_diff("One.\n\nTwo.", "One.\n\nNew.\n\nTwo.")
+    assert pieces == ((SAME, "One. \n\n"), (ADDED, "New. \n\n"), (SAME, "Two. "))
+
+
+def test_the_diff_is_escaped_and_never_rests_on_colour_alone():
+    rendered = diff_markdown([(SAME, "Ask <b>them</b> & "), (REMOVED, "{{ x }} "), (ADDED, "[see](https://a.example/x_y) ")])
+    assert "<b>" not in rendered and "{{" not in rendered
+    assert '<del><span class="hb-sr">Removed: </span>&#123;&#123; x &#125;&#125;<span class="hb-sr"> (end)</span></del>' \
+        in rendered
+    assert '<ins><span class="hb-sr">Added: </span><a href="https://a.example/x&#95;y">see</a>' in rendered
+
+
+def test_answer_changes_are_exactly_the_combinations_whose_committed_outcome_differs():
+    expected = changed_in_tables("1.0", "1.1")
+    found = changes.answer_changes("1.0", "1.1")
+    for checker_id in checkers.CHECKERS:
+        assert {c.key for c in found if c.checker == checker_id} == expected[checker_id]
+    assert all(c.old != c.new for c in found)
+    assert any(c.old.decision != c.new.decision for c in found)  # some decisions change, not only actions
+
+
+def page_combinations(markdown: str) -> dict[str, set[str]]:
+    """The combinations listed in each checker's table of the page."""
+    found = {}
+    titles = {module.TITLE: checker_id for checker_id, module in checkers.CHECKERS.items()}
+    for section in markdown.split("\n### ")[1:]:
+        title = section.split("\n", 1)[0]
+        if title in titles:
+            keys = re.findall(r'data-combination="([^"]*)"', section)
+            found[titles[title]] = {html.unescape(key) for key in keys}
+            assert len(keys) == len(found[titles[title]]), "a combination is listed twice"
+    return found
+
+
+def test_the_changes_page_lists_exactly_the_combinations_whose_outcome_differs():
+    page = render_changes_page(GROUP, "1.1", REPO)
+    assert page.startswith("# What changed in version 1.1\n")
+    assert page_combinations(page) == changed_in_tables("1.0", "1.1")
+    assert "Example revision: consent must name each organisation" in page  # the example says it is one
+    assert "[4](../policy/information-sharing/#clause-4), [7](../policy/breaking-confidentiality/#clause-7)" in page
+    assert "### Clause 4: Information sharing" in page and "### Clause 7:" in page
+    assert "### Clause 1:" not in page
+
+
+def test_the_first_versions_page_says_it_is_the_first():
+    page = render_changes_page(GROUP, "1.0", REPO)
+    assert "This is the first version of the policy in this handbook" in page
+    assert "data-combination" not in page
+
+
+def test_the_changes_page_escapes_the_groups_words():
+    page = render_changes_page(HOSTILE, "1.1", REPO)
+    assert "<adopted>" not in page and "{{" not in page and "{%" not in page
+    assert 'Second &amp; "improved"' not in page  # escaped once, as entities, by render.text
+    assert "Second &#38; &#34;improved&#34;" in page
+
+
+def test_a_text_only_version_keeps_the_rules_and_says_so(tmp_path):
+    (tmp_path / "policy").mkdir()
+    for version in ("1.1", "1.2"):
+        text = (REPO / "policy" / "1.1.md").read_text(encoding="utf-8")
+        if version == "1.2":
+            text = text.replace("Any break in confidentiality", "Any breach of confidentiality")
+        (tmp_path / "policy" / f"{version}.md").write_text(text, encoding="utf-8")
+    group = GROUP.model_copy(update={"versions": [*GROUP.versions, GROUP.versions[-1].model_copy(
+        update={"version": "1.2", "summary": "Wording only."})]})
+    page = render_changes_page(group, "1.2", tmp_path)
+    assert "1 of 19 clauses changed: [7]" in page
+    assert "<del><span class=\"hb-sr\">Removed: </span>break in<span" in page
+    assert "the rules did not change" in page
+
+
+def test_handbook_diff_prints_the_clause_and_answer_changes():
+    result = CliRunner().invoke(main, ["diff", "1.0", "1.1"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "What changed from version 1.0 to version 1.1"
+    assert "Clauses changed: 2 (4, 7)" in lines
+    assert "Clause 4 Information sharing (changed)" in lines
+    assert "    {+Every breach, and every near miss, is written in the breach log. If personal data is involved," in lines
+    expected = changed_in_tables("1.0", "1.1")
+    assert f"Answers changed: {sum(map(len, expected.values()))}" in lines
+    for checker_id, keys in expected.items():
+        assert f"{checker_id}: {len(keys)} combinations" in lines
+        assert {line.strip() for line in lines if line.startswith(f"  {next(iter(keys)).split('=')[0]}=")} == keys
+    some = next(iter(expected["sharing"]))
+    at = lines.index(f"  {some}")
+    assert lines[at + 1].startswith("    1.0: ") and lines[at + 2].startswith("    1.1: ")
+
+
+def test_handbook_diff_json_and_errors():
+    result = CliRunner().invoke(main, ["diff", "1.0", "1.1", "--json"])
+    data = json.loads(result.output)
+    assert [c["id"] for c in data["clauses"]] == ["4", "7"]
+    assert {(a["checker"], a["old"]["decision"], a["new"]["decision"]) for a in data["answers"]} >= {
+        ("sharing", "share", "get_consent")}
+    result = CliRunner().invoke(main, ["diff", "1.0", "2.0"])
+    assert result.exit_code == 1
+    assert "There is no policy version '2.0' in the group file. Known versions: 1.0, 1.1." in result.output
+
+
+def test_export_refuses_a_folder_that_is_not_empty_and_not_an_earlier_export(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(HandbookError, match="is not empty and is not a previous export"):
+        export(tmp_path, config_file=REPO / "mkdocs.yml")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
