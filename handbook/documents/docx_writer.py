@@ -72,8 +72,8 @@ def _styles(doc) -> None:
         style.paragraph_format.space_before = Pt(14 if name != "Title" else 0)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
-    title = styles["Title"]
-    title.element.pPr.remove_all("w:pBdr") if title.element.pPr is not None else None
+    if styles["Title"].element.pPr is not None:
+        styles["Title"].element.pPr.remove_all("w:pBdr")  # the blank document's title has a rule under it
     group = styles.add_style("Group Name", WD_STYLE_TYPE.PARAGRAPH)
     group.base_style, group.font.bold, group.font.size = normal, True, Pt(12)
     group.paragraph_format.space_after = Pt(2)
