@@ -60,6 +60,9 @@ def _styles(doc) -> None:
     normal = styles["Normal"]
     normal.font.name, normal.font.size, normal.font.color.rgb = FONT, Pt(11), INK
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "en-GB")  # British spelling for Word's checker
+    normal.element.rPr.append(language)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     for name, size in (("Title", 22), ("Heading 1", 16), ("Heading 2", 13.5), ("Heading 3", 12)):
@@ -117,8 +120,14 @@ def _border(ppr, fill: str) -> None:
         borders.append(edge)
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear"), shading.set(qn("w:color"), "auto"), shading.set(qn("w:fill"), fill)
-    ppr.append(borders)
-    ppr.append(shading)
+    # Word refuses elements out of the schema's order: borders and shading go before tabs, spacing, indents.
+    later = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+             "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+             "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+             "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+             "w:sectPr", "w:pPrChange")
+    ppr.insert_element_before(borders, *later)
+    ppr.insert_element_before(shading, *later)
 
 
 def _properties(doc, document: model.Document, stamp: Stamp) -> None:
@@ -238,8 +247,11 @@ class _Writer:
         self.runs(label, field.label)
         if field.hint:
             doc.add_paragraph(field.hint, style="Hint").paragraph_format.keep_with_next = True
-        for _ in range(max(field.lines, 1)):
-            doc.add_paragraph(style="Write Line").add_run("\t")
+        lines = max(field.lines, 1)
+        for number in range(1, lines + 1):
+            line = doc.add_paragraph(style="Write Line")
+            line.paragraph_format.keep_with_next = number < lines  # a field's lines stay on one page
+            line.add_run("\t")
 
     def row(self, row: model.Row) -> None:
         """Short fields side by side, each a label and a line to its cell's edge: `Signed ____  Date ____`.
