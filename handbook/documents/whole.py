@@ -9,7 +9,6 @@ from markupsafe import Markup
 
 from ..clauses import CLAUSE_PAGES, anchor
 from ..config import Group, PolicyVersion
-from ..errors import HandbookError
 from ..pages import Handbook
 from ..policy import load_policy
 from ..render import render_page
@@ -32,7 +31,7 @@ def parts(group: Group, version: PolicyVersion, root: Path) -> tuple[Markup, lis
         pages.setdefault(page, []).append(cid)
     out = []
     for page, cids in pages.items():
-        context = {**handbook.context(page), "clause": lambda cid: Markup(""), "checker": lambda *a, **k: Markup("")}
+        context = _summary_context(handbook.context(page))
         out.append({
             "summary": _summary(root / "docs" / page, page, context),
             "clauses": [
@@ -45,6 +44,16 @@ def parts(group: Group, version: PolicyVersion, root: Path) -> tuple[Markup, lis
         })
     preamble = _html(render_page(policy.preamble, f"policy/{version.version}.md", {"group": group}))
     return preamble, out
+
+
+def _summary_context(context: dict) -> dict:
+    """A page's helpers (clauses, checkers, download links) print nothing here: only its summary is kept,
+    and the clauses are printed from the policy text. `linked_policy` is the one helper summaries use."""
+    def nothing(*args, **kwargs) -> Markup:
+        return Markup("")
+
+    return {key: (value if key == "linked_policy" or not callable(value) else nothing)
+            for key, value in context.items()}
 
 
 def _summary(path: Path, page: str, context: dict) -> Markup:
@@ -61,10 +70,7 @@ def _summary(path: Path, page: str, context: dict) -> Markup:
 
 def write_handbook_pdf(group: Group, version: PolicyVersion, stamp: Stamp, root: Path) -> bytes:
     preamble, sections = parts(group, version, root)
-    try:
-        html = environment().get_template("handbook.html").render(
-            group=group, version=version, stamp=stamp, created=created(stamp), preamble=preamble,
-            parts=sections, long_date=lambda d: f"{d.day} {d:%B %Y}")
-    except HandbookError:
-        raise
+    html = environment().get_template("handbook.html").render(
+        group=group, version=version, stamp=stamp, created=created(stamp), preamble=preamble,
+        parts=sections, long_date=lambda d: f"{d.day} {d:%B %Y}")
     return html_to_pdf(html)
