@@ -104,6 +104,7 @@ def _styles(doc) -> None:
         style.base_style = normal
         style.font.bold = kind == "Warning"
         style.paragraph_format.left_indent = style.paragraph_format.right_indent = Mm(3)
+        style.paragraph_format.space_before = Pt(6)
         _border(style.element.get_or_add_pPr(), "FFF4CE" if kind == "Warning" else "EEF3F8")
     stamp = styles.add_style("Stamp", WD_STYLE_TYPE.PARAGRAPH)
     stamp.base_style, stamp.font.size, stamp.font.color.rgb = normal, Pt(8), RGBColor(0x44, 0x44, 0x44)
@@ -287,6 +288,11 @@ class _Writer:
             else:
                 row.height, row.height_rule = Mm(10), WD_ROW_HEIGHT_RULE.AT_LEAST
             for c, runs in enumerate(cells):
+                if heading:
+                    shading = OxmlElement("w:shd")
+                    shading.set(qn("w:val"), "clear"), shading.set(qn("w:color"), "auto")
+                    shading.set(qn("w:fill"), "EEF3F8")
+                    row.cells[c]._tc.get_or_add_tcPr().append(shading)  # after tcW, as the schema orders
                 paragraph = row.cells[c].paragraphs[0]
                 self.runs(paragraph, tuple(model.Run(x.text, x.bold or heading, x.italic, x.box) for x in runs))
         self.doc.add_paragraph(style="Small Print")  # a little space after the table
