@@ -204,3 +204,41 @@ def test_pdf_pages_as_pictures_for_a_person_to_look_at(made):
             subprocess.run(["pdftoppm", "-f", page, "-l", page, "-r", "70", "-png", "-singlefile",
                             str(folder / name), str(folder / name[:-4])], check=True)
             assert (folder / f"{name[:-4]}.png").stat().st_size > 5000
+
+
+def schema_orders() -> dict[str, list[str]]:
+    """Child orders of the WordprocessingML elements python-docx knows (`_tag_seq` in its source)."""
+    import ast
+
+    import docx.oxml
+    from docx.oxml.ns import qn
+
+    tags = {"CT_PPr": "w:pPr", "CT_RPr": "w:rPr", "CT_TcPr": "w:tcPr", "CT_TblPr": "w:tblPr",
+            "CT_SectPr": "w:sectPr", "CT_Style": "w:style"}
+    orders = {}
+    for source in Path(docx.oxml.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name in tags:
+                for item in node.body:
+                    if isinstance(item, ast.Assign) and getattr(item.targets[0], "id", "") == "_tag_seq":
+                        orders[qn(tags[node.name])] = [qn(t) for t in ast.literal_eval(item.value)]
+    assert len(orders) == len(tags), orders.keys()
+    return orders
+
+
+@pytest.mark.parametrize("doc_id", FORMS)
+def test_word_elements_are_in_the_order_word_requires(made, doc_id):
+    """Word (unlike LibreOffice) refuses a file whose elements are out of the schema's order."""
+    from lxml import etree
+
+    _, _, files = made
+    orders = schema_orders()
+    package = zipfile.ZipFile(io.BytesIO(files[f"{doc_id}.docx"]))
+    checked = 0
+    for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+        for element in etree.fromstring(package.read(part)).iter(*orders):
+            order = orders[element.tag]
+            positions = [order.index(child.tag) for child in element if child.tag in order]
+            assert positions == sorted(positions), f"{part}: children of {element.tag} out of order"
+            checked += 1
+    assert checked > 100
