@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from .config import load_group
-from .documents import DOCUMENTS, download_links, render_documents  # noqa: F401 - re-exported for scripts
-from .documents import size_text
+from .documents import render_documents, size_text
 from .errors import HandbookError
 
 

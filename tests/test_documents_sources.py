@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from handbook.cli import main
 from handbook.config import load_group
 from handbook.documents import DOCUMENTS, download_links, made_date, render_documents, size_text
-from handbook.documents import model
+from handbook.documents import model, parse
 from handbook.errors import HandbookError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -140,7 +140,7 @@ def test_every_document_says_where_it_belongs():
 
 
 def test_model_reads_text_and_boxes():
-    document = model.parse("<document><h1>T</h1><p> Tick  <box/> Yes <b>now</b> </p></document>")
+    document = parse.parse("<document><h1>T</h1><p> Tick  <box/> Yes <b>now</b> </p></document>")
     runs = document.blocks[0].runs
     assert model.plain(runs) == "Tick ☐ Yes now"
     assert runs[-1].bold

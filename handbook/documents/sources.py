@@ -17,7 +17,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..config import Group, PolicyVersion
 from ..errors import HandbookError
-from . import model
+from .model import Document
+from .parse import Invalid, parse
 
 OVERRIDES = Path("my-templates") / "documents"
 DEFAULTS = Path("templates") / "documents"
@@ -53,7 +54,7 @@ def shown(path: str | Path, root: Path, group_dir: Path | None) -> str:
 
 
 def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
-           root: Path, group_dir: Path | None = None) -> model.Document:
+           root: Path, group_dir: Path | None = None) -> Document:
     """Render one template (`consent-form.html`) and read it as a document; errors name file and line."""
     folders = search_path(root, group_dir)
     env = environment(folders)
@@ -83,8 +84,8 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
         where = _where(error, filename, root, group_dir)
         raise HandbookError(f"{where}: template error: {error}.") from None
     try:
-        return model.parse(source)
-    except model.Invalid as error:
+        return parse(source)
+    except Invalid as error:
         raise HandbookError(f"{filename}: this template does not make a valid document: {error}.") from None
 
 
