@@ -1,0 +1,210 @@
+"""Every policy version, exported into one folder and served from it: the version selector, `/`
+reaching the latest, each version's checker answering with its own rules, and no broken links.
+
+One export per session (each version carries its own ~13 MB runtime), shared by every test here.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+import checkers
+from conftest import outside_requests
+from handbook import changes
+from handbook.config import load_group
+from handbook.publish import export, publish
+
+REPO = Path(__file__).resolve().parents[1]
+VERSIONS = ["1.0", "1.1"]
+
+
+FACTS: dict[str, object] = {}  # what the one export of the session measured
+
+
+def gh_pages_refs() -> str:
+    """The project's own gh-pages branch and remote branches, which an export must not touch."""
+    return subprocess.run(["git", "-C", str(REPO), "for-each-ref", "refs/heads/gh-pages", "refs/remotes"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "public"
+    FACTS["refs before"] = gh_pages_refs()
+    started = time.monotonic()
+    assert export(out, config_file=REPO / "mkdocs.yml") == VERSIONS
+    FACTS["seconds"] = time.monotonic() - started
+    FACTS["refs after"] = gh_pages_refs()
+    print(f"export of {len(VERSIONS)} versions: {FACTS['seconds']:.1f} s")
+    return out
+
+
+def test_export_leaves_the_projects_branches_alone(exported):
+    assert FACTS["refs before"] == FACTS["refs after"]
+
+
+def wait_for(page, script: str, arg=None, timeout: float = 60.0):
+    """Poll a page expression (the pages' CSP forbids the eval behind `wait_for_function`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
+def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
+    listed = json.loads((exported / "versions.json").read_text())
+    assert [(v["version"], v["aliases"]) for v in listed] == [("1.1", ["latest"]), ("1.0", [])]
+    assert 'window.location.replace(\n      "latest/"' in (exported / "index.html").read_text()
+    assert '"../1.1/"' in (exported / "latest" / "index.html").read_text()
+    assert not [p for p in exported.rglob("*") if p.is_symlink()]  # plain files, for any static host
+    for version in VERSIONS:
+        home = (exported / version / "index.html").read_text()
+        assert f"Confidentiality Policy version {version}, approved" in home
+        assert '"provider": "mike"' in home
+        form = (exported / version / "can-i-share" / "index.html").read_text()
+        assert f'data-version="{version}"' in form
+    assert "Due for review" in (exported / "1.0" / "index.html").read_text()  # 1.0's review date has passed
+    assert not any(p.name.startswith(".public.") for p in exported.parent.iterdir())  # no staging left behind
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.links.append(attrs[name])
+
+
+def test_no_broken_internal_links_in_any_version(exported):
+    pages = {}
+    # MkDocs writes 404.html with links from the host's root (it cannot know the address of a page
+    # that is missing). A static host serves only a top-level 404.html, never one inside a version.
+    for path in exported.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path] = parser
+    broken = []
+    for path, parser in pages.items():
+        base = "http://site/" + path.relative_to(exported).as_posix()
+        for link in parser.links if path.name != "404.html" else ():
+            url = urlsplit(urljoin(base, link))
+            if url.scheme in ("mailto", "tel", "data", "blob") or url.netloc != "site":
+                continue
+            target = exported / unquote(url.path).lstrip("/")
+            if url.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(exported)}: {link}")
+            elif url.fragment and target.suffix == ".html" and url.fragment not in pages[target].ids:
+                broken.append(f"{path.relative_to(exported)}: {link} (no such anchor)")
+    assert broken == []
+    assert len(pages) > 40
+
+
+def test_the_selector_lists_both_versions_and_slash_reaches_the_latest(exported, serve, page):
+    base = serve(exported)
+    page.goto(base, wait_until="load")
+    wait_for(page, "() => location.pathname === '/1.1/'")
+    listed = wait_for(page, "() => [...document.querySelectorAll('.md-version__list .md-version__link')]"
+                            ".map(a => a.textContent.trim())")
+    assert [item.split()[0] for item in listed] == ["1.1", "1.0"]
+    assert page.inner_text(".md-version__current").strip() == "1.1"
+    assert outside_requests(page, base) == []
+
+
+def test_choosing_1_0_in_the_selector_opens_version_1_0(exported, serve, page):
+    """Material keeps the same page only when the sitemap lists it, which needs `site_url`: the
+    example has no address, so the reader lands on 1.0's home page."""
+    base = serve(exported)
+    page.goto(base + "1.1/can-i-share/", wait_until="load")
+    wait_for(page, "() => document.querySelectorAll('.md-version__list .md-version__link').length")
+    page.focus(".md-version__current")  # the list opens on focus (or hover), as for a keyboard user
+    page.click(".md-version__list .md-version__link >> text=1.0")
+    wait_for(page, "() => location.pathname.startsWith('/1.0/')")
+    assert "Confidentiality Policy version 1.0" in page.inner_text(".handbook-stamp")
+
+
+def enter(page, answers: dict) -> dict:
+    """Tick the answers on the page's first checker, press Check, and return the answer shown."""
+    page.evaluate("""(answers) => {
+        const form = document.querySelector("form[data-checker]");
+        for (const [name, value] of Object.entries(answers)) {
+          for (const v of [].concat(value)) {
+            const input = form.querySelector(`input[name="${name}"][value="${v}"]`);
+            if (!input) throw new Error(`no input ${name}=${v}`);
+            input.checked = true;
+            input.dispatchEvent(new Event("change", {bubbles: true}));
+          }
+        }
+        form.querySelector("button[type=submit]").click();
+    }""", answers)
+    return wait_for(page, """() => {
+        const box = document.querySelector("form[data-checker] [data-hb-answer]");
+        return box.dataset.decision && {decision: box.dataset.decision, cites: box.dataset.cites.split(" "),
+            steps: [...box.querySelectorAll("[data-hb-steps] li")].map(li => li.textContent)};
+    }""", timeout=90)
+
+
+@pytest.mark.parametrize("checker_id, path", [("sharing", "can-i-share/"), ("breach", "something-went-wrong/")])
+def test_each_versions_checker_answers_with_its_own_rules(exported, serve, page, checker_id, path):
+    """A combination whose answer changed (its decision if one did, else what to do) gets, in each
+    version's page, the answer CPython's rules give under that version."""
+    changed = [c for c in changes.answer_changes("1.0", "1.1") if c.checker == checker_id]
+    change = next((c for c in changed if c.old.decision != c.new.decision), changed[0])
+    module, words = checkers.CHECKERS[checker_id], load_group(REPO / "group.yml").words()
+    expected = {version: module.decide(change.answers, group=words, version=version) for version in VERSIONS}
+    assert expected["1.0"].as_dict() != expected["1.1"].as_dict()
+    base = serve(exported)
+    for version in ("1.1", "1.0"):
+        page.goto(f"{base}{version}/{path}", wait_until="load")
+        shown = enter(page, change.answers)
+        want = expected[version]
+        assert shown == {"decision": want.decision, "cites": list(want.cites), "steps": list(want.steps)}, \
+            (version, change.key)
+    assert outside_requests(page, base) == []
+
+
+def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path):
+    """A copy of the project in its own repository: publish the newest version as latest, push nothing."""
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "policy", "templates"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, project / name)
+    for name in ("mkdocs.yml", "group.yml"):
+        shutil.copy(REPO / name, project / name)
+    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@localhost"]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(project)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "A group's handbook"], check=True)
+    subprocess.run([*git, "config", "user.name", "Test"], check=True)
+    subprocess.run([*git, "config", "user.email", "test@localhost"], check=True)
+    head = subprocess.run([*git, "rev-parse", "main"], capture_output=True, text=True).stdout
+
+    publish("1.1", alias_latest=True, config_file=project / "mkdocs.yml")
+
+    listing = subprocess.run([*git, "ls-tree", "--name-only", "gh-pages"], capture_output=True, text=True).stdout
+    assert listing.split() == [".nojekyll", "1.1", "index.html", "latest", "versions.json"]
+    versions = json.loads(subprocess.run([*git, "show", "gh-pages:versions.json"], capture_output=True,
+                                         text=True).stdout)
+    assert versions == [{"version": "1.1", "title": "1.1", "aliases": ["latest"]}]
+    assert subprocess.run([*git, "rev-parse", "main"], capture_output=True, text=True).stdout == head
+    assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True).stdout == ""
+    assert subprocess.run([*git, "remote"], capture_output=True, text=True).stdout == ""
+    assert not (project / "site").exists()  # built elsewhere: the project's site folder is untouched
