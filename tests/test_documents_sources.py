@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from handbook.cli import main
 from handbook.config import load_group
-from handbook.documents import DOCUMENTS, download_links, made_date, render_documents, size_text
+from handbook.documents import (DOCUMENTS, clear_cache, download_links, made_date, render_documents,
+                                size_text)
 from handbook.documents import model, parse
 from handbook.errors import HandbookError
 
@@ -39,6 +40,7 @@ def own_folder(tmp_path: Path, template: str, name: str = "consent-form.html") -
 def test_building_twice_gives_the_same_bytes(group, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = render_documents(group, group.version(), root=REPO)
+    clear_cache()  # made afresh, not remembered
     second = render_documents(group, group.version(), root=REPO)
     assert first == second
 
@@ -162,3 +164,14 @@ def test_command_writes_nothing_when_a_document_fails(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: my-templates/documents/police-log.html, line 1: template error:")
     assert not out.exists()
+
+
+def test_unchanged_inputs_are_not_made_again_but_a_changed_template_is(group, tmp_path):
+    folder = own_folder(tmp_path, "<document><h1>First wording</h1></document>")
+    first = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    again = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    assert again == first
+    (folder / "my-templates" / "documents" / "consent-form.html").write_text(
+        "<document><h1>Second wording</h1></document>", encoding="utf-8")
+    changed = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    assert docx.Document(io.BytesIO(changed["consent-form.docx"])).paragraphs[1].text == "Second wording"

@@ -7,6 +7,8 @@ document model (model.py); two writers make the Word file (docx_writer.py) and t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from . import sources
 from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, DocumentInfo, info
 from .stamp import Stamp, made_date, stamp_for
 
-__all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "download_links", "made_date", "render_documents"]
+__all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "clear_cache", "download_links", "made_date", "render_documents"]
 
 FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
 
@@ -50,6 +52,9 @@ def render_documents(group: Group, version: PolicyVersion, *, root: Path,
     root = Path(root)
     stamp = stamp_for(group, version, made)
     chosen = [info(doc_id) for doc_id in only] if only is not None else list(DOCUMENTS)
+    key = _fingerprint(group, version, stamp, formats, [entry.id for entry in chosen], root, group_dir)
+    if key in _LAST:
+        return dict(_LAST[key])
     files: dict[str, bytes] = {}
     for entry in chosen:
         wanted = [fmt for fmt in formats if fmt in entry.formats]
@@ -62,7 +67,31 @@ def render_documents(group: Group, version: PolicyVersion, *, root: Path,
         writers = {"docx": write_docx, "pdf": write_pdf}
         for fmt in wanted:
             files[f"{entry.id}.{fmt}"] = writers[fmt](document, stamp)
-    return files
+    _LAST.clear()
+    _LAST[key] = files
+    return dict(files)
+
+
+_LAST: dict[str, dict[str, bytes]] = {}  # `mkdocs serve` rebuilds on every save: unchanged inputs, same files
+
+
+def clear_cache() -> None:
+    """Forget the last documents made, so the next call makes them afresh (tests, benchmarks)."""
+    _LAST.clear()
+
+
+def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tuple[str, ...], ids: list[str],
+                 root: Path, group_dir: Path | None) -> str:
+    """Every input of the documents: the group, the version, the date, and each file they are made from."""
+    digest = hashlib.sha256(json.dumps(
+        [group.model_dump(mode="json"), version.model_dump(mode="json"), stamp.made.isoformat(), formats, ids],
+        sort_keys=True).encode())
+    for folder in [*sources.search_path(root, group_dir), root / "policy", root / "docs"]:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(f"\0{path}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def size_text(size: int) -> str:
