@@ -163,6 +163,7 @@ def test_pdf_is_a4_with_embedded_fonts(made, name):
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
             assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            assert "DejaVu" in font["/BaseFont"], f"{font['/BaseFont']}: is fonts-dejavu-core installed?"
     assert reader.metadata.author == group.name
     assert reader.metadata.title
 
