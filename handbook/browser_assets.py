@@ -1,7 +1,8 @@
 """Write what the checker pages load into a built site: the runtime, the rules and the page's JS.
 
 site/assets/pyodide/   the pinned, verified Pyodide: pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm,
-                       python_stdlib.zip (trimmed to what start-up and the checkers import),
+                       python_stdlib.zip (trimmed to what start-up and the checkers import,
+                       as bytecode compiled at set-up by Pyodide's own Python),
                        python_stdlib-full.zip (fallback, fetched only if a module is missing),
                        pyodide-lock.json (no packages: the checkers need none)
 site/assets/checkers/  checker.js, worker.js, checker.css and bundle.json (the `checkers` package's
@@ -35,7 +36,8 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
         shutil.copyfile(files[name], pyodide_dir / name)
     shutil.copyfile(files["python_stdlib.zip"], pyodide_dir / FULL_STDLIB)
     sources = checker_sources()
-    (pyodide_dir / "python_stdlib.zip").write_bytes(trimmed_stdlib(files["python_stdlib.zip"], sources.values()))
+    (pyodide_dir / "python_stdlib.zip").write_bytes(
+        trimmed_stdlib(files["python_stdlib.zip"], sources.values(), compiled=runtime.compiled_stdlib()))
     lock = json.loads(files["pyodide-lock.json"].read_text(encoding="utf-8"))
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 
@@ -57,8 +59,12 @@ def checker_sources() -> dict[str, str]:
     return sources
 
 
-def trimmed_stdlib(full_zip: Path, sources) -> bytes:
-    """The standard library zip with only the recorded start-up modules and what `sources` import."""
+def trimmed_stdlib(full_zip: Path, sources, compiled: Path | None = None) -> bytes:
+    """The standard library zip with only the recorded start-up modules and what `sources` import.
+
+    With `compiled` (the same library as bytecode), the kept modules are shipped as .pyc files
+    only: larger by about 0.7 MB, but Python starts without compiling them (see performance.md).
+    """
     with zipfile.ZipFile(full_zip) as full:
         names = set(full.namelist())
         keep = set(KEEP)
@@ -77,9 +83,16 @@ def trimmed_stdlib(full_zip: Path, sources) -> bytes:
                     keep.add(init)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
-            for info in full.infolist():
-                if info.filename in keep:
-                    trimmed.writestr(info, full.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            if compiled is None:
+                for info in full.infolist():
+                    if info.filename in keep:
+                        trimmed.writestr(info, full.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            else:
+                with zipfile.ZipFile(compiled) as bytecode:
+                    for info in bytecode.infolist():
+                        if info.filename[:-1] in keep:
+                            trimmed.writestr(info, bytecode.read(info), compress_type=zipfile.ZIP_DEFLATED,
+                                             compresslevel=9)
     return out.getvalue()
 
 

