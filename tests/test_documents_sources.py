@@ -124,14 +124,32 @@ def test_any_name_survives_intact_in_the_word_file(group, name, agency):
 
 def test_download_links_name_the_format_and_size():
     files = {"consent-form.docx": b"x" * 24_000, "consent-form.pdf": b"y" * 31_000}
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert download_links("consent-form", files, "../") == (
-        "Download the consent form: [Word document (24 KB)](../downloads/consent-form.docx)"
-        " / [PDF (31 KB)](../downloads/consent-form.pdf)")
+        f'Download the consent form: <a class="download" href="../downloads/consent-form.docx" type="{word}">'
+        'Word document (24 KB)</a> / <a class="download" href="../downloads/consent-form.pdf"'
+        ' type="application/pdf">PDF (31 KB)</a>')
     assert download_links("confidentiality-handbook", {"confidentiality-handbook.pdf": b"z" * 10}, "") == (
-        "Download the whole handbook (for printing): [PDF (1 KB)](downloads/confidentiality-handbook.pdf)")
+        'Download the whole handbook (for printing): <a class="download" href="downloads/confidentiality-handbook.pdf"'
+        ' type="application/pdf">PDF (1 KB)</a>')
     assert size_text(1_500_000) == "1.5 MB"
     with pytest.raises(HandbookError, match="unknown document 'leaflet'"):
         download_links("leaflet", files, "")
+
+
+def test_download_links_pass_a_strict_mkdocs_build(tmp_path):
+    """A page two folders down links the files under site/downloads/ without a strict-mode warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs" / "policy").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    links = download_links("consent-form", {"consent-form.pdf": b"%PDF"}, "../../")
+    (tmp_path / "docs" / "policy" / "page.md").write_text(f"# Page\n\n{links}\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nstrict: true\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    page = (tmp_path / "site" / "policy" / "page" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/consent-form.pdf"' in page
 
 
 def test_every_document_says_where_it_belongs():

@@ -16,7 +16,6 @@ from markupsafe import Markup
 
 from ..config import Group, PolicyVersion
 from ..errors import HandbookError
-from ..render import text
 from . import sources
 from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, DocumentInfo, info
 from .stamp import Stamp, made_date, stamp_for
@@ -24,6 +23,8 @@ from .stamp import Stamp, made_date, stamp_for
 __all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "clear_cache", "download_links", "made_date", "render_documents"]
 
 FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
+MEDIA_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "pdf": "application/pdf"}
 
 
 def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -102,17 +103,19 @@ def size_text(size: int) -> str:
 
 
 def download_links(doc_id: str, files: dict[str, bytes], root: str) -> Markup:
-    """`Download the consent form: [Word document (24 KB)](../downloads/consent-form.docx) / [PDF (31 KB)](...)`
+    """`Download the consent form: <a href="../downloads/consent-form.docx">Word document (24 KB)</a> / <a ...>PDF (31 KB)</a>`
 
-    Markdown for a page; root is the relative path from the page to the site root ("../", or "").
+    root is the page's relative path to the site root ("../../", or ""), as browsers read it. The
+    links are HTML, not Markdown: MkDocs reads a Markdown link relative to the page's source file and,
+    in strict mode, fails on one to a file that is not in docs/; HTML links are left as written.
     """
     entry = info(doc_id)
     links = []
     for fmt in FORMATS:
         name = f"{entry.id}.{fmt}"
         if name in files:
-            label = f"{FORMAT_NAMES[fmt]} ({size_text(len(files[name]))})"
-            links.append(Markup("[{}]({}downloads/{})").format(label, Markup(text(root)), name))
+            links.append(Markup('<a class="download" href="{}downloads/{}" type="{}">{} ({})</a>').format(
+                root, name, MEDIA_TYPES[fmt], FORMAT_NAMES[fmt], size_text(len(files[name]))))
     if not links:
         raise HandbookError(f"{entry.id}: no file was made for it; build the documents first.")
     return Markup("Download {}: ").format(entry.name) + Markup(" / ").join(links)
