@@ -103,7 +103,8 @@ def size_text(size: int) -> str:
 
 
 def download_links(doc_id: str, files: dict[str, bytes], root: str) -> Markup:
-    """`Download the consent form: <a href="../downloads/consent-form.docx">Word document (24 KB)</a> / <a ...>PDF (31 KB)</a>`
+    """The links to one document's files, with their sizes, for a page:
+    `Download the consent form: <a href="../downloads/consent-form.docx">Word document (24 KB)</a> / <a ...>PDF (31 KB)</a>`
 
     root is the page's relative path to the site root ("../../", or ""), as browsers read it. The
     links are HTML, not Markdown: MkDocs reads a Markdown link relative to the page's source file and,
