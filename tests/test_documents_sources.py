@@ -193,3 +193,10 @@ def test_unchanged_inputs_are_not_made_again_but_a_changed_template_is(group, tm
         "<document><h1>Second wording</h1></document>", encoding="utf-8")
     changed = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
     assert docx.Document(io.BytesIO(changed["consent-form.docx"])).paragraphs[1].text == "Second wording"
+
+
+def test_a_control_character_in_a_value_is_named(group):
+    changed = group.model_copy(update={"name": "Riverside\x07 Food Bank"})
+    with pytest.raises(HandbookError, match=r"^templates/documents/consent-form.html, line \d+: "
+                                            r"the value 'Riverside\\x07 Food Bank' has an invisible control character"):
+        render_documents(changed, changed.version(), root=REPO, formats=("docx",), only=("consent-form",))

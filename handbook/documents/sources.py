@@ -36,9 +36,19 @@ def search_path(root: Path, group_dir: Path | None) -> list[Path]:
 def environment(folders: list[Path]) -> SandboxedEnvironment:
     """Sandboxed (a template cannot reach into Python), strict (a typo fails) and always escaping."""
     env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]), undefined=StrictUndefined,
-                               autoescape=True, trim_blocks=True, lstrip_blocks=True)
+                               autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_printable)
     env.filters["long_date"] = long_date
     return env
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _printable(value: object) -> object:
+    """A Word file cannot hold control characters: say which value has one, rather than fail later."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise HandbookError(f"the value {value!r} has an invisible control character; retype it in group.yml")
+    return value
 
 
 def shown(path: str | Path, root: Path, group_dir: Path | None) -> str:
@@ -80,9 +90,10 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
         where = _where(error, filename, root, group_dir)
         raise HandbookError(f"{where}: unknown value ({_plain(error.message or '')}). Check the spelling;"
                             " templates can use group (the values in group.yml), version, made and agencies.") from None
-    except (TemplateError, HandbookError) as error:
-        where = _where(error, filename, root, group_dir)
-        raise HandbookError(f"{where}: template error: {error}.") from None
+    except HandbookError as error:
+        raise HandbookError(f"{_where(error, filename, root, group_dir)}: {error}.") from None
+    except TemplateError as error:
+        raise HandbookError(f"{_where(error, filename, root, group_dir)}: template error: {error}.") from None
     try:
         return parse(source)
     except Invalid as error:
