@@ -128,7 +128,7 @@ def _properties(doc, document: Document, stamp: Stamp) -> None:
     props.comments = stamp.line
     props.keywords = "confidentiality; form"
     props.category = "Form"
-    props.created = props.modified = props.last_printed = when
+    props.created = props.modified = when
     props.revision = 1
 
 
