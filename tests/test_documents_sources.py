@@ -170,6 +170,9 @@ def test_command_writes_every_file(tmp_path):
     result = CliRunner().invoke(main, ["documents", "--out", str(tmp_path / "out"), "--config", str(HOSTILE),
                                        "--root", str(REPO), "--format", "docx"])
     assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'out' / 'consent-form.docx'}  (") and lines[0].endswith(" KB)")
+    assert lines[-1].startswith("Made 5 files in ")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats)
 
@@ -200,3 +203,16 @@ def test_a_control_character_in_a_value_is_named(group):
     with pytest.raises(HandbookError, match=r"^templates/documents/consent-form.html, line \d+: "
                                             r"the value 'Riverside\\x07 Food Bank' has an invisible control character"):
         render_documents(changed, changed.version(), root=REPO, formats=("docx",), only=("consent-form",))
+
+
+hostile_names = st.text(st.sampled_from("abcXYZ019 <>&\"'{}%#*_[]()|\\/`~!?-éëçßŒ£€·"), min_size=1, max_size=40).map(
+    lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=hostile_names)
+def test_any_hostile_name_survives_intact_in_the_pdf(group, name):
+    changed = group.model_copy(update={"name": name})
+    files = render_documents(changed, changed.version(), root=REPO, formats=("pdf",), only=("police-log",))
+    first_page = pypdf.PdfReader(io.BytesIO(files["police-log.pdf"])).pages[0].extract_text()
+    assert first_page.splitlines()[0] == name
