@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .clauses import CLAUSE_PAGES, anchor
 from .config import Group, PolicyVersion
+from .documents import download_links, render_documents
+from .forms import render_checker
 from .policy import PolicyText
 from .errors import HandbookError
 from .render import render_page, text
@@ -20,8 +24,15 @@ class Handbook:
     group: Group
     version: PolicyVersion
     policy: PolicyText
+    root: Path  # the handbook folder: policy/, docs/, templates/
+    group_dir: Path  # the group file's folder, where my-templates/ may replace a document's wording
     today: dt.date = field(default_factory=dt.date.today)
     rendered_clauses: dict[str, str] = field(default_factory=dict)  # clause id -> page it was placed on
+
+    @cached_property
+    def documents(self) -> dict[str, bytes]:
+        """Every downloadable document (file name -> bytes), made once per build."""
+        return render_documents(self.group, self.version, root=self.root, group_dir=self.group_dir)
 
     @property
     def due_for_review(self) -> bool:
@@ -42,6 +53,7 @@ class Handbook:
             "preamble": lambda: Markup(render_page(self.policy.preamble, f"policy/{self.version.version}.md",
                                                    {"group": self.group})),
             "checker": lambda checker_id, preset=None: self._checker(checker_id, preset, root),
+            "download": lambda doc_id: download_links(doc_id, self.documents, root),
         }
 
     def _clause(self, cid: str, page_path: str) -> Markup:
@@ -78,8 +90,6 @@ class Handbook:
         return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
 
     def _checker(self, checker_id: str, preset: dict | None, root: str) -> Markup:
-        from .forms import render_checker  # the browser side is optional for reading-only tests
-
         html = render_checker(checker_id, preset=preset, group=self.group.words(),
                               version=self.version.version, root=root)
         return Markup(html)

@@ -19,7 +19,8 @@ from .render import text as html  # the theme's templates are not autoescaped
 def load_handbook(root: Path, group_file: Path, version: str | None) -> Handbook:
     group = load_group(group_file)
     entry = group.version(version)
-    return Handbook(group=group, version=entry, policy=load_policy(root, entry.version))
+    return Handbook(group=group, version=entry, policy=load_policy(root, entry.version), root=root,
+                    group_dir=group_file.resolve().parent)
 
 
 def long_date(value) -> str:
@@ -65,3 +66,7 @@ def check_clauses(handbook: Handbook) -> None:
 def write_assets(handbook: Handbook, site_dir: Path) -> None:
     """Files the pages link to: the checkers' runtime and the documents."""
     write_browser_assets(site_dir, group=handbook.group.words(), version=handbook.version.version)
+    downloads = site_dir / "downloads"
+    downloads.mkdir(exist_ok=True)
+    for name, data in handbook.documents.items():
+        (downloads / name).write_bytes(data)
