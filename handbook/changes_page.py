@@ -14,7 +14,7 @@ from pathlib import Path
 import checkers
 from checkers.actions import ACTIONS
 
-from .changes import (ADDED, REMOVED, SAME, AnswerChange, answer_changes, clause_changes, previous_version,
+from .changes import (ADDED, SAME, AnswerChange, answer_changes, clause_changes, previous_version,
                       rules_version)
 from .clauses import clause_url
 from .config import Group

@@ -10,6 +10,7 @@ from checkers import CHECKERS
 
 from .answers_page import render_answers_page
 from .answers_table import check_clause_coverage
+from .changes import render_changes_page
 from .browser_assets import write_browser_assets
 from .pages import Handbook
 from .policy import load_policy
@@ -47,8 +48,10 @@ def generated_pages(handbook: Handbook) -> dict[str, str]:
     # The page is Markdown made from data: the group's words go in already escaped.
     words = {key: str(html(value)) for key, value in handbook.group.words().items()}
     version = handbook.version.version
-    return {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version)
-            for checker_id in CHECKERS}
+    pages = {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version)
+             for checker_id in CHECKERS}
+    pages["changes.md"] = render_changes_page(handbook.group, version, handbook.root)
+    return pages
 
 
 def check_clauses(handbook: Handbook) -> None:
