@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 from . import runtime
-from .pyodide_stdlib import KEEP, RECORDED_FOR
+from .pyodide_stdlib import FROZEN, KEEP, RECORDED_FOR
 
 ASSETS = Path(__file__).parent / "assets"
 BROWSER_FILES = ("checker.js", "worker.js", "checker.css")
@@ -81,6 +81,7 @@ def trimmed_stdlib(full_zip: Path, sources, compiled: Path | None = None) -> byt
                 init = "/".join(parts[:depth]) + "/__init__.py"
                 if init in names:
                     keep.add(init)
+        keep -= set(FROZEN)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
             if compiled is None:

@@ -100,6 +100,7 @@ def pyodide_files() -> dict[str, Path]:
 
 
 COMPILED_STDLIB = "python_stdlib.pyc.zip"
+PRECOMPILE = Path(__file__).with_name("precompile_stdlib.js")
 
 
 def compiled_stdlib() -> Path:
@@ -111,7 +112,10 @@ def compiled_stdlib() -> Path:
     stamp = path.with_name(path.name + ".sha256")
     if not path.is_file() or not stamp.is_file():
         raise HandbookError(f"{path} is missing. {FETCH_HINT}")
-    if sha256(path) != stamp.read_text().strip():
+    recorded = stamp.read_text().split()
+    if recorded[1:] != [sha256(PRECOMPILE)]:
+        raise HandbookError(f"{path} was made by an older handbook/precompile_stdlib.js. {FETCH_HINT}")
+    if recorded[0] != sha256(path):
         raise HandbookError(f"{path} does not match its recorded sha256. Delete it, then: {FETCH_HINT}")
     return path
 
@@ -119,12 +123,11 @@ def compiled_stdlib() -> Path:
 def _precompile() -> Path:
     pyodide_files()
     path = PYODIDE.folder / COMPILED_STDLIB
-    script = Path(__file__).with_name("precompile_stdlib.js")
-    run = subprocess.run([*node_command(), str(script), str(PYODIDE.folder), str(path)],
+    run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(path)],
                          capture_output=True, text=True)
     if run.returncode != 0 or not path.is_file():
         raise HandbookError(f"compiling the standard library with Pyodide failed: {run.stderr.strip()[-2000:]}")
-    path.with_name(path.name + ".sha256").write_text(sha256(path) + "\n")
+    path.with_name(path.name + ".sha256").write_text(f"{sha256(path)} {sha256(PRECOMPILE)}\n")
     return path
 
 
