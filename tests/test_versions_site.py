@@ -5,7 +5,9 @@ One export per session (each version carries its own ~13 MB runtime), shared by 
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -208,3 +210,47 @@ def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path):
     assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True).stdout == ""
     assert subprocess.run([*git, "remote"], capture_output=True, text=True).stdout == ""
     assert not (project / "site").exists()  # built elsewhere: the project's site folder is untouched
+
+
+def test_a_single_version_site_has_no_version_selector(site_dir, serve, page):
+    """Built without `handbook publish`/`export`, the provider is off: no request for ../versions.json."""
+    base = serve(site_dir)
+    page.goto(base, wait_until="load")
+    page.wait_for_timeout(500)
+    assert not [url for url in page.seen if url.endswith("versions.json")]
+    assert page.query_selector(".md-version") is None
+
+
+def test_each_version_has_a_what_changed_page(exported, serve, page, axe):
+    """1.0's says it is the first; 1.1's lists exactly the combinations whose answer changed, and
+    opens from the navigation."""
+    from test_versions import changed_in_tables
+
+    first = (exported / "1.0" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "This is the first version of the policy in this handbook" in first
+    latest = (exported / "1.1" / "changes" / "index.html").read_text(encoding="utf-8")
+    listed = {html.unescape(key) for key in re.findall(r'data-combination="([^"]*)"', latest)}
+    assert listed == set().union(*changed_in_tables("1.0", "1.1").values())
+    base = serve(exported)
+    page.goto(base + "1.1/changes/", wait_until="load")
+    assert page.inner_text("h1") == "What changed in version 1.1"
+    assert page.get_attribute("a.md-nav__link:has-text('What changed')", "href") == "./"
+    page.evaluate("document.querySelector('.md-version')?.remove()")  # the selector: see the axe test below
+    assert axe(page) == []
+    assert outside_requests(page, base) == []
+
+
+def test_exported_pages_have_no_axe_violations(exported, serve, page, axe):
+    """The pages that differ in a versioned site (the selector in the header), in both versions."""
+    base = serve(exported)
+    found = {}
+    for path in ("1.1/", "1.1/can-i-share/", "1.0/something-went-wrong/"):
+        page.goto(base + path, wait_until="load")
+        wait_for(page, "() => document.querySelector('.md-version__current')")
+        found[path] = axe(page)
+    known = [{"id": "label-content-name-mismatch", "help": "Elements must have their visible text as part of their "
+              "accessible name", "nodes": [[".md-version__current"]]}]
+    if all(v == known for v in found.values()):
+        pytest.xfail("Material names the version button 'Select version' but shows '1.1': the lead's "
+                     "overrides/main.html needs the `config` block fix (see the versions report)")
+    assert found == {path: [] for path in found}
