@@ -8,7 +8,6 @@ reads out ("Added:", "Removed:"), so the change never rests on colour alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import checkers
@@ -29,7 +28,8 @@ DECISIONS = {
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 # One style rule the page needs: words only a screen reader hears (the theme has no such class).
 _STYLE = ('<style>.hb-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);'
-          'white-space:nowrap}.hb-diff ins{text-decoration:underline}.hb-diff del{text-decoration:line-through}'
+          'white-space:nowrap}.hb-diff ins{text-decoration:underline;background-color:var(--md-typeset-ins-color)}'
+          '.hb-diff del{text-decoration:line-through;background-color:var(--md-typeset-del-color)}'
           '</style>')
 
 
@@ -112,23 +112,23 @@ def _outcome_cell(answer, other) -> str:
 
 
 def _answers_table(module, rows: list[AnswerChange], old: str, new: str) -> list[str]:
+    """Three columns, old beside new: the reader's answers (question and answer, one a line), then
+    what each version's checker answers."""
     labels = _labels(module)
-    columns = [q for q in module.QUESTIONS if any(q.id in row.answers for row in rows)]
-    head = [text(q.prompt) for q in columns] + [f"Version {text(old)} said", f"Version {text(new)} says"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [f"| Your answers | Version {text(old)} said | Version {text(new)} says |", "|---|---|---|"]
     for row in rows:
-        cells = []
-        for q in columns:
+        said = []
+        for q in module.QUESTIONS:
             value = row.answers.get(q.id)
             if value is None:
-                cells.append("(not asked)")
-            elif q.multi:
-                cells.append("; ".join(text(labels[(q.id, v)]) for v in value) or "None of these")
+                continue  # not asked: it does not apply to these answers
+            if q.multi:
+                value = "; ".join(text(labels[(q.id, v)]) for v in value) or "None of these"
             else:
-                cells.append(text(labels[(q.id, value)]))
-        cells[0] = f'<span data-combination="{text(row.key)}">{cells[0]}</span>'
-        cells += [_outcome_cell(row.old, row.new), _outcome_cell(row.new, row.old)]
-        lines.append("| " + " | ".join(cells) + " |")
+                value = text(labels[(q.id, value)])
+            said.append(f"*{text(q.prompt)}* {value}")
+        answers = f'<span data-combination="{text(row.key)}">{"<br>".join(said)}</span>'
+        lines.append(f"| {answers} | {_outcome_cell(row.old, row.new)} | {_outcome_cell(row.new, row.old)} |")
     return lines
 
 
@@ -167,7 +167,7 @@ def _answers_section(old: str, new: str) -> list[str]:
     changes = answer_changes(old, new)
     lines += [f"Every possible combination of answers was put to both versions' rules. These are the "
               f"combinations whose answer changed: the decision, the clauses it cites or what to do. "
-              f"**Bold** marks what is different. To see the older answers in a checker, choose version "
+              f"In the answers, **bold** marks what is different. To see the older answers in a checker, choose version "
               f"{text(old)} in the version menu at the top of the page.", ""]
     for checker_id, module in checkers.CHECKERS.items():
         rows = [change for change in changes if change.checker == checker_id]
@@ -175,10 +175,15 @@ def _answers_section(old: str, new: str) -> list[str]:
         if not rows:
             lines += [f"Every answer is the same as in version {text(old)}.", ""]
             continue
+        groups: dict[str, list[AnswerChange]] = {}
+        for row in rows:
+            groups.setdefault(_in_words(row), []).append(row)
+        ordered = sorted(groups.items(), key=lambda item: -len(item[1]))
         lines += [f"{len(rows)} combinations of answers get a different answer. In short:", ""]
-        for words, count in Counter(_in_words(row) for row in rows).most_common():
-            lines.append(f"- {count} of them: {text(words)}.")
-        lines += [""] + _answers_table(module, rows, old, new) + [""]
+        lines += [f"- {len(group)} of them: {text(words)}." for words, group in ordered] + [""]
+        for words, group in ordered:
+            lines += [f"**{len(group)} combinations: {text(words)}.**", ""]
+            lines += _answers_table(module, group, old, new) + [""]
     return lines
 
 
