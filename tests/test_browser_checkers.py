@@ -148,6 +148,8 @@ def test_keyboard_only_reaches_an_answer_and_start_again(site_dir, serve, page):
 @pytest.mark.parametrize("path", sorted(CHECKER_PAGES))
 def test_checker_pages_stay_on_the_site_and_pass_axe(site_dir, serve, page, axe, outside, path):
     base = serve(site_dir)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(base + path)
     checker_id = CHECKER_PAGES[path]
     form = f'form[data-checker="{checker_id}"]'
@@ -164,6 +166,7 @@ def test_checker_pages_stay_on_the_site_and_pass_axe(site_dir, serve, page, axe,
     assert outside(page, base) == []
     violations = axe(page)
     assert violations == [], json.dumps(violations, indent=1)
+    assert errors == []  # no script or CSP error
 
 
 def test_police_page_opens_with_the_police_chosen(site_dir, serve, page):
@@ -242,3 +245,64 @@ def test_reading_pages_load_no_checker_runtime(site_dir, serve, page, path):
     page.goto(serve(site_dir) + path, wait_until="networkidle")
     loaded = [url for url in page.seen if "/assets/pyodide/" in url or "/assets/checkers/" in url]
     assert loaded == []
+
+
+def test_progress_shows_while_the_runtime_loads_and_answers_follow(site_dir, serve, page):
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(serve(site_dir) + "can-i-share/")
+    status = page.locator('form[data-checker="sharing"] [data-hb-status]')
+    status.wait_for(state="visible")
+    assert "Getting the checker ready..." in status.inner_text()
+    form = 'form[data-checker="sharing"]'
+    enter(page, form, {"about": "worker", "requester": "police", "information": "case_details", "circumstances": []})
+    wait_for(page, "() => true")
+    assert page.evaluate("(form) => document.querySelector(`${form} [data-hb-answer]`).dataset.decision", form) is None
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    for route in held:  # let the runtime through: the answer to the waiting question appears
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    assert "decision" in answer_on_screen(page, form)
+    assert not status.is_visible()
+
+
+def test_a_module_missing_from_the_trimmed_stdlib_comes_from_the_full_one(site_dir, serve, page):
+    def add_import(route):
+        bundle = route.fetch().json()
+        bundle["files"]["handbook_bridge.py"] = "import fractions\n" + bundle["files"]["handbook_bridge.py"]
+        route.fulfill(json=bundle)
+
+    page.route("**/assets/checkers/bundle.json", add_import)
+    page.goto(serve(site_dir) + "can-i-share/")
+    form = 'form[data-checker="sharing"]'
+    enter(page, form, {"about": "worker", "requester": "police", "information": "case_details", "circumstances": []})
+    assert "decision" in answer_on_screen(page, form)
+    assert any(url.endswith("/assets/pyodide/python_stdlib-full.zip") for url in page.seen)
+
+
+def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser):
+    base = serve(site_dir)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(base + "something-went-wrong/")
+        form = 'form[data-checker="breach"]'
+        page.evaluate("""(form) => {
+            for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
+              const first = fieldset.querySelector("input[type=radio]");
+              if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
+              first.checked = true;
+              first.dispatchEvent(new Event("change", {bubbles: true}));
+            }
+        }""", form)
+        page.click(f"{form} button[type=submit]")
+        shown = answer_on_screen(page, form)
+        page.click(f"{form} [data-hb-copy]")
+        wait_for(page, "(form) => document.querySelector(`${form} [data-hb-copied]`).textContent", form)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert f"Answer: {shown['title']}" in copied and "Why: clause" in copied
+        assert page.locator(f"{form} [data-hb-print]").is_visible()
+    finally:
+        context.close()

@@ -27,18 +27,29 @@ async function start() {
     pyodide.FS.writeFile(full, source);
   }
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(HOME)})`);
-  let bridge;
-  try {
-    bridge = pyodide.pyimport("handbook_bridge");
-  } catch (error) {
-    // A module the trimmed standard library lacks: add the full one, then try once more.
-    if (!String(error).includes("ModuleNotFoundError") || !fullStdlib) throw error;
-    const zip = await fetch(PYODIDE + fullStdlib);
-    pyodide.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(await zip.arrayBuffer()));
-    pyodide.runPython(`import sys, importlib; sys.path.append("/lib/python_stdlib_full.zip"); importlib.invalidate_caches()`);
-    bridge = pyodide.pyimport("handbook_bridge");
-  }
-  return { decide: bridge.decide, group: JSON.stringify(group ?? null), version: version ?? null };
+  // A module the trimmed standard library lacks (it holds what start-up and the checkers import at
+  // module level): add the full library once, then try again.
+  let full = null;
+  const withFullStdlib = async (action) => {
+    try {
+      return action();
+    } catch (error) {
+      if (!String(error).includes("ModuleNotFoundError") || !fullStdlib) throw error;
+      full ??= fetch(PYODIDE + fullStdlib).then(async (response) => {
+        if (!response.ok) throw new Error(`${fullStdlib}: HTTP ${response.status}`);
+        pyodide.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(await response.arrayBuffer()));
+        pyodide.runPython(`import sys; sys.path.append("/lib/python_stdlib_full.zip")`); // new entry: no cache to clear
+      });
+      await full;
+      return action();
+    }
+  };
+  const bridge = await withFullStdlib(() => pyodide.pyimport("handbook_bridge"));
+  const groupJson = JSON.stringify(group ?? null);
+  return {
+    decide: (checker, answers, wanted) =>
+      withFullStdlib(() => bridge.decide(checker, JSON.stringify(answers), groupJson, wanted || version || null)),
+  };
 }
 
 let settled = false;
@@ -67,8 +78,7 @@ addEventListener("message", async ({ data }) => {
   }
   let reply;
   try {
-    reply = JSON.parse(engine.decide(data.checker, JSON.stringify(data.answers), engine.group,
-      data.version || engine.version));
+    reply = JSON.parse(await engine.decide(data.checker, data.answers, data.version));
   } catch (error) {
     reply = { ok: false, kind: "internal", message: "The checker hit an error. Please use the table of all answers." };
     console.error(error);
