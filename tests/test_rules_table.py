@@ -97,7 +97,7 @@ def test_the_all_answers_page_is_grouped_linked_and_in_the_group_words():
                     "### Do not share: pass this to the coordinator {#sharing-police-ask}",
                     "## Notes added to any answer {#notes}"):
         assert f"\n{heading}\n" in page
-    assert "[8](../policy/police/#clause-8)" in page and "Tell the safeguarding lead today." in page
+    assert "[8](../../policy/police/#clause-8)" in page and "Tell the safeguarding lead today." in page
     assert "Tell the Riverside Food Bank manager today." in page
     assert "{manager}" not in page and "<" not in page
     assert "#sharing-check-names" in page and "#sharing-check-names" not in render_answers_page("sharing", None, "1.0")
