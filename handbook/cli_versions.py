@@ -44,6 +44,10 @@ def publish(version: str, group: Path | None) -> None:
         commit = run(version, alias_latest=version == latest, group=group)
     except HandbookError as error:
         raise click.ClickException(str(error)) from None
+    if commit is None:
+        click.echo(f"Version {version} is already on the local gh-pages branch exactly as it is now: "
+                   "nothing to commit.")
+        return
     as_latest = " as latest, the default," if version == latest else ""
     click.echo(f"Published version {version}{as_latest} to the local gh-pages branch (commit {commit}). "
                "Nothing was pushed.")

@@ -59,9 +59,12 @@ def _files(config_file: Path, group: Path | None) -> tuple[Path, Path, list[str]
     return config_file, group_file, numbers
 
 
-def _deploy(config_file: Path, group_file: Path, version: str, aliases: list[str], message: str) -> None:
-    """Build one version and commit it (and its aliases) to BRANCH of the repository in GIT_DIR."""
-    from mike import commands
+def _deploy(config_file: Path, group_file: Path, version: str, aliases: list[str], message: str) -> bool:
+    """Build one version and commit it (and its aliases) to BRANCH of the repository in GIT_DIR.
+
+    Returns False when nothing changed (the build is reproducible, so publishing again is a no-op).
+    """
+    from mike import commands, git_utils
     from mkdocs.config import load_config
 
     from . import site_build
@@ -75,19 +78,29 @@ def _deploy(config_file: Path, group_file: Path, version: str, aliases: list[str
                                  aliases=aliases, update_aliases=True, alias_type=commands.AliasType.redirect,
                                  branch=BRANCH, message=message):
                 site_build.build(config_file, group=group_file, version=version, site_dir=site)
-        except (ValueError, OSError) as error:  # mike's own errors: a name clash, git failing
+        except git_utils.GitEmptyCommit:
+            return False
+        except (ValueError, OSError, git_utils.GitError) as error:  # mike's own: a name clash, git failing
             raise HandbookError(f"Could not publish version {version}: {error}") from None
+    return True
 
 
-def _set_default(message: str) -> None:
-    from mike import commands
+def _set_default(message: str) -> bool:
+    from mike import commands, git_utils
 
-    commands.set_default(LATEST, branch=BRANCH, message=message)
+    try:
+        commands.set_default(LATEST, branch=BRANCH, message=message)
+    except git_utils.GitEmptyCommit:
+        return False
+    except (ValueError, git_utils.GitError) as error:
+        raise HandbookError(f"Could not make {LATEST} the default: {error}") from None
+    return True
 
 
 def publish(version: str, *, alias_latest: bool, group: Path | None = None,
-            config_file: Path = Path("mkdocs.yml")) -> str:
-    """Build VERSION and commit it to the project's local gh-pages branch; returns the commit.
+            config_file: Path = Path("mkdocs.yml")) -> str | None:
+    """Build VERSION and commit it to the project's local gh-pages branch; returns the new commit,
+    or None when the branch already held exactly this (nothing to commit).
 
     With alias_latest, the `latest` alias moves to this version and becomes the site's default.
     """
@@ -106,11 +119,11 @@ def publish(version: str, *, alias_latest: bool, group: Path | None = None,
             git_utils.update_from_upstream("origin", BRANCH)  # local refs only: nothing is fetched
         except (git_utils.GitBranchDiverged, git_utils.GitRevUnrelated) as error:
             raise HandbookError(f"{error}. Sort out the {BRANCH} branch first.") from None
-        _deploy(config_file, group_file, version, [LATEST] if alias_latest else [],
-                f"Publish policy version {version} of the handbook")
+        changed = _deploy(config_file, group_file, version, [LATEST] if alias_latest else [],
+                          f"Publish policy version {version} of the handbook")
         if alias_latest:
-            _set_default(f"Make {LATEST} (version {version}) the handbook's default")
-        return _git("rev-parse", "--short", BRANCH)
+            changed = _set_default(f"Make {LATEST} (version {version}) the handbook's default") or changed
+        return _git("rev-parse", "--short", BRANCH) if changed else None
 
 
 def _is_previous_export(folder: Path) -> bool:

@@ -16,10 +16,12 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from click.testing import CliRunner
 
 import checkers
 from conftest import outside_requests
 from handbook import changes
+from handbook.cli import main
 from handbook.config import load_group
 from handbook.publish import export, publish
 
@@ -183,7 +185,7 @@ def test_each_versions_checker_answers_with_its_own_rules(exported, serve, page,
     assert outside_requests(page, base) == []
 
 
-def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path):
+def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path, monkeypatch):
     """A copy of the project in its own repository: publish the newest version as latest, push nothing."""
     project = tmp_path / "project"
     for name in ("docs", "overrides", "policy", "templates"):
@@ -199,7 +201,7 @@ def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path):
     subprocess.run([*git, "config", "user.email", "test@localhost"], check=True)
     head = subprocess.run([*git, "rev-parse", "main"], capture_output=True, text=True).stdout
 
-    publish("1.1", alias_latest=True, config_file=project / "mkdocs.yml")
+    assert publish("1.1", alias_latest=True, config_file=project / "mkdocs.yml")
 
     listing = subprocess.run([*git, "ls-tree", "--name-only", "gh-pages"], capture_output=True, text=True).stdout
     assert listing.split() == [".nojekyll", "1.1", "index.html", "latest", "versions.json"]
@@ -210,6 +212,13 @@ def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path):
     assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True).stdout == ""
     assert subprocess.run([*git, "remote"], capture_output=True, text=True).stdout == ""
     assert not (project / "site").exists()  # built elsewhere: the project's site folder is untouched
+
+    monkeypatch.chdir(project)  # again, from the command line: the build is the same, so no commit
+    result = CliRunner().invoke(main, ["publish", "1.1"])
+    assert result.output == ("Version 1.1 is already on the local gh-pages branch exactly as it is now: "
+                             "nothing to commit.\n"), result.output
+    assert len(subprocess.run([*git, "log", "--oneline", "gh-pages"], capture_output=True,
+                              text=True).stdout.splitlines()) == 2
 
 
 def test_a_single_version_site_has_no_version_selector(site_dir, serve, page):
