@@ -4,10 +4,11 @@
 `export` publishes every version in the group file into a throw-away git repository and writes
 its gh-pages tree to a plain folder for any static host; the project's repository is not touched.
 
-mike is used through its Python API (`mike.commands`), with the site built by `site_build.build`.
-The `mike deploy` command would load the configuration (running the handbook plugin, which
-stages its build elsewhere) and then build in a second process: calling the API keeps one build,
-into a temporary folder, and leaves the project's `site/` folder as it was. Aliases are redirect pages, not symlinks, so any static host serves them.
+mike is used through its Python API (`mike.commands`), with the site built by `site_build.build`
+into a temporary folder. The `mike deploy` command instead loads the configuration (running the
+handbook plugin, which moves the site folder to a staging folder) and then builds in a second
+`mkdocs` process: it would commit an empty version, and it writes into the project's `site/`.
+Aliases are redirect pages, not symlinks, so any static host serves them.
 """
 from __future__ import annotations
 
