@@ -167,8 +167,9 @@ def _answers_section(old: str, new: str) -> list[str]:
     changes = answer_changes(old, new)
     lines += [f"Every possible combination of answers was put to both versions' rules. These are the "
               f"combinations whose answer changed: the decision, the clauses it cites or what to do. "
-              f"In the answers, **bold** marks what is different. To see the older answers in a checker, choose version "
-              f"{text(old)} in the version menu at the top of the page.", ""]
+              f"In the answers, **bold** marks what is different. Where the handbook is published with its earlier "
+              f"versions, choose version {text(old)} in the version menu at the top of the page to try "
+              f"its checkers.", ""]
     for checker_id, module in checkers.CHECKERS.items():
         rows = [change for change in changes if change.checker == checker_id]
         lines += [f"### {text(module.TITLE)}", ""]

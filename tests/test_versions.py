@@ -56,10 +56,11 @@ def test_the_word_diff_marks_removed_and_added_words_and_keeps_paragraphs():
 
 
 def test_the_diff_is_escaped_and_never_rests_on_colour_alone():
-    rendered = diff_markdown([(SAME, "Ask <b>them</b> & "), (REMOVED, "{{ x }} "), (ADDED, "[see](https://a.example/x_y) ")])
+    rendered = diff_markdown([(SAME, "Ask <b>them</b> & "), (REMOVED, "{{ x }} "),
+                              (ADDED, "[see](https://a.example/x_y) ")])
     assert "<b>" not in rendered and "{{" not in rendered
-    assert '<del><span class="hb-sr">Removed: </span>&#123;&#123; x &#125;&#125;<span class="hb-sr"> (end)</span></del>' \
-        in rendered
+    removed = '<del><span class="hb-sr">Removed: </span>&#123;&#123; x &#125;&#125;<span class="hb-sr"> (end)</span></del>'
+    assert removed in rendered
     assert '<ins><span class="hb-sr">Added: </span><a href="https://a.example/x&#95;y">see</a>' in rendered
 
 
@@ -130,7 +131,8 @@ def test_handbook_diff_prints_the_clause_and_answer_changes():
     assert lines[0] == "What changed from version 1.0 to version 1.1"
     assert "Clauses changed: 2 (4, 7)" in lines
     assert "Clause 4 Information sharing (changed)" in lines
-    assert "    {+Every breach, and every near miss, is written in the breach log. If personal data is involved," in lines
+    assert ("    {+Every breach, and every near miss, is written in the breach log. If personal data is"
+            " involved,") in lines
     expected = changed_in_tables("1.0", "1.1")
     assert f"Answers changed: {sum(map(len, expected.values()))}" in lines
     for checker_id, keys in expected.items():
