@@ -308,3 +308,18 @@ def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser
         assert page.locator(f"{form} [data-hb-print]").is_visible()
     finally:
         context.close()
+
+
+def test_after_check_the_answer_follows_each_change(site_dir, serve, page):
+    page.goto(serve(site_dir) + "something-went-wrong/")
+    form = 'form[data-checker="breach"]'
+    enter(page, form, {"who": "me", "reason": "protect_someone", "what_happened": "sent_to_wrong_person"})
+    first = answer_on_screen(page, form)
+    assert "decision" in first
+    page.check(f'{form} input[name="reason"][value="none"]')  # reveals new questions
+    assert page.locator(f"{form} [data-hb-answer]").inner_text() == (
+        "There is a new question above. Answer it to see what to do.")
+    assert page.locator(f'{form} fieldset[data-question="personal_data"]').is_visible()
+    page.check(f'{form} input[name="personal_data"][value="no"]')
+    second = answer_on_screen(page, form)  # no second "Check" needed
+    assert "decision" in second and second != first

@@ -83,7 +83,7 @@ function setupForm(form) {
   }));
   const answerBox = $(form, "data-hb-answer");
   const problems = $(form, "data-hb-problems");
-  let shown = false;     // an answer (or the problem list) is on screen and follows each change
+  let shown = false; // "Check" was pressed: from then on the answer follows each change
   let latest = 0;
 
   // Routing: a question applies when every question it depends on has one of the listed answers.
@@ -180,8 +180,10 @@ function setupForm(form) {
   async function update({ fromCheck = false } = {}) {
     const { answers, missing } = route();
     if (missing.length) {
+      latest++; // drop any answer still on its way
       clearAnswer();
       if (fromCheck || !problems.hidden) showProblems(missing, fromCheck);
+      else if (shown) answerBox.replaceChildren($(form, "data-hb-incomplete").content.cloneNode(true));
       return;
     }
     problems.hidden = true;
