@@ -131,6 +131,18 @@ def _is_previous_export(folder: Path) -> bool:
     return (folder / "versions.json").is_file() and (folder / "index.html").is_file()
 
 
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Put the finished export in place of OUT_DIR (two renames on one file system), then drop the old one."""
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path("mkdocs.yml")) -> list[str]:
     """Publish every version into a throw-away repository and write the whole site to OUT_DIR.
 
@@ -158,14 +170,7 @@ def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path
                         tar.extractall(staging, filter="data")
                 if archive.returncode:
                     raise HandbookError("git archive failed: the export was not written.")
-        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            out_dir.rename(old)
-        staging.rename(out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -17,7 +17,7 @@ from handbook.changes_page import diff_markdown
 from handbook.cli import main
 from handbook.config import load_group
 from handbook.errors import HandbookError
-from handbook.publish import export
+from handbook.publish import _swap_in, export
 
 REPO = Path(__file__).resolve().parents[1]
 GROUP = load_group(REPO / "group.yml")
@@ -159,3 +159,18 @@ def test_export_refuses_a_folder_that_is_not_empty_and_not_an_earlier_export(tmp
     with pytest.raises(HandbookError, match="is not empty and is not a previous export"):
         export(tmp_path, config_file=REPO / "mkdocs.yml")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_finished_export_replaces_an_earlier_one_whole(tmp_path):
+    earlier = tmp_path / "public"
+    (earlier / "1.0").mkdir(parents=True)
+    for name in ("versions.json", "index.html", "1.0/index.html"):
+        (earlier / name).write_text("earlier")
+    staging = tmp_path / ".public.export-1"
+    (staging / "1.1").mkdir(parents=True)
+    (staging / "1.1" / "index.html").write_text("new")
+    staging.chmod(0o700)
+    _swap_in(staging, earlier)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "public", "public/1.1", "public/1.1/index.html"]
+    assert earlier.stat().st_mode & 0o777 == 0o755
