@@ -196,7 +196,7 @@ def render(group: Group, version: str, root: Path) -> str:
              f"Its next review is due on {_date(entry.review_due)}.", "",
              '!!! summary "In short"', f"    {text(entry.summary)}", ""]
     if old is None:
-        return "\n".join(lines + [f"This is the first version of the policy in this handbook, so there is "
+        return "\n".join(lines + ["This is the first version of the policy in this handbook, so there is "
                                   "nothing earlier to compare it with.", ""])
     before = group.version(old)
     lines += [f"It replaces version {text(old)}, approved on {_date(before.approved)}. This page compares the two.",

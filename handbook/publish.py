@@ -12,16 +12,15 @@ Aliases are redirect pages, not symlinks, so any static host serves them.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from .config import load_group
+from .site_build import environment
 from .errors import HandbookError
 
 BRANCH = "gh-pages"
@@ -29,20 +28,6 @@ LATEST = "latest"
 PROVIDER_VARIABLE = "HANDBOOK_VERSION_PROVIDER"  # mkdocs.yml: extra.version.provider: !ENV [this, ""]
 EXPORT_IDENTITY = {"GIT_COMMITTER_NAME": "Confidentiality Handbook export",
                    "GIT_COMMITTER_EMAIL": "export@localhost"}
-
-
-@contextlib.contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _git(*args: str, cwd: Path | None = None) -> str:
@@ -74,7 +59,7 @@ def _deploy(config_file: Path, group_file: Path, version: str, aliases: list[str
     with tempfile.TemporaryDirectory(prefix="handbook-publish-") as scratch:
         site = Path(scratch) / "site"
         try:
-            with _environment(**{PROVIDER_VARIABLE: "mike", "MIKE_DOCS_VERSION": version}), \
+            with environment(**{PROVIDER_VARIABLE: "mike", "MIKE_DOCS_VERSION": version}), \
                  commands.deploy({"site_dir": str(site), "use_directory_urls": directory_urls}, version,
                                  aliases=aliases, update_aliases=True, alias_type=commands.AliasType.redirect,
                                  branch=BRANCH, message=message):
@@ -112,7 +97,7 @@ def publish(version: str, *, alias_latest: bool, group: Path | None = None,
     git_dir = _git("rev-parse", "--absolute-git-dir", cwd=config_file.parent)
     from mike import git_utils
 
-    with _environment(GIT_DIR=git_dir):
+    with environment(GIT_DIR=git_dir):
         for key, name in (("GIT_COMMITTER_NAME", "user.name"), ("GIT_COMMITTER_EMAIL", "user.email")):
             if not os.environ.get(key) and subprocess.run(["git", "config", name], capture_output=True).returncode:
                 raise HandbookError(f"git has no {name}: set it with `git config {name} ...` and try again.")
@@ -160,7 +145,7 @@ def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path
         with tempfile.TemporaryDirectory(prefix="handbook-export-") as scratch:
             repo = Path(scratch) / "site.git"
             _git("init", "--quiet", "--bare", str(repo))
-            with _environment(GIT_DIR=str(repo), **EXPORT_IDENTITY):
+            with environment(GIT_DIR=str(repo), **EXPORT_IDENTITY):
                 for number in numbers:
                     _deploy(config_file, group_file, number, [LATEST] if number == numbers[-1] else [],
                             f"Export policy version {number}")

@@ -16,13 +16,10 @@ from .errors import HandbookError
 
 
 @contextlib.contextmanager
-def chosen(group: Path | None, version: str | None) -> Iterator[None]:
-    """Tell the plugin which group file and version to build (environment: mike runs mkdocs too)."""
-    saved = {key: os.environ.get(key) for key in ("HANDBOOK_GROUP", "HANDBOOK_POLICY_VERSION")}
-    if group is not None:
-        os.environ["HANDBOOK_GROUP"] = str(group)
-    if version is not None:
-        os.environ["HANDBOOK_POLICY_VERSION"] = version
+def environment(**values: str) -> Iterator[None]:
+    """Set environment variables for a while, then put them back as they were."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
     try:
         yield
     finally:
@@ -31,6 +28,13 @@ def chosen(group: Path | None, version: str | None) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def chosen(group: Path | None, version: str | None) -> contextlib.AbstractContextManager[None]:
+    """Tell the plugin which group file and version to build (environment: mike runs mkdocs too)."""
+    values = {"HANDBOOK_GROUP": str(group) if group is not None else None,
+              "HANDBOOK_POLICY_VERSION": version}
+    return environment(**{key: value for key, value in values.items() if value is not None})
 
 
 class _Errors(logging.Handler):

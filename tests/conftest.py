@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,14 @@ def axe():
                 for v in result["violations"]]
 
     return _axe
+
+
+def wait_for(page, script: str, arg=None, timeout: float = 60.0):
+    """Poll a page expression (the pages' CSP forbids the eval behind `wait_for_function`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for: {script}")

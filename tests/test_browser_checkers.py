@@ -16,6 +16,8 @@ import pytest
 import checkers
 from handbook import scenarios
 
+from conftest import wait_for
+
 REPO = Path(__file__).resolve().parents[1]
 # The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
 CHECKER_PAGES = {
@@ -34,15 +36,18 @@ if os.environ.get("HANDBOOK_TEST_SITE"):  # test a site built elsewhere instead 
         return Path(os.environ["HANDBOOK_TEST_SITE"])
 
 
-def wait_for(page, script: str, arg=None, timeout: float = 60.0):
-    """Poll a page expression (the page's CSP forbids the eval behind `wait_for_function`)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for: {script}")
+
+
+def choose_first_options(page, form: str) -> None:
+    """Answer with the first option of each question, in order, as routing reveals them."""
+    page.evaluate("""(form) => {  // the first option of each question, in order, as routing reveals them
+        for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
+          const first = fieldset.querySelector("input[type=radio]");
+          if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
+          first.checked = true;
+          first.dispatchEvent(new Event("change", {bubbles: true}));
+        }
+    }""", form)
 
 
 def site_settings(site_dir: Path) -> dict:
@@ -153,14 +158,7 @@ def test_checker_pages_stay_on_the_site_and_pass_axe(site_dir, serve, page, axe,
     page.goto(base + path)
     checker_id = CHECKER_PAGES[path]
     form = f'form[data-checker="{checker_id}"]'
-    page.evaluate("""(form) => {  // the first option of each question, in order, as routing reveals them
-        for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
-          const first = fieldset.querySelector("input[type=radio]");
-          if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
-          first.checked = true;
-          first.dispatchEvent(new Event("change", {bubbles: true}));
-        }
-    }""", form)
+    choose_first_options(page, form)
     page.click(f"{form} button[type=submit]")
     assert "decision" in answer_on_screen(page, form)
     assert outside(page, base) == []
@@ -291,14 +289,7 @@ def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser
     try:
         page.goto(base + "something-went-wrong/")
         form = 'form[data-checker="breach"]'
-        page.evaluate("""(form) => {
-            for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
-              const first = fieldset.querySelector("input[type=radio]");
-              if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
-              first.checked = true;
-              first.dispatchEvent(new Event("change", {bubbles: true}));
-            }
-        }""", form)
+        choose_first_options(page, form)
         page.click(f"{form} button[type=submit]")
         shown = answer_on_screen(page, form)
         page.click(f"{form} [data-hb-copy]")

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 import checkers
-from conftest import outside_requests
+from conftest import outside_requests, wait_for
 from handbook import changes
 from handbook.cli import main
 from handbook.config import load_group
@@ -54,15 +54,6 @@ def test_export_leaves_the_projects_branches_alone(exported):
     assert FACTS["refs before"] == FACTS["refs after"]
 
 
-def wait_for(page, script: str, arg=None, timeout: float = 60.0):
-    """Poll a page expression (the pages' CSP forbids the eval behind `wait_for_function`)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for: {script}")
 
 
 def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
