@@ -123,10 +123,20 @@ def axe():
 
 
 def wait_for(page, script: str, arg=None, timeout: float = 60.0):
-    """Poll a page expression (the pages' CSP forbids the eval behind `wait_for_function`)."""
+    """Poll a page expression (the pages' CSP forbids the eval behind `wait_for_function`).
+
+    A navigation while polling destroys the page's context: that poll counts as "not yet".
+    """
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
+        try:
+            value = page.evaluate(script, arg)
+        except Error as error:
+            if "context was destroyed" not in str(error):
+                raise
+            value = None
         if value:
             return value
         time.sleep(0.05)
