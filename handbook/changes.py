@@ -73,7 +73,7 @@ def _plain_clauses(root: Path, group: Group, version: str) -> dict[str, tuple[st
     """Clause id -> (title, text) with the group's words filled in, as plain text."""
     entry = group.version(version)
     policy = load_policy(root, version)
-    context = Handbook(group=group, version=entry, policy=policy, root=root, group_dir=root).context("changes.md")
+    context = Handbook(group=group, version=entry, policy=policy, root=root, group_file=root / "group.yml").context("changes.md")
     plain = {}
     for cid, clause in policy.clauses.items():
         rendered = render_page(clause.text, f"policy/{version}.md, clause {cid}", context)

@@ -25,9 +25,14 @@ class Handbook:
     version: PolicyVersion
     policy: PolicyText
     root: Path  # the handbook folder: policy/, docs/, templates/
-    group_dir: Path  # the group file's folder, where my-templates/ may replace a document's wording
+    group_file: Path
     today: dt.date = field(default_factory=dt.date.today)
     rendered_clauses: dict[str, str] = field(default_factory=dict)  # clause id -> page it was placed on
+
+    @property
+    def group_dir(self) -> Path:
+        """The group file's folder, where my-templates/ may replace a document's wording."""
+        return self.group_file.parent
 
     @cached_property
     def documents(self) -> dict[str, bytes]:

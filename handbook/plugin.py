@@ -52,6 +52,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.site_dir = str(self.staging)
         return config
 
+    def on_serve(self, server, *, config, builder):
+        """Rebuild when the group file, the policy text or a document's wording changes, too."""
+        for path in site_setup.watched_paths(self.handbook, Path(config.config_file_path).parent):
+            server.watch(str(path))
+        return server
+
     def on_files(self, files: Files, config) -> Files:
         self.generated = self._guard(site_setup.generated_pages, self.handbook)
         for path, content in self.generated.items():

@@ -21,7 +21,7 @@ def load_handbook(root: Path, group_file: Path, version: str | None) -> Handbook
     group = load_group(group_file)
     entry = group.version(version)
     return Handbook(group=group, version=entry, policy=load_policy(root, entry.version), root=root,
-                    group_dir=group_file.resolve().parent)
+                    group_file=group_file.resolve())
 
 
 def long_date(value) -> str:
@@ -41,6 +41,12 @@ def apply_to_config(handbook: Handbook, config) -> None:
         "review_due": long_date(version.review_due),
         "due_for_review": handbook.due_for_review,
     }
+
+
+def watched_paths(handbook: Handbook, root: Path) -> list[Path]:
+    """What `serve` watches beside docs/: the group file and the sources pages and documents use."""
+    candidates = [handbook.group_file, root / "policy", root / "templates", handbook.group_dir / "my-templates"]
+    return [path for path in candidates if path.exists()]
 
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:

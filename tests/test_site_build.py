@@ -121,3 +121,12 @@ def test_a_version_past_its_review_date_says_so_on_every_page(build):
         assert "Due for review" in visible_text(page), page
         assert "This policy was due for review on 15 January 2026." in visible_text(page), page
     assert not any("Due for review" in visible_text(page) for page in pages(current))
+
+
+def test_serve_rebuilds_when_the_group_file_or_the_policy_text_changes():
+    from handbook.site_setup import load_handbook, watched_paths
+
+    handbook = load_handbook(REPO, GROUPS / "hostile.yml", None)
+    watched = watched_paths(handbook, REPO)
+    assert GROUPS / "hostile.yml" in watched
+    assert REPO / "policy" in watched and REPO / "templates" in watched

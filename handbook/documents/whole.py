@@ -25,7 +25,7 @@ def _html(text: str) -> Markup:
 def parts(group: Group, version: PolicyVersion, root: Path) -> tuple[Markup, list[dict]]:
     """The preamble, and one part per policy page: its plain-English summary and its clauses."""
     policy = load_policy(root, version.version)
-    handbook = Handbook(group=group, version=version, policy=policy, root=root, group_dir=root)
+    handbook = Handbook(group=group, version=version, policy=policy, root=root, group_file=root / "group.yml")
     pages: dict[str, list[str]] = {}
     for cid, page in CLAUSE_PAGES.items():
         pages.setdefault(page, []).append(cid)
