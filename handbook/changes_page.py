@@ -17,7 +17,7 @@ from .changes import (ADDED, SAME, AnswerChange, answer_changes, clause_changes,
                       rules_version)
 from .clauses import clause_url
 from .config import Group
-from .render import text
+from .render import long_date, text
 
 PAGE_DEPTH = "../"  # the page is served at changes/, so site links go up one level
 DECISIONS = {
@@ -31,10 +31,6 @@ _STYLE = ('<style>.hb-sr{position:absolute;width:1px;height:1px;overflow:hidden;
           'white-space:nowrap}.hb-diff ins{text-decoration:underline;background-color:var(--md-typeset-ins-color)}'
           '.hb-diff del{text-decoration:line-through;background-color:var(--md-typeset-del-color)}'
           '</style>')
-
-
-def _date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _clause_link(cid: str) -> str:
@@ -140,19 +136,22 @@ def _in_words(change: AnswerChange) -> str:
     if old.decision != new.decision:
         parts.append(f"the answer is now \u201c{DECISIONS.get(new.decision, new.decision)}\u201d "
                      f"(it was \u201c{DECISIONS.get(old.decision, old.decision)}\u201d)")
-    added = [a for a in new.actions if a not in old.actions]
-    removed = [a for a in old.actions if a not in new.actions]
+    added, removed = _gained_and_lost(old.actions, new.actions)
     if added:
         parts.append(f"it adds {quoted(added)}")
     if removed:
         parts.append(f"it no longer says {quoted(removed)}")
-    added_cites = [c for c in new.cites if c not in old.cites]
-    removed_cites = [c for c in old.cites if c not in new.cites]
+    added_cites, removed_cites = _gained_and_lost(old.cites, new.cites)
     if added_cites:
         parts.append(f"it now cites clause {', '.join(added_cites)}")
     if removed_cites:
         parts.append(f"it no longer cites clause {', '.join(removed_cites)}")
     return "; ".join(parts) or "the order of what to do changed"
+
+
+def _gained_and_lost(old, new) -> tuple[list, list]:
+    """What `new` has that `old` had not, and what it lost, each in its own order."""
+    return [x for x in new if x not in old], [x for x in old if x not in new]
 
 
 def _answers_section(old: str, new: str) -> list[str]:
@@ -192,14 +191,14 @@ def render(group: Group, version: str, root: Path) -> str:
     entry = group.version(version)
     old = previous_version(group, version)
     lines = [f"# What changed in version {text(version)}", "",
-             f"Version {text(version)} of the policy was approved on {_date(entry.approved)}. "
-             f"Its next review is due on {_date(entry.review_due)}.", "",
+             f"Version {text(version)} of the policy was approved on {long_date(entry.approved)}. "
+             f"Its next review is due on {long_date(entry.review_due)}.", "",
              '!!! summary "In short"', f"    {text(entry.summary)}", ""]
     if old is None:
         return "\n".join(lines + ["This is the first version of the policy in this handbook, so there is "
                                   "nothing earlier to compare it with.", ""])
     before = group.version(old)
-    lines += [f"It replaces version {text(old)}, approved on {_date(before.approved)}. This page compares the two.",
+    lines += [f"It replaces version {text(old)}, approved on {long_date(before.approved)}. This page compares the two.",
               "", _STYLE, ""]
     lines += _clause_section(root, group, old, version)
     lines += _answers_section(old, version)

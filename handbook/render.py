@@ -29,6 +29,11 @@ def text(value: object) -> Markup:
     return Markup(str(value).translate(_ENTITIES))
 
 
+def long_date(value) -> str:
+    """A date as people write it: 10 March 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
 def finalize(value: object) -> object:
     """Jinja's `finalize` for every template whose output lands in a page: escape all but Markup."""
     return value if isinstance(value, Markup) else text(value)

@@ -14,6 +14,7 @@ from .changes import render_changes_page
 from .browser_assets import write_browser_assets
 from .pages import Handbook
 from .policy import load_policy
+from .render import long_date
 from .render import text as html  # the theme's templates are not autoescaped
 
 
@@ -22,10 +23,6 @@ def load_handbook(root: Path, group_file: Path, version: str | None) -> Handbook
     entry = group.version(version)
     return Handbook(group=group, version=entry, policy=load_policy(root, entry.version), root=root,
                     group_file=group_file.resolve())
-
-
-def long_date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def apply_to_config(handbook: Handbook, config) -> None:

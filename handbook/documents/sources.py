@@ -17,15 +17,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..config import Group, PolicyVersion
 from ..errors import HandbookError
+from ..render import long_date
 from .model import Document
 from .parse import Invalid, parse
 
 OVERRIDES = Path("my-templates") / "documents"
 DEFAULTS = Path("templates") / "documents"
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def search_path(root: Path, group_dir: Path | None) -> list[Path]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..config import Group, PolicyVersion
 from ..errors import HandbookError
+from ..render import long_date
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Stamp:
 
     @property
     def made_text(self) -> str:
-        return f"{self.made.day} {self.made:%B %Y}"
+        return long_date(self.made)
 
     @property
     def line(self) -> str:

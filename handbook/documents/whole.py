@@ -11,7 +11,7 @@ from ..clauses import CLAUSE_PAGES, anchor
 from ..config import Group, PolicyVersion
 from ..pages import Handbook
 from ..policy import load_policy
-from ..render import render_page
+from ..render import long_date, render_page
 from .pdf_writer import created, environment, html_to_pdf
 from .stamp import Stamp
 
@@ -72,5 +72,5 @@ def write_handbook_pdf(group: Group, version: PolicyVersion, stamp: Stamp, root:
     preamble, sections = parts(group, version, root)
     html = environment().get_template("handbook.html").render(
         group=group, version=version, stamp=stamp, created=created(stamp), preamble=preamble,
-        parts=sections, long_date=lambda d: f"{d.day} {d:%B %Y}")
+        parts=sections, long_date=long_date)
     return html_to_pdf(html)
