@@ -5,9 +5,8 @@ plugins, so everything that is not a hook lives in a module that any build could
 """
 from __future__ import annotations
 
+import logging
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -17,8 +16,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import csp, site_setup
+from .site import swap
 from .errors import HandbookError
 from .pages import Handbook
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 class HandbookConfig(Config):
@@ -48,7 +50,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # Build into a staging folder and move it into place only when the build succeeded,
             # so a mistake never leaves a half-written site behind.
             self.final_site_dir = Path(config.site_dir)
-            self.staging = Path(tempfile.mkdtemp(prefix=".site-", dir=self.final_site_dir.parent))
+            self._guard(swap.check_target, self.final_site_dir)
+            self.staging = self._guard(swap.staging_for, self.final_site_dir)
             config.site_dir = str(self.staging)
         return config
 
@@ -82,15 +85,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, *, config) -> None:
         self._guard(site_setup.write_assets, self.handbook, Path(config.site_dir))
         if self.staging is not None:
-            shutil.rmtree(self.final_site_dir, ignore_errors=True)
-            self.staging.replace(self.final_site_dir)
+            staging, self.staging = self.staging, None
+            for warning in self._guard(swap.replace, staging, self.final_site_dir):
+                log.info(warning)
             config.site_dir = str(self.final_site_dir)
-            self.staging = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
+        swap.discard(self.staging)
+        self.staging = None
 
     @staticmethod
     def _guard(function, *args):

@@ -13,7 +13,6 @@ Aliases are redirect pages, not symlinks, so any static host serves them.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -21,7 +20,9 @@ from pathlib import Path
 
 from .config import load_group
 from .site_build import environment
+from . import csp
 from .errors import HandbookError
+from .site import swap
 
 BRANCH = "gh-pages"
 LATEST = "latest"
@@ -112,22 +113,6 @@ def publish(version: str, *, alias_latest: bool, group: Path | None = None,
         return _git("rev-parse", "--short", BRANCH) if changed else None
 
 
-def _is_previous_export(folder: Path) -> bool:
-    return (folder / "versions.json").is_file() and (folder / "index.html").is_file()
-
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Put the finished export in place of OUT_DIR (two renames on one file system), then drop the old one."""
-    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path("mkdocs.yml")) -> list[str]:
     """Publish every version into a throw-away repository and write the whole site to OUT_DIR.
 
@@ -136,11 +121,9 @@ def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path
     """
     config_file, group_file, numbers = _files(config_file, group)
     out_dir = Path(out_dir).resolve()
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not _is_previous_export(out_dir))):
-        raise HandbookError(f"{out_dir} is not empty and is not a previous export (it has no versions.json):"
-                            " choose a new or empty folder.")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.export-", dir=out_dir.parent))
+    _outside_sources(out_dir, config_file.parent)
+    swap.check_target(out_dir)
+    staging = swap.staging_for(out_dir)
     try:
         with tempfile.TemporaryDirectory(prefix="handbook-export-") as scratch:
             repo = Path(scratch) / "site.git"
@@ -155,8 +138,25 @@ def export(out_dir: Path, *, group: Path | None = None, config_file: Path = Path
                         tar.extractall(staging, filter="data")
                 if archive.returncode:
                     raise HandbookError("git archive failed: the export was not written.")
-        _swap_in(staging, out_dir)
+        _protect_redirects(staging)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        swap.discard(staging)
         raise
+    swap.replace(staging, out_dir)
     return numbers
+
+
+def _protect_redirects(folder: Path) -> None:
+    """mike's redirect pages (the site root, `latest/`) get the same CSP as every other page."""
+    for page in folder.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "Content-Security-Policy" not in html:
+            page.write_text(csp.protect(html), encoding="utf-8")
+
+
+def _outside_sources(out_dir: Path, root: Path) -> None:
+    """An export inside the pages' folder would be published inside the next build's site."""
+    for sources in (root / "docs", root / "policy", root / "templates", root / "checkers", root / "handbook"):
+        if out_dir.is_relative_to(sources.resolve()):
+            raise HandbookError(f"{out_dir} is inside {sources}, which the build reads: "
+                                "choose a folder outside it, for example public/.")

@@ -76,9 +76,11 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium package.")
+        pytest.fail(f"{CHROMIUM} is missing: run `python3 tasks.py test`, which installs Debian's chromium package.")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright turns the back/forward cache off by default; readers have it on, so tests do too.
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                              ignore_default_args=["--disable-back-forward-cache"])
         yield launched
         launched.close()
 

@@ -203,6 +203,43 @@ def test_answers_leave_no_trace_in_storage_or_the_url(site_dir, serve, page):
     assert state["cookies"] == []
 
 
+def test_back_after_leaving_shows_nothing_of_the_last_readers_answers(site_dir, serve, page):
+    """A shared computer: answer, leave, press Back. The back/forward cache is on (Chromium's default)
+    and is really used (pageshow.persisted), yet nothing is ticked and no answer or record shows."""
+    base = serve(site_dir)
+    page.add_init_script("addEventListener('pageshow', (e) => { window.hbRestored = e.persisted; });")
+    page.goto(base + "can-i-share/")
+    form = 'form[data-checker="sharing"]'
+    answers = {"about": "service_user", "requester": "public", "information": "contact_details",
+               "consent": "verbal", "circumstances": ["risk_of_harm"]}
+    enter(page, form, answers)
+    assert "decision" in answer_on_screen(page, form)
+    page.goto(base + "policy/")
+    page.go_back(wait_until="commit")  # a page from the back/forward cache fires no load event
+    wait_for(page, "window.hbRestored !== undefined")
+    left = page.evaluate("""(form) => {
+        const root = document.querySelector(form);
+        const box = root.querySelector('[data-hb-answer]');
+        return {restored: window.hbRestored, ticked: [...root.querySelectorAll('input:checked')].map((i) => i.value),
+                answer: box.textContent.trim(), decision: box.dataset.decision || null,
+                problems: root.querySelector('[data-hb-problems]').hidden};
+    }""", form)
+    assert left == {"restored": True, "ticked": [], "answer": "", "decision": None, "problems": True}
+
+
+def test_a_reload_does_not_bring_answers_back(site_dir, serve, page):
+    """With the back/forward cache out of the way (a reload), the browser's form restoration is off too."""
+    base = serve(site_dir)
+    page.goto(base + "can-i-share/")
+    form = 'form[data-checker="sharing"]'
+    enter(page, form, {"about": "worker", "requester": "police", "information": "contact_details",
+                       "circumstances": []})
+    assert "decision" in answer_on_screen(page, form)
+    page.reload()
+    wait_for(page, "document.readyState === 'complete'")
+    assert page.evaluate(f"document.querySelectorAll('{form} input:checked').length") == 0
+
+
 def test_blocked_webassembly_shows_the_failure_and_the_answers_table(site_dir, serve, page):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     base = serve(site_dir)

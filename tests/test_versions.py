@@ -17,7 +17,7 @@ from handbook.changes_page import diff_markdown
 from handbook.cli import main
 from handbook.config import load_group
 from handbook.errors import HandbookError
-from handbook.publish import _swap_in, export
+from handbook.publish import export
 
 REPO = Path(__file__).resolve().parents[1]
 GROUP = load_group(REPO / "group.yml")
@@ -154,23 +154,19 @@ def test_handbook_diff_json_and_errors():
     assert "There is no policy version '2.0' in the group file. Known versions: 1.0, 1.1." in result.output
 
 
-def test_export_refuses_a_folder_that_is_not_empty_and_not_an_earlier_export(tmp_path):
+def test_export_refuses_a_folder_holding_files_it_did_not_write(tmp_path):
+    """Even one that looks like an earlier export (versions.json, index.html) but has no marker."""
     (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(HandbookError, match="is not empty and is not a previous export"):
+    for name in ("versions.json", "index.html"):
+        (tmp_path / name).write_text("{}")
+    (tmp_path / ".git").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(HandbookError, match="already holds files that the handbook did not write"):
         export(tmp_path, config_file=REPO / "mkdocs.yml")
-    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
-def test_a_finished_export_replaces_an_earlier_one_whole(tmp_path):
-    earlier = tmp_path / "public"
-    (earlier / "1.0").mkdir(parents=True)
-    for name in ("versions.json", "index.html", "1.0/index.html"):
-        (earlier / name).write_text("earlier")
-    staging = tmp_path / ".public.export-1"
-    (staging / "1.1").mkdir(parents=True)
-    (staging / "1.1" / "index.html").write_text("new")
-    staging.chmod(0o700)
-    _swap_in(staging, earlier)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
-        "public", "public/1.1", "public/1.1/index.html"]
-    assert earlier.stat().st_mode & 0o777 == 0o755
+def test_export_refuses_a_folder_inside_the_pages_sources():
+    with pytest.raises(HandbookError, match="which the build reads: choose a folder outside it"):
+        export(REPO / "docs" / "public", config_file=REPO / "mkdocs.yml")
+    assert not (REPO / "docs" / "public").exists()

@@ -23,7 +23,9 @@ from conftest import outside_requests, wait_for
 from handbook import changes
 from handbook.cli import main
 from handbook.config import load_group
+from handbook import csp
 from handbook.publish import export, publish
+from handbook.site import swap
 
 REPO = Path(__file__).resolve().parents[1]
 VERSIONS = ["1.0", "1.1"]
@@ -59,7 +61,10 @@ def test_export_leaves_the_projects_branches_alone(exported):
 def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
     listed = json.loads((exported / "versions.json").read_text())
     assert [(v["version"], v["aliases"]) for v in listed] == [("1.1", ["latest"]), ("1.0", [])]
-    assert 'window.location.replace(\n      "latest/"' in (exported / "index.html").read_text()
+    root = (exported / "index.html").read_text()
+    assert 'window.location.replace(\n      "latest/"' in root
+    assert csp.script_hashes(root)[0] in root.split('http-equiv="Content-Security-Policy"')[1]  # allowed by hash
+    assert (exported / swap.MARKER).is_file()
     assert '"../1.1/"' in (exported / "latest" / "index.html").read_text()
     assert not [p for p in exported.rglob("*") if p.is_symlink()]  # plain files, for any static host
     for version in VERSIONS:

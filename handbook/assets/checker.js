@@ -214,13 +214,17 @@ function setupForm(form) {
     event.preventDefault();
     update({ fromCheck: true });
   });
-  $(form, "data-hb-reset").addEventListener("click", () => {
+  form.hbForget = () => {
     form.reset(); // back to the page's preset answers, if any
     shown = false;
     latest++;
     clearAnswer();
     problems.hidden = true;
+    $(problems, "data-hb-problem-list").replaceChildren();
     route();
+  };
+  $(form, "data-hb-reset").addEventListener("click", () => {
+    form.hbForget();
     const first = questions.find((q) => !q.fieldset.hidden);
     first?.fieldset.querySelector("input")?.focus();
   });
@@ -238,7 +242,7 @@ function setupForm(form) {
   });
   $(form, "data-hb-actions").hidden = false;
   box.classList.add("hb-js");
-  route();
+  form.hbForget(); // the browser may have put back boxes ticked on an earlier visit
 }
 
 function copyRecord(answerBox) {
@@ -275,6 +279,14 @@ function printAnswer(answerBox) {
 function setupAll() {
   document.querySelectorAll("form.hb-checker__form").forEach(setupForm);
 }
+
+// A shared computer: the next person must not see what the last one asked. Forget every answer
+// when the page is left (so the back/forward cache keeps none) and again if it comes back.
+function forgetAll() {
+  document.querySelectorAll("form.hb-checker__form").forEach((form) => form.hbForget?.());
+}
+addEventListener("pagehide", forgetAll);
+addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
 
 // Start the engine at once (this module may run from <head>, before the forms exist).
 startEngine();
