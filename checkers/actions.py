@@ -6,7 +6,7 @@ ones, never rename. A test checks that every code a rule can give is listed here
 from __future__ import annotations
 
 ACTIONS: dict[str, str] = {
-    # sharing
+    # sharing and concern
     "share_minimum": "share only what is needed",
     "explain_group_confidentiality": "explain that confidentiality is with the group",
     "respect_objection": "respect their objection",
@@ -24,6 +24,13 @@ ACTIONS: dict[str, str] = {
     "do_not_post": "do not post it",
     "tell_them_if_safe": "tell them what is done, if it is safe",
     "record_decision": "write down the decision",
+    "tell_manager_afterwards": "tell the manager what was shared, once the emergency is over",
+    "offer_to_pass_on_message": "offer to pass on a message instead",
+    "do_not_confirm_they_use_service": "do not say whether the person uses our service",
+    "tell_police": "make sure the police are told",
+    "do_not_promise_secrecy": "do not promise to keep it secret",
+    "write_down_their_words": "write down what they said, in their own words",
+    "do_not_investigate": "do not ask leading questions or investigate",
     # breach
     "report_to_manager": "tell the manager",
     "log_breach": "write it in the breach log",
@@ -37,4 +44,5 @@ ACTIONS: dict[str, str] = {
     "ask_not_to_pass_on": "ask them not to pass it on",
     "secure_records": "lock the records away",
     "evidence_may_be_requested": "keep evidence of the need",
+    "warn_person": "warn the person who may be in danger",
 }

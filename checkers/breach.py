@@ -9,7 +9,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from . import engine, versions
-from .answers import validate
+from .validation import check
+from .words import words
 from .engine import Rule
 from .model import Option, Question, Result
 
@@ -18,16 +19,16 @@ TITLE = "Something went wrong: what now?"
 DECISIONS = ("report_to_manager",)
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("who", "Who broke confidentiality?", (
+    Question(id="who", prompt="Who broke confidentiality?", options=(
         Option("me", "I did"),
         Option("someone_else", "Someone else did"),
     )),
-    Question("reason", "Why was it broken?", (
+    Question(id="reason", prompt="Why was it broken?", options=(
         Option("protect_someone", "To protect someone",
                "A child or vulnerable adult at risk, or another exceptional circumstance."),
         Option("none", "By mistake, or without a good reason"),
     )),
-    Question("what_happened", "What happened?", (
+    Question(id="what_happened", prompt="What happened?", options=(
         Option("told_someone", "Someone was told something they should not know"),
         Option("sent_to_wrong_person", "Something was sent to the wrong person",
                "An email, letter, text or message."),
@@ -35,11 +36,11 @@ QUESTIONS: tuple[Question, ...] = (
         Option("records_lost_or_seen", "Records were lost, or seen by someone who should not see them"),
         Option("other", "Something else"),
     )),
-    Question("personal_data", "Was personal information involved?", (
+    Question(id="personal_data", prompt="Was personal information involved?", options=(
         Option("yes", "Yes"), Option("no", "No"), Option("not_sure", "Not sure"),
     ), hint="Anything that can identify a person: a name, address, photo, their situation or needs.",
         when={"reason": ("none",)}),
-    Question("risk", "Could it harm the people it is about?", (
+    Question(id="risk", prompt="Could it harm the people it is about?", options=(
         Option("unlikely", "It is unlikely to harm them"),
         Option("likely", "It could harm them"),
         Option("high", "It could seriously harm them",
@@ -57,7 +58,9 @@ REPORT = ("report_to_manager", "log_breach")
 
 def _rule(name, summary, when, cites, decision=None, title="", steps=(), actions=(), note=(), note_actions=(),
           first=False):
-    return Rule(name, summary, when, cites, decision, title, steps, actions, note, note_actions, first)
+    urgency = ("now" if "now" in title else "today") if decision else None
+    return Rule(name=name, summary=summary, when=when, cites=cites, decision=decision, urgency=urgency, title=title,
+                steps=steps, actions=actions, note=note, note_actions=note_actions, note_first=first)
 
 
 def _unsure(f) -> bool:
@@ -67,7 +70,7 @@ def _unsure(f) -> bool:
 RULES: tuple[Rule, ...] = (
     _rule("to_protect_someone", "It was broken to protect someone",
           lambda f: f.reason == "protect_someone", ("1b", "5", "6", "7"),
-          "report_to_manager", "Tell the manager what was shared and why",
+          "report_to_manager", "Tell {manager} what was shared and why",
           (REPORT_TODAY + " Say what was shared, with whom and why.",
            "Breaking confidentiality to protect someone is not a disciplinary matter, but you may be "
            "asked for evidence that it was needed.",
@@ -76,38 +79,38 @@ RULES: tuple[Rule, ...] = (
           REPORT + ("evidence_may_be_requested",)),
     _rule("ico_must_know", "Personal information is involved and it could harm people",
           lambda f: f.personal_data == "yes" and f.risk in ("likely", "high"), ("7",),
-          "report_to_manager", "Tell the manager now: the ICO must be told within 72 hours",
+          "report_to_manager", "Tell {manager} now: the ICO must be told within 72 hours",
           (REPORT_NOW,
            "The law says a breach like this must be reported to the Information Commissioner's Office "
            "(ICO) within 72 hours of finding it. If the report is late, it must say why.", LOG),
           REPORT + ("notify_ico_within_72h",)),
     _rule("unsure_treat_as_reportable", "Policy 1.1: nobody is sure yet if personal information or a risk is involved",
           lambda f: f.v11 and _unsure(f), ("7",),
-          "report_to_manager", "Tell the manager now: treat it as reportable until you know",
+          "report_to_manager", "Tell {manager} now: treat it as reportable until you know",
           (REPORT_NOW,
-           "The manager decides straight away whether to report it to the Information "
+           "{manager} decides now whether to report it to the Information "
            "Commissioner's Office (ICO).",
            "Until you know it is unlikely to put anyone at risk, treat it as reportable: the ICO "
            "must be told within 72 hours of finding it.", LOG),
           REPORT + ("manager_decides_on_ico", "notify_ico_within_72h")),
     _rule("unsure_find_out", "Policy 1.0: nobody is sure yet if personal information or a risk is involved",
           lambda f: not f.v11 and _unsure(f), ("7",),
-          "report_to_manager", "Tell the manager now: find out quickly if it must be reported",
+          "report_to_manager", "Tell {manager} now: find out quickly if it must be reported",
           (REPORT_NOW,
            "If personal information is involved and it could put anyone at risk, the law says the "
            "Information Commissioner's Office (ICO) must be told within 72 hours of finding it. "
-           "Help the manager find out quickly.", LOG),
+           "Help {manager} find out quickly.", LOG),
           REPORT + ("check_if_reportable",)),
     _rule("unlikely_risk", "Personal information is involved, but it is unlikely to harm anyone",
           lambda f: f.personal_data == "yes" and f.risk == "unlikely", ("7",),
-          "report_to_manager", "Tell the manager today, and write it in the breach log",
+          "report_to_manager", "Tell {manager} today, and write it in the breach log",
           (REPORT_TODAY,
            "The ICO does not need to be told if it is unlikely to put anyone at risk. "
            "Write down why you decided that.", LOG),
           REPORT + ("record_why_not_reported",)),
     _rule("no_personal_data", "No personal information is involved",
           lambda f: f.personal_data == "no", ("7",),
-          "report_to_manager", "Tell the manager today",
+          "report_to_manager", "Tell {manager} today",
           (REPORT_TODAY,
            "No personal information was involved, so the ICO does not need to know. Write it in the "
            "breach log anyway, so it does not happen again."),
@@ -115,16 +118,16 @@ RULES: tuple[Rule, ...] = (
     # Notes: they never decide, they add a step and an action whenever they hold.
     _rule("manager_decides", "Policy 1.1: personal information is involved",
           lambda f: f.v11 and f.personal_data == "yes", ("7",),
-          note=("Under our policy, the manager decides straight away whether to report it to the ICO.",),
+          note=("Under our policy, {manager} decides {when} whether to report it to the ICO.",),
           note_actions=("manager_decides_on_ico",)),
     _rule("high_risk", "It could seriously harm the people it is about",
           lambda f: f.risk == "high", ("7",),
-          note=("Tell the people affected without delay, in plain words: what happened and what they "
-                "can do to protect themselves. The manager arranges this.",),
+          note=("Tell the people affected {when}, in plain words: what happened and what they "
+                "can do to protect themselves. {manager} arranges this.",),
           note_actions=("tell_people_affected",)),
     _rule("posted", "Something was posted online",
           lambda f: f.what_happened == "posted_online", ("4a",),
-          note=("Take the post down now if you can, and ask anyone who shared it to delete it.",),
+          note=("Take the post down {when} if you can, and ask anyone who shared it to delete it.",),
           note_actions=("remove_post",), first=True),
     _rule("wrong_person", "Something was sent to the wrong person",
           lambda f: f.what_happened == "sent_to_wrong_person", (),
@@ -140,7 +143,7 @@ RULES: tuple[Rule, ...] = (
     _rule("it_was_me", "You broke it yourself",
           lambda f: f.who == "me", ("1a",),
           note=("Any break of confidentiality may put your position at risk. Telling {manager} "
-                "yourself, straight away, is the right thing to do.",)),
+                "yourself is the right thing to do.",)),
     _rule("someone_else", "Someone else broke it",
           lambda f: f.who == "someone_else", (),
           note=("Do not try to sort it out alone with the person: tell {manager} what you know.",)),
@@ -163,8 +166,9 @@ def facts(answers: dict, version: str) -> SimpleNamespace:
 
 def outcome(answers: dict, version: str | None = None) -> engine.Outcome:
     """The rules' answer, before wording: used by decide() and by the answers table."""
-    checked = validate(ID, QUESTIONS, answers)
-    return engine.evaluate(RULES, facts(checked, versions.resolve(version)))
+    checked, _ = check(ID, QUESTIONS, answers)
+    version = versions.resolve(version)
+    return engine.evaluate(RULES, facts(checked, version), version)
 
 
 def _label(question_id: str, option_id: str | None, otherwise: str) -> str:
@@ -191,4 +195,5 @@ def record(answers: dict) -> tuple[str, ...]:
 
 def decide(answers: dict, group: dict | None = None, version: str | None = None) -> Result:
     """Answer "What now?" for checked answers, in the group's words (generic when None)."""
-    return engine.result(outcome(answers, version), engine.words(group), record(answers))
+    checked, ignored = check(ID, QUESTIONS, answers)
+    return engine.result(outcome(answers, version), words(group), record(checked), ignored)

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# How soon to act, most urgent first. These three words are the whole vocabulary of timing: an
+# answer's title and steps use only its own urgency's word (tests/test_rules_timing.py).
+URGENCIES: tuple[str, ...] = ("now", "today", "soon")
+
 
 @dataclass(frozen=True)
 class Option:
@@ -14,7 +18,7 @@ class Option:
     hint: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Question:
     """One question of a checker.
 
@@ -23,6 +27,8 @@ class Question:
     show and hide questions before the Python runtime has loaded.
     `required` is False for questions beyond the public contract: unanswered, the rules decide
     from the contract's questions alone.
+    `not_asked` says, in plain words, why an answer given where the question does not apply
+    changes nothing: keyed "question=option" by the answer that rules it out.
     """
 
     id: str
@@ -32,31 +38,54 @@ class Question:
     multi: bool = False
     required: bool = True
     when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    not_asked: dict[str, str] = field(default_factory=dict)
 
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
+
+    def label(self, option_id: str) -> str:
+        return next(option.label for option in self.options if option.id == option_id)
 
     def applies(self, answers: dict) -> bool:
         return all(answers.get(qid) in allowed for qid, allowed in self.when.items())
 
 
 @dataclass(frozen=True)
+class Ignored:
+    """An answer to a question that does not apply here: accepted, changes nothing, and says why."""
+
+    question: str
+    answer: object
+    reason: str
+
+    def as_dict(self) -> dict:
+        answer = sorted(self.answer) if isinstance(self.answer, frozenset) else self.answer
+        return {"question": self.question, "answer": answer, "reason": self.reason}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Result:
     decision: str
+    urgency: str
     title: str
     steps: tuple[str, ...]
     cites: tuple[str, ...]
     actions: tuple[str, ...]
     record: tuple[str, ...]
+    ignored: tuple[Ignored, ...] = ()
+    assessment: str = ""  # the judgement behind the answer and the facts it rests on (breach: the risk)
 
     def as_dict(self) -> dict:
         return {
             "decision": self.decision,
+            "urgency": self.urgency,
             "title": self.title,
+            "assessment": self.assessment,
             "steps": list(self.steps),
             "cites": list(self.cites),
             "actions": list(self.actions),
             "record": list(self.record),
+            "ignored": [item.as_dict() for item in self.ignored],
         }
 
 

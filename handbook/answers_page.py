@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import checkers
-from checkers import engine, versions
+from checkers import versions
+from checkers.words import fill, words as group_words
 from checkers.actions import ACTIONS
 
 from .answers_table import outcomes
@@ -20,19 +21,26 @@ PAGE_DEPTH = "../../"  # the page is served at all-answers/<checker>/, so site l
 # checker -> situations in reading order: (heading, id, deciding rules in it)
 SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "sharing": (
+        ("Emergencies", "emergency", ("emergency_check_first", "emergency_services", "police_life_at_risk")),
         ("Whenever someone may be at risk", "at-risk",
          ("child_at_risk", "safeguarding_concern", "urgent_medical", "risk_of_harm", "terrorism",
           "drug_dealing", "court_required")),
         ("Posting online or talking to the press", "online",
-         ("never_online", "online_not_now")),
+         ("never_online", "online_not_now", "photo_not_for_posting", "photo_check_consent")),
         ("The police or a court ask", "police-or-court", ("police_ask", "court_asks")),
         ("Someone in the group asks", "inside",
          ("partner_objected", "refused_personal", "team_despite_refusal", "permission_inside",
           "within_team", "permission_given_inside")),
         ("Someone outside the group asks", "outside",
-         ("refused_outside", "consent_names_others", "email_without_authority", "verbal_only",
-          "not_asked_outside", "check_names", "recorded_consent")),
+         ("refused_outside", "unknown_caller_details", "consent_names_others", "check_consent_names",
+          "email_without_authority", "verbal_only", "not_asked_outside", "recorded_consent")),
         ("The person asks about themselves", "the-person", ("own_file", "own_information")),
+    ),
+    "concern": (
+        ("Someone is in danger now", "danger-now", ("child_in_danger_now", "adult_in_danger_now")),
+        ("The person causing harm works here", "worker", ("child_harmed_by_worker", "adult_harmed_by_worker")),
+        ("A child or vulnerable adult", "child", ("child_not_sure", "child_at_risk")),
+        ("An adult who can make their own decisions", "adult", ("adult_decides", "adult_past")),
     ),
     "breach": (
         ("Broken to protect someone", "to-protect", ("to_protect_someone",)),
@@ -79,7 +87,7 @@ def render_answers_page(checker_id: str, group: dict | None = None, version: str
     """Markdown for the "All answers" page of one checker, in the group's words."""
     module = checkers.CHECKERS[checker_id]
     version = versions.resolve(version)
-    words = dict(engine.words(group), **PAGE_WORDS)
+    words = dict(group_words(group), **PAGE_WORDS)
     everything = outcomes(checker_id, version)
     multi = next((q for q in module.QUESTIONS if q.multi), None)
     decided: dict[str, list] = defaultdict(list)
@@ -96,7 +104,7 @@ def render_answers_page(checker_id: str, group: dict | None = None, version: str
         "When more than one answer fits, the safest one decides, and the answer also names the "
         "clauses of the others. From safest to least safe:", "",
     ]
-    lines += [f"{n}. [{engine.fill(r.title, words)}](#{_anchor(checker_id, r.name)}): {r.summary}."
+    lines += [f"{n}. [{fill(r.title, dict(words, when=r.urgency))}](#{_anchor(checker_id, r.name)}): {r.summary}."
               for n, r in enumerate(deciding, 1)]
     lines += [""]
     rules = {rule.name: rule for rule in module.RULES}
@@ -112,11 +120,11 @@ def render_answers_page(checker_id: str, group: dict | None = None, version: str
 def _section(checker_id, module, rule, decided, words, multi, order) -> list[str]:
     safer = order.index(rule.name)
     lines = [
-        f"### {engine.fill(rule.title, words)} {{#{_anchor(checker_id, rule.name)}}}", "",
+        f"### {fill(rule.title, dict(words, when=rule.urgency))} {{#{_anchor(checker_id, rule.name)}}}", "",
         f"**When:** {rule.summary}" + (", unless a safer answer fits." if safer else ".")
         + f" This is the answer for {len(decided):,} of the combinations.", "",
     ]
-    lines += [f"{n}. {engine.fill(step, words)}" for n, step in enumerate(rule.steps, 1)]
+    lines += [f"{n}. {fill(step, dict(words, when=rule.urgency))}" for n, step in enumerate(rule.steps, 1)]
     lines += ["", f"**Why:** clauses {_clauses(rule.cites)}", ""]
     unticked = [(a, o) for a, o in decided if not (multi and a[multi.id])]
     if unticked and len(unticked) == len(decided):
@@ -134,7 +142,7 @@ def _notes(module, words, reached: set[str]) -> list[str]:
     lines = ["## Notes added to any answer {#notes}", "",
              "These never decide on their own. Whenever they fit, the answer adds the note and its clauses.", ""]
     for rule in notes:
-        text = " ".join(engine.fill(note, words) for note in rule.note)
+        text = " ".join(fill(note, dict(words, when=rule.urgency or "today")) for note in rule.note)
         cites = f" (clauses {_clauses(rule.cites)})" if rule.cites else ""
         lines.append(f"- **{rule.summary}:** {text}{cites}")
     return lines + [""]

@@ -78,33 +78,35 @@ def outcomes(checker_id: str, version: str) -> tuple:
 def build_table(checker_id: str, version: str) -> dict:
     """The compact, deterministic table of every combination and its outcome.
 
-    Each outcome is written "D.A:C": D numbers the decision and A the list of actions (legends
-    `decisions` and `actions`), C is the cited clause ids joined by commas.
+    Each outcome is written "D.A.C": D numbers the decision and its urgency, A the list of actions
+    and C the cited clauses (legends `decisions`, `actions` and `cites`).
     """
     singles, _ = _split(checker_id)
     sets = multi_sets(checker_id)
-    decisions: dict[str, str] = {}
-    actions: dict[str, str] = {}
+    legends: dict[str, dict[str, str]] = {"decisions": {}, "actions": {}, "cites": {}}
+
+    def number(legend: str, text: str) -> str:
+        return legends[legend].setdefault(text, str(len(legends[legend]) + 1))
+
     rows: dict[str, str] = {}
     everything = iter(outcomes(checker_id, version))
     for base in base_combinations(checker_id):
         cells = []
         for _ in sets:
             outcome = next(everything)[1]
-            d = decisions.setdefault(outcome.winner.decision, str(len(decisions) + 1))
-            a = actions.setdefault(" ".join(outcome.actions), str(len(actions) + 1))
-            cells.append(f"{d}.{a}:{','.join(outcome.cites)}")
+            cells.append(".".join((number("decisions", f"{outcome.winner.decision} {outcome.urgency}"),
+                                   number("actions", " ".join(outcome.actions)),
+                                   number("cites", " ".join(outcome.cites)))))
         rows[" ".join(base.get(q.id, ABSENT) for q in singles)] = " ".join(cells)
     _, multi = _split(checker_id)
     return {
         "checker": checker_id,
         "version": version,
-        "about": "Every valid combination of answers and its outcome (D.A:C = decision.actions:cites). "
-                 "Regenerate: handbook answers --write",
+        "about": "Every valid combination of answers and its outcome (D.A.C = decision and urgency, actions, "
+                 "cites). Regenerate: handbook answers --write",
         "columns": [q.id for q in singles],
         "expands": {"question": multi.id, "options": list(multi.option_ids())} if multi else None,
-        "decisions": {number: text for text, number in decisions.items()},
-        "actions": {number: text for text, number in actions.items()},
+        **{name: {n: text for text, n in legend.items()} for name, legend in legends.items()},
         "rows": rows,
     }
 
@@ -114,7 +116,7 @@ def dump(table: dict) -> str:
     lines = ["{"]
     for key in ("checker", "version", "about", "columns", "expands"):
         lines.append(f"{json.dumps(key)}: {json.dumps(table[key])},")
-    for key in ("decisions", "actions", "rows"):
+    for key in ("decisions", "actions", "cites", "rows"):
         lines.append(f"{json.dumps(key)}: {{")
         lines.append(",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in table[key].items()))
         lines.append("}" if key == "rows" else "},")
@@ -149,9 +151,8 @@ def expand(table: dict) -> dict[str, str]:
             if expands:
                 chosen = [o for i, o in enumerate(expands["options"]) if k >> i & 1]
                 key += f" {expands['question']}={'+'.join(chosen) or 'none'}"
-            numbered, cites = cell.split(":")
-            d, a = numbered.split(".")
-            result[key] = f"{table['decisions'][d]} | cites {cites.replace(',', ' ')} | {table['actions'][a]}"
+            d, a, c = cell.split(".")
+            result[key] = f"{table['decisions'][d]} | cites {table['cites'][c]} | {table['actions'][a]}"
     return result
 
 

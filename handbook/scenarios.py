@@ -11,8 +11,8 @@ full-sentence name, the answers, and what to expect:
                   consent: refused, circumstances: []}
         expect: {decision: do_not_share, cites: ["2"]}
 
-`decision` must match; `cites` and `actions` must be among the result's, `not_actions` must not;
-`title` must match if given.
+`decision` must match, and `urgency` and `title` if given; `cites` and `actions` must be among
+the result's, `not_actions` must not. Unquoted `yes` and `no` mean the options `yes` and `no`.
 Every mistake in a file raises ScenarioError naming the file, the scenario and its line.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import yaml
 
 import checkers
 from checkers import versions
-from checkers.answers import validate
+from checkers.validation import YAML_BOOLEANS, check
 from checkers.model import AnswerError
 
 from .clauses import CLAUSE_PAGES
@@ -32,7 +32,7 @@ from .errors import HandbookError
 
 FILE_KEYS = ("checker", "version", "scenarios")
 SCENARIO_KEYS = ("name", "answers", "expect")
-EXPECT_KEYS = ("decision", "cites", "actions", "not_actions", "title")
+EXPECT_KEYS = ("decision", "urgency", "cites", "actions", "not_actions", "title")
 LINE = "__line__"
 
 
@@ -73,6 +73,7 @@ class Outcome:
     name: str
     line: int
     decision: str
+    urgency: str
     cites: list
     actions: list
     problems: list = field(default_factory=list)
@@ -83,7 +84,7 @@ class Outcome:
 
     def as_dict(self) -> dict:
         return {"file": self.file, "name": self.name, "passed": self.passed, "decision": self.decision,
-                "cites": self.cites, "actions": self.actions, "problems": self.problems}
+                "urgency": self.urgency, "cites": self.cites, "actions": self.actions, "problems": self.problems}
 
 
 def _strip(value):
@@ -176,9 +177,11 @@ def _scenario(path: str, checker_id: str, number: int, item) -> Scenario:
                 f"{where}: key {key!r} must be a mapping, but received: {_strip(item.get(key))!r}."
             )
     answers, expect = _strip(item["answers"]), _strip(item["expect"])
+    answers = {qid: YAML_BOOLEANS.get(value, value) if isinstance(value, bool) else value
+               for qid, value in answers.items()}  # as a reader ticks them: `yes`, not True
     module = checkers.CHECKERS[checker_id]
     try:
-        validate(checker_id, module.QUESTIONS, answers)
+        check(checker_id, module.QUESTIONS, answers)
     except AnswerError as error:
         raise ScenarioError(f"{where}: {error}") from None
     _check_expect(where, module, expect)
@@ -212,7 +215,7 @@ def run(scenario_file: ScenarioFile) -> list[Outcome]:
     results = []
     for scenario in scenario_file.scenarios:
         result = module.decide(scenario.answers, version=scenario_file.version)
-        outcome = Outcome(scenario_file.path, scenario.name, scenario.line, result.decision,
+        outcome = Outcome(scenario_file.path, scenario.name, scenario.line, result.decision, result.urgency,
                           list(result.cites), list(result.actions))
         outcome.problems = _differences(scenario.expect, result)
         results.append(outcome)
@@ -223,6 +226,8 @@ def _differences(expect: dict, result) -> list[str]:
     problems = []
     if expect["decision"] != result.decision:
         problems.append(f"decision: expected {expect['decision']}, got {result.decision}")
+    if "urgency" in expect and expect["urgency"] != result.urgency:
+        problems.append(f"urgency: expected {expect['urgency']}, got {result.urgency}")
     for key in ("cites", "actions"):
         wanted = [str(v) for v in expect.get(key, [])]
         got = getattr(result, key)

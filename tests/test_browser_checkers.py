@@ -21,12 +21,13 @@ from conftest import wait_for
 REPO = Path(__file__).resolve().parents[1]
 # The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
 CHECKER_PAGES = {
+    "someone-told-me/": "concern",
     "can-i-share/": "sharing",
     "something-went-wrong/": "breach",
     "policy/police/": "sharing",
     "policy/breaking-confidentiality/": "breach",
 }
-FULL_CHECKERS = {"sharing": "can-i-share/", "breach": "something-went-wrong/"}
+FULL_CHECKERS = {"sharing": "can-i-share/", "breach": "something-went-wrong/", "concern": "someone-told-me/"}
 READING_PAGES = ["", "policy/", "policy/introduction/"]
 ANSWER = "[data-hb-answer]"
 

@@ -78,7 +78,7 @@ def test_a_wrong_preset_is_a_clear_error(preset, message):
 
 
 def test_an_unknown_checker_is_a_clear_error():
-    with pytest.raises(HandbookError, match=r"unknown checker 'share'; expected one of: breach, sharing"):
+    with pytest.raises(HandbookError, match=r"unknown checker 'share'; expected one of: breach, concern, sharing"):
         render_checker("share")
 
 
@@ -115,7 +115,8 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     assert (pyodide / "python_stdlib.zip").stat().st_size < (pyodide / "python_stdlib-full.zip").stat().st_size * 0.6
     bundle = json.loads((tmp_path / "assets" / "checkers" / "bundle.json").read_text())
     assert bundle["group"] == GROUP and bundle["version"] == "1.1"
-    assert {"checkers/__init__.py", "checkers/sharing.py", "checkers/breach.py", "handbook_bridge.py"} <= set(bundle["files"])
+    assert {"checkers/__init__.py", "checkers/sharing/__init__.py", "checkers/sharing/rules.py",
+            "checkers/concern/rules.py", "checkers/breach.py", "handbook_bridge.py"} <= set(bundle["files"])
     assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == [
         "bundle.json", "checker.css", "checker.js", "worker.js"]
 

@@ -6,13 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checkers import CHECKERS, breach, sharing
-from checkers.answers import applicable
-from checkers.model import AnswerError, Result
+from checkers.model import URGENCIES, AnswerError, Ignored, Result
 from checkers.versions import VersionError, at_least, resolve
 
 GOOD = {"about": "service_user", "requester": "professional", "information": "case_details",
         "consent": "signed_form", "circumstances": []}
-REQUESTERS = "colleague, partner_agency, professional, police, court, public, social_media, the_person"
+REQUESTERS = ("colleague, partner_agency, professional, police, court, public, social_media, the_person, "
+              "emergency_services")
 
 
 def error(answers, module=sharing) -> str:
@@ -44,7 +44,7 @@ def test_none_counts_as_missing_for_a_required_question():
 def test_an_unknown_question_names_the_known_ones():
     assert error({**GOOD, "urgency": "high"}) == (
         "Unknown question 'urgency' for the sharing checker. Expected one of: about, requester, information, "
-        "consent, consent_names_recipient, circumstances."
+        "consent, consent_names_recipient, identity, circumstances."
     )
 
 
@@ -76,35 +76,48 @@ def test_the_same_option_twice_is_refused():
     )
 
 
-def test_an_answer_to_a_question_that_does_not_apply_is_an_error():
+def test_an_answer_to_a_question_that_does_not_apply_is_accepted_ignored_and_explained():
+    """A trainer writes "the police ask, and the guest signed our consent form": consent changes nothing."""
+    police = {"about": "service_user", "requester": "police", "information": "case_details", "circumstances": []}
+    result = sharing.decide({**police, "consent": "signed_form"}, group={"person_with_authority": "coordinator"})
+    assert result.ignored == (Ignored("consent", "signed_form",
+                                      "Consent does not change this: police requests always go to the coordinator."),)
+    assert result.as_dict()["ignored"] == [{"question": "consent", "answer": "signed_form",
+                                            "reason": "Consent does not change this: police requests always go "
+                                                      "to the coordinator."}]
+    plain = sharing.decide(police, group={"person_with_authority": "coordinator"})
+    assert (result.decision, result.steps, result.cites) == (plain.decision, plain.steps, plain.cites)
+    assert plain.ignored == ()
+
+
+def test_an_ignored_answer_must_still_be_a_real_option():
     answers = {"about": "service_user", "requester": "police", "information": "case_details",
-               "consent": "verbal", "circumstances": []}
-    assert error(answers) == (
-        "'consent' does not apply here: it is asked only when requester is one of: colleague, partner_agency, "
-        "professional, public, social_media. Leave it out, but received: 'verbal'."
-    )
+               "consent": "maybe", "circumstances": []}
+    assert error(answers).startswith("Unknown answer 'maybe' to 'consent'.")
 
 
-def test_the_breach_risk_question_only_applies_with_personal_data():
+def test_a_question_without_its_own_reason_explains_what_rules_it_out():
     answers = {"who": "me", "reason": "none", "what_happened": "other", "personal_data": "no", "risk": "high"}
-    assert error(answers, breach) == (
-        "'risk' does not apply here: it is asked only when reason is one of: none and personal_data is one of: "
-        "yes, not_sure. Leave it out, but received: 'high'."
-    )
+    result = breach.decide(answers)
+    assert [(i.question, i.answer) for i in result.ignored] == [("risk", "high")]
+    assert result.ignored[0].reason == ("'Could it harm the people it is about?' is not asked when the answer to "
+                                        "'Was personal information involved?' is 'No', so it does not change the "
+                                        "answer.")
 
 
-def test_applicable_drops_hidden_answers_for_the_browser_form():
-    answers = {"about": "service_user", "requester": "police", "information": "case_details",
-               "consent": "verbal", "consent_names_recipient": "yes", "circumstances": []}
-    kept = applicable(sharing.QUESTIONS, answers)
-    assert kept == {"about": "service_user", "requester": "police", "information": "case_details",
-                    "circumstances": []}
-    assert sharing.decide(kept).decision == "pass_to_person_in_authority"
+def test_unquoted_yes_and_no_in_yaml_mean_the_options_yes_and_no():
+    base = {**GOOD, "consent_names_recipient": "yes"}
+    assert sharing.decide({**GOOD, "consent_names_recipient": True}) == sharing.decide(base)
+    assert sharing.decide({**GOOD, "consent_names_recipient": False}) == sharing.decide(
+        {**GOOD, "consent_names_recipient": "no"})
+    assert error({**GOOD, "requester": True}).startswith("Unknown answer True to 'requester'.")
 
 
-def test_the_optional_question_may_be_left_out_or_none():
-    assert sharing.decide(GOOD).decision == "share"
-    assert sharing.decide({**GOOD, "consent_names_recipient": None}) == sharing.decide(GOOD)
+def test_the_optional_questions_may_be_left_out_or_none():
+    """Left out, the checker still decides from the contract's questions alone (never `share` on a guess)."""
+    assert sharing.decide(GOOD).decision == "get_consent"  # 1.1: check their consent names the organisation
+    assert sharing.decide(GOOD, version="1.0").decision == "share"
+    assert sharing.decide({**GOOD, "consent_names_recipient": None, "identity": None}) == sharing.decide(GOOD)
 
 
 def test_answers_must_be_a_mapping():
@@ -125,11 +138,11 @@ def test_a_later_version_that_only_rewords_the_text_answers_with_the_rules_in_fo
     assert sharing.decide(GOOD, version="1.2") == sharing.decide(GOOD, version="1.1")
 
 
-ids = st.sampled_from(["about", "requester", "information", "consent", "consent_names_recipient",
-                       "circumstances", "who", "reason", "what_happened", "personal_data", "risk", "x"])
+ids = st.sampled_from(sorted({q.id for module in CHECKERS.values() for q in module.QUESTIONS} | {"x"}))
 values = st.one_of(
-    st.sampled_from(["service_user", "worker", "police", "colleague", "the_person", "case_file", "verbal",
-                     "refused", "signed_form", "yes", "no", "not_sure", "me", "none", "other", "high", "zzz"]),
+    st.sampled_from(sorted({o.id for module in CHECKERS.values() for q in module.QUESTIONS for o in q.options}
+                           | {"zzz"})),
+    st.booleans(),
     st.lists(st.sampled_from(["terrorism", "safeguarding", "child_or_vulnerable_adult_at_risk", "zzz"]), max_size=3),
     st.none(), st.integers(),
 )
@@ -145,3 +158,4 @@ def test_any_answers_give_a_result_or_an_answer_error_never_anything_else(checke
         assert str(problem).endswith(".") and "'" in str(problem)
     else:
         assert isinstance(result, Result) and result.decision in module.DECISIONS
+        assert result.urgency in URGENCIES

@@ -20,7 +20,7 @@ def test_there_are_at_least_60_scenarios_with_sentence_names():
     assert len(names) >= 60 and len(set(names)) == len(names)
     for name in names:
         assert name[0].isupper() and name.endswith(".") and len(name.split()) >= 5, name
-    assert {f.checker for f in loaded} == {"sharing", "breach"}
+    assert {f.checker for f in loaded} == {"sharing", "breach", "concern"}
 
 
 def test_the_scenarios_cover_every_clause():
@@ -43,7 +43,8 @@ def test_check_json_prints_one_object_per_scenario(tmp_path):
     outcome = CliRunner().invoke(main, ["check", "--json", str(SCENARIOS[0])])
     lines = [json.loads(line) for line in outcome.output.splitlines()]
     assert len(lines) == len(load(SCENARIOS[0]).scenarios)
-    assert {"name", "passed", "decision", "cites", "actions"} <= set(lines[0])
+    assert {"name", "passed", "decision", "urgency", "cites", "actions"} <= set(lines[0])
+    assert lines[0]["urgency"] in ("now", "today", "soon")
 
 
 def write(tmp_path, text: str) -> Path:
@@ -78,7 +79,7 @@ def test_a_failing_scenario_shows_the_difference_and_exits_1(tmp_path):
     ("checker: sharing\nscenarios: [\n", "not valid YAML at line 3, column 1: expected the node content, but found '<stream end>'."),
     ("- 1\n", "expected a mapping with keys checker, version, scenarios, but received: list."),
     ("checker: sharin\nscenarios: []\n",
-     "(line 1): unknown checker 'sharin'. Expected one of: breach, sharing, but received: 'sharin'."),
+     "(line 1): unknown checker 'sharin'. Expected one of: breach, concern, sharing, but received: 'sharin'."),
     ("checker: sharing\nversion: '3.0'\nscenarios: []\n",
      "(line 1): unknown version '3.0'. Expected one of: 1.0, 1.1, but received: '3.0'."),
     ("checker: sharing\nscenarios: []\n", "(line 1): key 'scenarios' must be a list of scenarios, but received: []."),

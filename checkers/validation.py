@@ -1,36 +1,26 @@
-"""Checking a reader's answers against a checker's questions: the one place both checkers use.
+"""Checking a reader's answers against a checker's questions: the one place every checker uses.
 
-Rules never see a bad answer and never fall back to a default decision: anything that does not
-fit the questions raises AnswerError naming the question and the options allowed.
-
-An answer to a question that does not apply (its `when` is not met) is an error too, so a
-scenario cannot carry an answer that silently changes nothing. The browser form, which keeps
-hidden inputs, calls `applicable()` first to drop them.
+Rules never see a bad answer and never fall back to a default decision: a missing required
+answer, an unknown question or an unknown option raises AnswerError naming the question and the
+options allowed. An answer to a question that does not apply here (a trainer may well write "the
+police ask, and the guest signed our consent form") is accepted, changes nothing, and is listed
+as ignored with the reason in plain words.
 """
 from __future__ import annotations
 
-from .model import AnswerError, Question
+from .model import AnswerError, Ignored, Question
+
+YAML_BOOLEANS = {True: "yes", False: "no"}  # `yes` and `no` unquoted in a YAML file
 
 
 def _listed(ids) -> str:
     return ", ".join(ids)
 
 
-def _condition(question: Question) -> str:
-    return " and ".join(f"{qid} is one of: {_listed(ids)}" for qid, ids in question.when.items())
-
-
-def applicable(questions: tuple[Question, ...], answers: dict) -> dict:
-    """The answers with those to non-applicable questions left out (values are not checked)."""
-    kept: dict = {}
-    for question in questions:
-        if question.id in answers and question.applies(kept):
-            kept[question.id] = answers[question.id]
-    return kept
-
-
-def validate(checker_id: str, questions: tuple[Question, ...], answers) -> dict:
-    """Return the answers checked: multi-choice answers as frozensets, unanswered optional ones absent.
+def check(checker_id: str, questions: tuple[Question, ...], answers) -> tuple[dict, tuple[Ignored, ...]]:
+    """The answers checked (multi-choice ones as frozensets, unanswered optional ones absent),
+    and the answers to questions that do not apply, each with its reason (a template in the
+    group's words).
 
     Questions are checked in display order, so a `when` can rely on earlier answers being valid.
     """
@@ -47,21 +37,34 @@ def validate(checker_id: str, questions: tuple[Question, ...], answers) -> dict:
                 f"Expected one of: {_listed(known)}."
             )
     checked: dict = {}
+    ignored: list[Ignored] = []
     for question in questions:
         value = answers.get(question.id)
-        if not question.applies(checked):
-            if value is not None:
-                raise AnswerError(
-                    f"{question.id!r} does not apply here: it is asked only when {_condition(question)}. "
-                    f"Leave it out, but received: {value!r}."
-                )
-            continue
         if value is None:
-            if question.required:
+            if question.required and question.applies(checked):
                 raise AnswerError(_missing(question))
             continue
-        checked[question.id] = _multi(question, value) if question.multi else _single(question, value)
-    return checked
+        value = _multi(question, value) if question.multi else _single(question, value)
+        if question.applies(checked):
+            checked[question.id] = value
+        else:
+            ignored.append(Ignored(question.id, value, _why_not_asked(question, checked, questions)))
+    return checked, tuple(ignored)
+
+
+def _why_not_asked(question: Question, checked: dict, questions: tuple[Question, ...]) -> str:
+    """The question's own reason for the answer that rules it out, or a general one."""
+    for qid, allowed in question.when.items():
+        given = checked.get(qid)
+        if given in allowed:
+            continue
+        if f"{qid}={given}" in question.not_asked:
+            return question.not_asked[f"{qid}={given}"]
+        asked = next(q for q in questions if q.id == qid)
+        because = f"the answer to '{asked.prompt}' is '{asked.label(given)}'" if given else \
+            f"'{asked.prompt}' is not answered"
+        return f"'{question.prompt}' is not asked when {because}, so it does not change the answer."
+    raise AssertionError("a question that applies is never ignored")
 
 
 def _missing(question: Question) -> str:
@@ -78,6 +81,8 @@ def _missing(question: Question) -> str:
 
 def _single(question: Question, value) -> str:
     allowed = question.option_ids()
+    if isinstance(value, bool) and YAML_BOOLEANS[value] in allowed:
+        return YAML_BOOLEANS[value]
     if isinstance(value, (list, tuple, set, frozenset)):
         raise AnswerError(
             f"{question.id!r} takes one answer, not a list. "

@@ -1,0 +1,72 @@
+"""Sharing: "Someone wants information. Can I share it?"
+
+questions.py holds the questions and their routing, rules.py the rules (read it beside the
+policy), record.py what to write down. This module turns answers into one Result.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from .. import engine, versions
+from ..model import Result
+from ..validation import check
+from ..words import words
+from .questions import CHECKABLE, OUTSIDE, QUESTIONS
+from .record import record
+from .rules import RULES
+
+ID = "sharing"
+TITLE = "Can I share this?"
+DECISIONS = ("share", "get_consent", "do_not_share", "refer_to_manager", "safeguarding",
+             "pass_to_person_in_authority")
+EMERGENCY = frozenset({"urgent_medical", "risk_of_harm"})  # someone's life or health at risk
+
+WHAT = {"case_details": "what you know about their situation", "contact_details": "their personal details",
+        "case_file": "their case file", "photo_video": "the photo or video"}
+WHO = {"colleague": "your colleague", "partner_agency": "the partner-agency worker",
+       "professional": "the professional", "police": "the police", "court": "the court",
+       "public": "the person asking", "social_media": "anyone online", "the_person": "them",
+       "emergency_services": "the emergency services"}
+
+# Options that change nothing (decision, cites or actions) under some version, and why.
+NO_EFFECT: dict[str, str] = {}
+
+
+def facts(answers: dict, version: str) -> SimpleNamespace:
+    """Checked answers in the shape the rules read.
+
+    `personal` is true when even colleagues need the person's permission: personal details
+    (clause 9), photos (4a) and anything about a worker (1, 1a). Clause 2 lets a guest's situation
+    and file be shared within the group without asking. `names_needed`: recorded consent counts
+    only if it names who is asking and the use (clauses 4, 4a, 9; under 1.1, clause 4 for every
+    professional).
+    """
+    requester, information = answers["requester"], answers["information"]
+    v11 = versions.at_least(version, "1.1")
+    return SimpleNamespace(
+        about=answers["about"], requester=requester, information=information,
+        consent=answers.get("consent"), names=answers.get("consent_names_recipient"),
+        circumstances=answers["circumstances"], emergency=bool(answers["circumstances"] & EMERGENCY),
+        checkable=requester in CHECKABLE, confirmed=answers.get("identity") == "confirmed",
+        details=information == "contact_details",
+        personal=answers["about"] == "worker" or information in ("contact_details", "photo_video"),
+        names_needed=requester in OUTSIDE and (
+            requester == "public" or information in ("contact_details", "photo_video")
+            or (v11 and requester == "professional")),
+    )
+
+
+def outcome(answers: dict, version: str | None = None) -> engine.Outcome:
+    """The rules' answer, before wording: used by decide() and by the answers table."""
+    checked, _ = check(ID, QUESTIONS, answers)
+    version = versions.resolve(version)
+    return engine.evaluate(RULES, facts(checked, version), version)
+
+
+def decide(answers: dict, group: dict | None = None, version: str | None = None) -> Result:
+    """Answer "Can I share this?" for checked answers, in the group's words (generic when None)."""
+    checked, ignored = check(ID, QUESTIONS, answers)
+    version = versions.resolve(version)
+    result = engine.evaluate(RULES, facts(checked, version), version)
+    values = dict(words(group), what=WHAT[checked["information"]], who=WHO[checked["requester"]])
+    return engine.result(result, values, record(checked, result), ignored)

@@ -1,0 +1,82 @@
+"""Sharing: what to write down for every decision, share or not.
+
+HM Government's advice on information sharing (golden rule 7) and the ICO's data sharing code:
+what was asked, by whom and when; what was shared, with whom, why and on what basis; whether
+with consent and, if not, why not and the reason in law; whether the person was told; the
+decision and who made it.
+"""
+from __future__ import annotations
+
+from ..engine import Outcome
+from .questions import QUESTIONS
+
+WHO_ASKED = {
+    "colleague": "Who asked: your colleague's name.",
+    "partner_agency": "Who asked: their name and their agency.",
+    "professional": "Who asked: their name, job and organisation, and how you checked who they are.",
+    "police": "Who asked: the officer's name, rank, number and police station.",
+    "court": "Who asked: which court, which case, and what the order or request says.",
+    "public": "Who asked: their name, how they know the person, and how you checked who they are.",
+    "social_media": "Where it would go: which page, account, group chat or newspaper.",
+    "the_person": "Who asked: the person themselves, and how you checked it was them.",
+    "emergency_services": "Who asked: which service (ambulance, crisis team or police), and the name of the "
+                          "person you spoke to.",
+}
+NO_CONSENT_QUESTION = {
+    "police": "Consent: not part of this decision. Write down if the person agreed or said no.",
+    "court": "Consent: not part of this decision. Write down if the person agreed or said no.",
+    "the_person": "Consent: not needed. It is their own information.",
+    "emergency_services": "Consent: not needed to save a life or to get someone urgent help.",
+}
+# Why something may be shared without consent, and the reason in law: by circumstance, first that applies.
+BASIS = (
+    ("emergency_services", "Shared without consent because: someone's life or health was at risk "
+                           "(an emergency). Say what the emergency was."),
+    ("urgent_medical", "Shared without consent because: someone needed urgent medical treatment."),
+    ("risk_of_harm", "Shared without consent because: someone could be seriously harmed. Say what the risk was."),
+    ("child_or_vulnerable_adult_at_risk", "Shared without consent because: a child or vulnerable adult was at "
+                                          "risk of significant harm (safeguarding). Say what the risk was."),
+    ("safeguarding", "Shared without consent because: of safeguarding concerns. Say what they were."),
+    ("terrorism", "The police were told because: the law (Terrorism Act 2000) says they must be."),
+    ("court", "The reason in law: the court order. Write its date and reference."),
+)
+DECIDER = {"share": "you. Write your name.", "get_consent": "you. Write your name.",
+           "do_not_share": "you. Write your name.", "refer_to_manager": "{manager}. Write their name.",
+           "safeguarding": "{safeguarding_lead}. Write their name.",
+           "pass_to_person_in_authority": "{person_with_authority}. Write their name."}
+OUTCOME = {"share": "What you shared, with whom, how, and why.",
+           "get_consent": "That nothing was shared yet, and why.",
+           "do_not_share": "That nothing was shared, and why."}
+SHARED_OR_NOT = "What was shared, with whom and why; or, if nothing was, why not."
+LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
+
+
+def _clauses(cites) -> str:
+    return f"clause{'s' if len(cites) > 1 else ''} {', '.join(cites)}"
+
+
+def _basis(answers: dict) -> list[str]:
+    found = set(answers["circumstances"]) | {answers["requester"]}
+    return [line for key, line in BASIS if key in found][:1]
+
+
+def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
+    """What to write down, line by line (templates in the group's words)."""
+    requester, consent = answers["requester"], answers.get("consent")
+    ticked = [LABELS["circumstances", c] for c in sorted(answers["circumstances"])]
+    decision = outcome.winner.decision
+    lines = ["When: the date and time you were asked.", WHO_ASKED[requester]]
+    if requester == "police":
+        lines.append("What the police want, why they need it, and under which law.")
+    lines += [
+        f"What they asked for: {LABELS['information', answers['information']].lower()}, about "
+        f"{LABELS['about', answers['about']].lower()}.",
+        f"Consent: {LABELS['consent', consent].lower()}." if consent else NO_CONSENT_QUESTION[requester],
+        f"Exceptional circumstances: {'; '.join(ticked).lower() if ticked else 'none'}.",
+        *_basis(answers),
+        f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
+        OUTCOME.get(decision, SHARED_OR_NOT),
+        "Was the person told? When and how, or why not (for example, telling them would put someone at risk).",
+        f"Who decided: {DECIDER[decision]}",
+    ]
+    return tuple(lines)

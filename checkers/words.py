@@ -1,0 +1,41 @@
+"""The group's words every answer speaks with, and the one set of defaults for them.
+
+The group file's schema, the rules and the browser all take their defaults from TITLES, so a
+group that renames nobody reads the same titles everywhere, and one that renames everybody
+reads none of these.
+"""
+from __future__ import annotations
+
+# group.yml key -> the title used when the group does not give its own.
+TITLES: dict[str, str] = {
+    "manager": "manager",
+    "team_leader": "team leader",
+    "senior_volunteer": "senior volunteer",
+    "person_with_authority": "manager",  # who consent emails and police enquiries go to
+    "safeguarding_lead": "safeguarding lead",
+}
+
+
+def _a(title: str) -> str:
+    return f"{'an' if title[:1].lower() in 'aeiou' else 'a'} {title}"
+
+
+def words(group: dict | None = None) -> dict[str, str]:
+    """The phrases steps use: "the Riverside Food Bank manager", "a shift leader"; generic without a group."""
+    group = group or {}
+    title = {key: group.get(key) or default for key, default in TITLES.items()}
+    short = group.get("short_name") or group.get("name")
+    return {
+        "name": group.get("name") or "the group",
+        "manager": f"the {short} {title['manager']}" if short else f"the {title['manager']}",
+        "team_leader": _a(title["team_leader"]),
+        "senior_volunteer": _a(title["senior_volunteer"]),
+        "person_with_authority": f"the {title['person_with_authority']}",
+        "safeguarding_lead": f"the {title['safeguarding_lead']}",
+    }
+
+
+def fill(template: str, values: dict) -> str:
+    """A template in the given words, starting with a capital letter."""
+    text = template.format(**values)
+    return text[:1].upper() + text[1:]
