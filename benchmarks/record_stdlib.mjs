@@ -1,4 +1,4 @@
-// Record the standard-library modules the checker worker imports, for handbook/pyodide_stdlib.py.
+// Record the standard-library modules the checker worker imports, for handbook/browser/stdlib.py.
 //   node benchmarks/record_stdlib.mjs PYODIDE_DIR SITE_DIR
 // PYODIDE_DIR: the stock npm files (the cache folder, with the full python_stdlib.zip);
 // SITE_DIR: a built site (for assets/checkers/bundle.json). Prints one module path per line:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import runtime, site_build
+from handbook.browser import runtime
+from handbook.site.build import GENERATORS
+from handbook.site.build import build as build_site
 
 REPO = Path(__file__).resolve().parents[1]
 GROUPS = REPO / "tests" / "groups"
@@ -20,25 +22,31 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """Build a site once per (group file, version) for the whole session."""
+    """Build a site once per (group file, version, generator) for the whole session."""
 
     @functools.cache
-    def _build(group: Path | None = None, version: str | None = None) -> Path:
-        out = tmp_path_factory.mktemp("site")
-        return site_build.build(REPO / "mkdocs.yml", group=group, version=version, site_dir=out)
+    def _build(group: Path | None = None, version: str | None = None, generator: str = "mkdocs") -> Path:
+        out = tmp_path_factory.mktemp("site") / "site"
+        return build_site(group or REPO / "group.yml", version=version, site_dir=out, generator=generator)
 
     return _build
 
 
+@pytest.fixture(scope="session", params=GENERATORS)
+def generator(request) -> str:
+    """Every site test runs against each site generator: MkDocs and Zensical build the same handbook."""
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def site_dir(build) -> Path:
+def site_dir(build, generator) -> Path:
     """The example group's handbook."""
-    return build()
+    return build(generator=generator)
 
 
 @pytest.fixture(scope="session")
-def hostile_site_dir(build) -> Path:
-    return build(GROUPS / "hostile.yml")
+def hostile_site_dir(build, generator) -> Path:
+    return build(GROUPS / "hostile.yml", generator=generator)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from checkers.versions import VERSIONS
-from handbook.answers_table import outcomes
+from handbook.rules.tables import outcomes
 
 
 def every(checker_id):

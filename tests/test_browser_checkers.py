@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import checkers
-from handbook import scenarios
+from handbook.rules import scenarios
 
 from conftest import wait_for
 

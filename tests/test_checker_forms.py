@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -10,9 +11,11 @@ import markdown
 import pytest
 
 import checkers
-from handbook import bridge, browser_assets, runtime
+from handbook.browser import bridge, runtime
+from handbook.browser import bundle as browser_assets
 from handbook.errors import HandbookError
-from handbook.forms import render_checker
+from handbook.pages.checker_form import render_checker
+from handbook.pages.links import Links
 
 GROUP = {"name": "Zoë's \"Safe & Sound\" <Drop-in>", "short_name": "Safe & Sound", "manager": "manager",
          "team_leader": "team leader", "senior_volunteer": "senior volunteer",
@@ -41,7 +44,7 @@ def parse(html: str) -> Inputs:
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
 def test_form_follows_the_page_contract(checker_id):
     module = checkers.CHECKERS[checker_id]
-    parsed = parse(render_checker(checker_id, group=GROUP, version="1.1", root="../"))
+    parsed = parse(render_checker(checker_id, group=GROUP, version="1.1", links=Links("can-i-share.md")))
     for question in module.QUESTIONS:
         inputs = [i for i in parsed.inputs if i["name"] == question.id]
         assert [i["value"] for i in inputs] == list(question.option_ids())
@@ -53,16 +56,23 @@ def test_form_follows_the_page_contract(checker_id):
 
 
 def test_form_is_one_raw_html_block_that_markdown_leaves_alone():
-    html = render_checker("sharing", group=GROUP, version="1.1", root="../")
+    html = render_checker("sharing", group=GROUP, version="1.1", links=Links("can-i-share.md"))
     assert "\n\n" not in html and not re.search(r"^\s", html, re.MULTILINE)
     page = markdown.markdown(f"# Title\n\nText *before*.\n\n{html}\nText *after*.\n", extensions=["md_in_html"])
     assert html.strip() in page
-    assert '<script type="module" src="../assets/checkers/checker.js"></script>' in html
-    assert 'href="../all-answers/sharing/"' in html and 'href="../assets/checkers/checker.css"' in html
+    assert 'href="../all-answers/sharing/"' in html
+    assert '../policy/police/#clause-8' in unescape(html)  # data attributes: from the page as the browser sees it
+
+
+def test_addresses_in_raw_html_follow_the_generator():
+    """MkDocs reads raw HTML addresses from the page's output folder, Zensical from its source folder."""
+    for style, link in (("output", 'href="../../all-answers/sharing/"'), ("source", 'href="../all-answers/sharing/"')):
+        html = render_checker("sharing", links=Links("policy/police.md", style))
+        assert link in html and '../../policy/police/#clause-8' in unescape(html)
 
 
 def test_preset_is_checked_and_routes_the_form():
-    parsed = parse(render_checker("sharing", preset={"requester": "police"}, root=""))
+    parsed = parse(render_checker("sharing", preset={"requester": "police"}, links=Links("index.md")))
     chosen = [(i["name"], i["value"]) for i in parsed.inputs if "checked" in i]
     assert chosen == [("requester", "police")]
 
@@ -73,17 +83,17 @@ def test_preset_is_checked_and_routes_the_form():
 ])
 def test_a_wrong_preset_is_a_clear_error(preset, message):
     with pytest.raises(HandbookError) as error:
-        render_checker("sharing", preset=preset)
+        render_checker("sharing", preset=preset, links=Links("index.md"))
     assert str(error.value).startswith(message)
 
 
 def test_an_unknown_checker_is_a_clear_error():
     with pytest.raises(HandbookError, match=r"unknown checker 'share'; expected one of: breach, concern, sharing"):
-        render_checker("share")
+        render_checker("share", links=Links("index.md"))
 
 
 def test_group_words_are_escaped_in_the_form():
-    html = render_checker("sharing", group=GROUP)
+    html = render_checker("sharing", group=GROUP, links=Links("index.md"))
     shown = re.search(r'<span data-label="group">([^<]*)</span>', html).group(1)
     assert __import__("html").unescape(shown) == GROUP["name"]
     assert "<Drop-in>" not in html
@@ -134,7 +144,7 @@ def test_missing_runtime_says_what_to_run(tmp_path, monkeypatch):
         browser_assets.write_browser_assets(tmp_path / "site", group=None, version=None)
     assert str(error.value) == (
         f"pyodide@314.0.7 is missing from {tmp_path / 'pyodide-314.0.7'} (pyodide.mjs). "
-        "Run `make setup` (or `python -m handbook.runtime fetch`) to fetch it.")
+        "Run `python3 tasks.py setup` to fetch it.")
 
 
 def test_an_altered_runtime_file_is_refused(tmp_path, monkeypatch):
@@ -143,7 +153,7 @@ def test_an_altered_runtime_file_is_refused(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "axe.min.js").write_text("/* not axe */")
     with pytest.raises(HandbookError, match=r"does not match the pinned sha256 of axe-core@4.14.1; the cache "
-                                            r"is damaged or was edited\. Delete .*, then: Run `make setup`"):
+                                            r"is damaged or was edited\. Delete .*, then: Run `python3 tasks.py setup`"):
         runtime.axe_path()
 
 

@@ -1,7 +1,7 @@
 """The coordinator's guide keeps up with the group file's schema."""
 from __future__ import annotations
 
-from handbook.config import Group
+from handbook.group import Group
 
 from conftest import REPO
 

@@ -12,8 +12,9 @@ import docx
 import pypdf
 import pytest
 
-from handbook.config import load_group
+from handbook.group import load_group
 from handbook.documents import DOCUMENTS, render_documents
+from handbook.folders import Folders
 
 REPO = Path(__file__).resolve().parents[1]
 GROUPS = {"example": REPO / "group.yml", "hostile": REPO / "tests" / "groups" / "hostile.yml"}
@@ -56,7 +57,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module", params=list(GROUPS))
 def made(request):
     group = load_group(GROUPS[request.param])
-    return request.param, group, render_documents(group, group.version(), root=REPO)
+    return request.param, group, render_documents(group, group.version(), folders=Folders(REPO))
 
 
 def docx_text(data: bytes) -> tuple[docx.document.Document, str]:

@@ -9,8 +9,9 @@ import zipfile
 import docx
 import pytest
 
-from handbook.config import load_group
-from handbook.documents import DOCUMENTS, size_text
+from handbook.group import load_group
+from handbook.documents import DOCUMENTS
+from handbook.pages.downloads import size_text
 
 from conftest import GROUPS, REPO
 

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.cli import main
-from handbook.config import load_group
-from handbook.documents import (DOCUMENTS, clear_cache, download_links, made_date, render_documents,
-                                size_text)
+from handbook.group import load_group
+from handbook.documents import DOCUMENTS, clear_cache, made_date, render_documents
+from handbook.folders import Folders
+from handbook.pages.downloads import download_links, size_text
 from handbook.documents import model, parse
 from handbook.errors import HandbookError
 
@@ -39,9 +40,9 @@ def own_folder(tmp_path: Path, template: str, name: str = "consent-form.html") -
 
 def test_building_twice_gives_the_same_bytes(group, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = render_documents(group, group.version(), root=REPO)
+    first = render_documents(group, group.version(), folders=Folders(REPO))
     clear_cache()  # made afresh, not remembered
-    second = render_documents(group, group.version(), root=REPO)
+    second = render_documents(group, group.version(), folders=Folders(REPO))
     assert first == second
 
 
@@ -51,7 +52,7 @@ def test_the_stamp_date_is_the_approval_date_or_source_date_epoch(group, monkeyp
     assert made_date(version) == version.approved
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert made_date(version) == dt.date(2023, 11, 14)
-    files = render_documents(group, version, root=REPO, only=("police-log",))
+    files = render_documents(group, version, folders=Folders(REPO), only=("police-log",))
     document = docx.Document(io.BytesIO(files["police-log.docx"]))
     assert "made 14 November 2023" in document.sections[0].footer.paragraphs[0].text
     assert document.core_properties.created == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
@@ -66,7 +67,7 @@ def test_the_stamp_date_is_the_approval_date_or_source_date_epoch(group, monkeyp
 def test_a_groups_own_template_replaces_the_default(group, tmp_path):
     folder = own_folder(tmp_path, "<document><h1>Our own consent form</h1>"
                                   "<p>Ask {{ group.name }} first.</p><choices><choice>Yes</choice></choices></document>")
-    files = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    files = render_documents(group, group.version(), folders=Folders(folder, REPO), formats=("docx",))
     consent = docx.Document(io.BytesIO(files["consent-form.docx"]))
     texts = [p.text for p in consent.paragraphs]
     assert texts[:3] == [group.name, "Our own consent form", f"Ask {group.name} first."]
@@ -91,19 +92,19 @@ def test_a_groups_own_template_replaces_the_default(group, tmp_path):
 def test_a_broken_template_names_the_file_and_line(group, tmp_path, template, message):
     folder = own_folder(tmp_path, template)
     with pytest.raises(HandbookError, match=message):
-        render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+        render_documents(group, group.version(), folders=Folders(folder, REPO), formats=("docx",))
 
 
 def test_a_missing_default_template_is_named(group, tmp_path):
     (tmp_path / "templates" / "documents").mkdir(parents=True)
     with pytest.raises(HandbookError, match=r"the document template consent-form.html is missing: looked for "
-                                            r"my-templates/documents/consent-form.html or templates/documents/"):
-        render_documents(group, group.version(), root=tmp_path, formats=("docx",))
+                                            r"templates/documents/consent-form.html\."):
+        render_documents(group, group.version(), folders=Folders(tmp_path, tmp_path), formats=("docx",))
 
 
 def test_unknown_format_is_refused(group):
     with pytest.raises(HandbookError, match="unknown document format 'odt'; expected one or more of: docx, pdf"):
-        render_documents(group, group.version(), root=REPO, formats=("odt",))
+        render_documents(group, group.version(), folders=Folders(REPO), formats=("odt",))
 
 
 # Any name a group might type: hostile characters included, as long as it is text (no control characters).
@@ -115,7 +116,7 @@ names = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), bla
 @given(name=names, agency=names)
 def test_any_name_survives_intact_in_the_word_file(group, name, agency):
     changed = group.model_copy(update={"name": name, "partner_agencies": [agency]})
-    files = render_documents(changed, changed.version(), root=REPO, formats=("docx",), only=("consent-form",))
+    files = render_documents(changed, changed.version(), folders=Folders(REPO), formats=("docx",), only=("consent-form",))
     document = docx.Document(io.BytesIO(files["consent-form.docx"]))
     assert document.paragraphs[0].text == name
     agencies = next(t for t in document.tables if t.rows[0].cells[0].text == "Organisation")
@@ -123,13 +124,13 @@ def test_any_name_survives_intact_in_the_word_file(group, name, agency):
 
 
 def test_download_links_name_the_format_and_size():
-    files = {"consent-form.docx": b"x" * 24_000, "consent-form.pdf": b"y" * 31_000}
+    files = {"consent-form.docx": 24_000, "consent-form.pdf": 31_000}
     word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert download_links("consent-form", files, "../") == (
         f'Download the consent form: <a class="download" href="../downloads/consent-form.docx" type="{word}">'
         'Word document (24 KB)</a> / <a class="download" href="../downloads/consent-form.pdf"'
         ' type="application/pdf">PDF (31 KB)</a>')
-    assert download_links("confidentiality-handbook", {"confidentiality-handbook.pdf": b"z" * 10}, "") == (
+    assert download_links("confidentiality-handbook", {"confidentiality-handbook.pdf": 10}, "") == (
         'Download the whole handbook (for printing): <a class="download" href="downloads/confidentiality-handbook.pdf"'
         ' type="application/pdf">PDF (1 KB)</a>')
     assert size_text(1_500_000) == "1.5 MB"
@@ -144,7 +145,7 @@ def test_download_links_pass_a_strict_mkdocs_build(tmp_path):
 
     (tmp_path / "docs" / "policy").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    links = download_links("consent-form", {"consent-form.pdf": b"%PDF"}, "../../")
+    links = download_links("consent-form", {"consent-form.pdf": 4}, "../../")
     (tmp_path / "docs" / "policy" / "page.md").write_text(f"# Page\n\n{links}\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nstrict: true\n", encoding="utf-8")
     build(load_config(str(tmp_path / "mkdocs.yml")))
@@ -168,7 +169,7 @@ def test_model_reads_text_and_boxes():
 
 def test_command_writes_every_file(tmp_path):
     result = CliRunner().invoke(main, ["documents", "--out", str(tmp_path / "out"), "--config", str(HOSTILE),
-                                       "--root", str(REPO), "--format", "docx"])
+                                       "--format", "docx"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{tmp_path / 'out' / 'consent-form.docx'}  (") and lines[0].endswith(" KB)")
@@ -180,8 +181,7 @@ def test_command_writes_every_file(tmp_path):
 def test_command_writes_nothing_when_a_document_fails(tmp_path):
     folder = own_folder(tmp_path, "<document><h1>X</h1>{% if %}</document>", name="police-log.html")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["documents", "--out", str(out), "--config", str(folder / "group.yml"),
-                                       "--root", str(REPO)])
+    result = CliRunner().invoke(main, ["documents", "--out", str(out), "--config", str(folder / "group.yml")])
     assert result.exit_code == 1
     assert result.output.startswith("Error: my-templates/documents/police-log.html, line 1: template error:")
     assert not out.exists()
@@ -189,12 +189,12 @@ def test_command_writes_nothing_when_a_document_fails(tmp_path):
 
 def test_unchanged_inputs_are_not_made_again_but_a_changed_template_is(group, tmp_path):
     folder = own_folder(tmp_path, "<document><h1>First wording</h1></document>")
-    first = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
-    again = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    first = render_documents(group, group.version(), folders=Folders(folder, REPO), formats=("docx",))
+    again = render_documents(group, group.version(), folders=Folders(folder, REPO), formats=("docx",))
     assert again == first
     (folder / "my-templates" / "documents" / "consent-form.html").write_text(
         "<document><h1>Second wording</h1></document>", encoding="utf-8")
-    changed = render_documents(group, group.version(), root=REPO, group_dir=folder, formats=("docx",))
+    changed = render_documents(group, group.version(), folders=Folders(folder, REPO), formats=("docx",))
     assert docx.Document(io.BytesIO(changed["consent-form.docx"])).paragraphs[1].text == "Second wording"
 
 
@@ -202,7 +202,7 @@ def test_a_control_character_in_a_value_is_named(group):
     changed = group.model_copy(update={"name": "Riverside\x07 Food Bank"})
     with pytest.raises(HandbookError, match=r"^templates/documents/consent-form.html, line \d+: "
                                             r"the value 'Riverside\\x07 Food Bank' has an invisible control character"):
-        render_documents(changed, changed.version(), root=REPO, formats=("docx",), only=("consent-form",))
+        render_documents(changed, changed.version(), folders=Folders(REPO), formats=("docx",), only=("consent-form",))
 
 
 hostile_names = st.text(st.sampled_from("abcXYZ019 <>&\"'{}%#*_[]()|\\/`~!?-éëçßŒ£€·"), min_size=1, max_size=40).map(
@@ -213,6 +213,6 @@ hostile_names = st.text(st.sampled_from("abcXYZ019 <>&\"'{}%#*_[]()|\\/`~!?-éë
 @given(name=hostile_names)
 def test_any_hostile_name_survives_intact_in_the_pdf(group, name):
     changed = group.model_copy(update={"name": name})
-    files = render_documents(changed, changed.version(), root=REPO, formats=("pdf",), only=("police-log",))
+    files = render_documents(changed, changed.version(), folders=Folders(REPO), formats=("pdf",), only=("police-log",))
     first_page = pypdf.PdfReader(io.BytesIO(files["police-log.pdf"])).pages[0].extract_text()
     assert first_page.splitlines()[0] == name

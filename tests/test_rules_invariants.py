@@ -12,8 +12,8 @@ import checkers
 from checkers.actions import ACTIONS
 from checkers.model import URGENCIES
 from checkers.versions import VERSIONS
-from handbook.answers_table import combinations, outcomes
-from handbook.clauses import CLAUSE_PAGES
+from handbook.policy.placement import CLAUSE_PAGES
+from handbook.rules.tables import combinations, outcomes
 
 from checkers.words import TITLES
 from rules_helpers import every

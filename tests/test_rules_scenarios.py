@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from handbook.cli import main
-from handbook.clauses import CLAUSE_PAGES
-from handbook.scenarios import ScenarioError, load, run_files
+from handbook.policy.placement import CLAUSE_PAGES
+from handbook.rules.scenarios import ScenarioError, load, run_files
 
 SCENARIOS = sorted((Path(__file__).parent.parent / "checkers" / "scenarios").glob("*.yml"))
 
@@ -76,7 +76,7 @@ def test_a_failing_scenario_shows_the_difference_and_exits_1(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("checker: sharing\nscenarios: [\n", "not valid YAML at line 3, column 1: expected the node content, but found '<stream end>'."),
+    ("checker: sharing\nscenarios: [\n", ", line 3: this is not valid YAML (did not find expected node content)."),
     ("- 1\n", "expected a mapping with keys checker, version, scenarios, but received: list."),
     ("checker: sharin\nscenarios: []\n",
      "(line 1): unknown checker 'sharin'. Expected one of: breach, concern, sharing, but received: 'sharin'."),

@@ -9,12 +9,13 @@ from click.testing import CliRunner
 import checkers
 from checkers import sharing
 from checkers.versions import VERSIONS
-from handbook import answers_table
-from handbook.answers_page import SITUATIONS, render_answers_page
-from handbook.answers_table import (ClauseCoverageError, build_table, check_clause_coverage, cited_clauses,
-                                    diff_versions, dump, expand, stale_diff, table_path)
 from handbook.cli import main
-from handbook.clauses import CLAUSE_PAGES
+from handbook.pages.all_answers import SITUATIONS, render_answers_page
+from handbook.policy.placement import CLAUSE_PAGES
+from handbook.rules import tables as answers_table
+from handbook.rules.answer_changes import answer_changes
+from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand, outcomes,
+                                   stale_diff, table_path)
 
 GROUP = {"name": "Riverside Community Food Bank", "short_name": "Riverside Food Bank", "manager": "manager",
          "team_leader": "shift leader", "senior_volunteer": "senior volunteer",
@@ -67,21 +68,22 @@ def test_a_stale_table_fails_with_a_readable_diff(tmp_path, monkeypatch):
 
 
 def test_versions_1_0_and_1_1_differ_where_the_text_differs():
-    sharing_changes = diff_versions("sharing", "1.0", "1.1")
-    breach_changes = diff_versions("breach", "1.0", "1.1")
-    assert len(sharing_changes) == 48 and len(breach_changes) >= 40
-    assert all("requester=professional" in key for key, _, _ in sharing_changes)
+    changes = answer_changes("1.0", "1.1")
+    sharing_changes = [c for c in changes if c.checker == "sharing"]
+    assert len(sharing_changes) == 48 and sum(c.checker == "breach" for c in changes) >= 40
+    assert all(c.answers["requester"] == "professional" for c in sharing_changes)
 
 
 def test_every_clause_is_cited_and_the_build_check_names_a_missing_anchor(monkeypatch):
-    assert set().union(*(cited_clauses(c, v) for c in checkers.CHECKERS for v in VERSIONS)) == set(CLAUSE_PAGES)
+    reached = {cid for c in checkers.CHECKERS for v in VERSIONS for _, outcome in outcomes(c, v) for cid in outcome.cites}
+    assert reached == set(CLAUSE_PAGES)
     check_clause_coverage(set(CLAUSE_PAGES))
     with pytest.raises(ClauseCoverageError) as raised:
         check_clause_coverage(set(CLAUSE_PAGES) - {"5b", "8"})
-    assert str(raised.value) == ("Clause 5b is cited by the concern 1.0, concern 1.1, sharing 1.0, sharing 1.1 rules "
-                                 "but no page has the anchor 'clause-5b' (missing: 5b, 8).")
+    assert str(raised.value) == ("Clause 5b is cited by the concern, sharing rules but no page has the anchor "
+                                 "'clause-5b' (missing: 5b, 8).")
     monkeypatch.setattr(answers_table, "CLAUSE_PAGES", {**CLAUSE_PAGES, "10": "policy/complaints.md"})
-    with pytest.raises(ClauseCoverageError, match=r"^Clause 10 is never cited by any reachable outcome of any "
+    with pytest.raises(ClauseCoverageError, match=r"^Clause 10 is never cited by any rule of any "
                                                    r"checker \(never cited: 10\)\. Add a rule"):
         check_clause_coverage(set(CLAUSE_PAGES) | {"10"})
 
@@ -95,13 +97,13 @@ def test_every_deciding_rule_has_one_place_on_the_page(checker_id):
 
 def test_the_all_answers_page_is_grouped_linked_and_in_the_group_words():
     page = render_answers_page("sharing", GROUP, "1.1")
-    assert page.startswith("# All answers: Can I share this?\n")
+    assert page.startswith("---\nsearch:\n  exclude: true\n---\n\n# All answers: Can I share this?\n")
     for heading in ("## Whenever someone may be at risk {#sharing-at-risk}",
                     "### Protect them first: tell the safeguarding lead today {#sharing-child-at-risk}",
                     "### Do not share: pass this to the coordinator {#sharing-police-ask}",
                     "## Notes added to any answer {#notes}"):
         assert f"\n{heading}\n" in page
-    assert "[8](../../policy/police/#clause-8)" in page and "Tell the safeguarding lead today." in page
+    assert "[8](../policy/police.md#clause-8)" in page and "Tell the safeguarding lead today." in page
     assert "Tell the Riverside Food Bank manager today." in page
     assert "{manager}" not in page and "<" not in page
     assert "under version 1.1 of the policy" in page
@@ -120,7 +122,7 @@ def test_handbook_ask_skips_questions_that_do_not_apply():
     outcome = CliRunner().invoke(main, ["ask", "sharing"], input="1\n4\n2\n\n0\n")
     assert outcome.exit_code == 0, outcome.output
     assert "Has the person agreed" not in outcome.output
-    assert "\nDo not share: pass this to the manager\n" in outcome.output
+    assert "\nDo not share: pass this to the coordinator\n" in outcome.output  # group.yml here speaks
     assert "\n1. Do not give the police any information yourself, not even a name or an address.\n" in outcome.output
     assert "\nWhy: clauses 8, 9\n" in outcome.output
     assert "- Who asked: the officer's name, rank, number and police station." in outcome.output
@@ -137,4 +139,4 @@ def test_handbook_ask_lets_the_optional_question_be_skipped_and_takes_several_ci
 def test_handbook_ask_asks_again_after_a_wrong_number():
     outcome = CliRunner().invoke(main, ["ask", "breach"], input="1\n1\n9\n3\n")
     assert outcome.exit_code == 0, outcome.output
-    assert "Tell the manager what was shared and why" in outcome.output
+    assert "Tell the Riverside Food Bank manager what was shared and why" in outcome.output

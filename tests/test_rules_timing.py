@@ -9,6 +9,9 @@ import pytest
 
 import checkers
 from checkers.model import URGENCIES
+from handbook.folders import Folders
+from handbook.policy import summaries
+from handbook.policy.placement import sections
 
 from rules_helpers import every
 
@@ -44,12 +47,8 @@ def test_answers_use_no_synonym_for_now_today_or_soon(checker_id):
 
 
 def _in_short_boxes() -> list[tuple[str, str]]:
-    found = []
-    for path in sorted((REPO / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        for box in re.findall(r'!!! summary "In short"\n((?:    .*\n|\n)+)', text):
-            found.append((path.relative_to(REPO).as_posix(), box))
-    return found
+    folders = Folders(REPO)
+    return [(page, point) for page in sections() for point in summaries.points(folders, page)]
 
 
 def test_in_short_boxes_and_the_induction_page_use_the_same_timing_words():

@@ -11,13 +11,16 @@ import pytest
 from click.testing import CliRunner
 
 import checkers
-from handbook import answers_table, changes
-from handbook.changes import ADDED, REMOVED, SAME, render_changes_page
-from handbook.changes_page import diff_markdown
 from handbook.cli import main
-from handbook.config import load_group
 from handbook.errors import HandbookError
-from handbook.publish import export
+from handbook.folders import Folders
+from handbook.group import load_group
+from handbook.pages.what_changed import diff_markdown, render_what_changed
+from handbook.policy import text_changes as changes
+from handbook.policy.text_changes import ADDED, REMOVED, SAME
+from handbook.rules import tables as answers_table
+from handbook.rules.answer_changes import answer_changes
+from handbook.site.publish import export
 
 REPO = Path(__file__).resolve().parents[1]
 GROUP = load_group(REPO / "group.yml")
@@ -38,7 +41,7 @@ def changed_in_tables(old: str, new: str) -> dict[str, set[str]]:
 
 
 def test_the_clause_diff_shows_the_changes_to_clauses_4_and_7_and_no_others():
-    found = changes.clause_changes(REPO, "1.0", "1.1", group=GROUP)
+    found = changes.clause_changes(Folders(REPO), GROUP, "1.0", "1.1")
     assert [c.id for c in found if c.status != "unchanged"] == ["4", "7"]
     assert len(found) == 19
     four, seven = (next(c for c in found if c.id == cid) for cid in ("4", "7"))
@@ -57,18 +60,25 @@ def test_the_word_diff_marks_removed_and_added_words_and_keeps_paragraphs():
     assert pieces == ((SAME, "One. \n\n"), (ADDED, "New. \n\n"), (SAME, "Two. "))
 
 
-def test_the_diff_is_escaped_and_never_rests_on_colour_alone():
-    rendered = diff_markdown([(SAME, "Ask <b>them</b> & "), (REMOVED, "{{ x }} "),
-                              (ADDED, "[see](https://a.example/x_y) ")])
-    assert "<b>" not in rendered and "{{" not in rendered
-    removed = '<del><span class="hb-sr">Removed: </span>&#123;&#123; x &#125;&#125;<span class="hb-sr"> (end)</span></del>'
-    assert removed in rendered
-    assert '<ins><span class="hb-sr">Added: </span><a href="https://a.example/x&#95;y">see</a>' in rendered
+def test_the_diff_never_rests_on_colour_alone():
+    rendered = diff_markdown([(SAME, "Ask them "), (REMOVED, "today "), (ADDED, "now ")])
+    assert rendered == ('Ask them <del><span class="hb-sr">Removed: </span>today<span class="hb-sr"> (end)</span>'
+                        '</del> <ins><span class="hb-sr">Added: </span>now<span class="hb-sr"> (end)</span></ins>')
+
+
+def test_link_syntax_in_a_groups_values_never_becomes_a_link_on_the_changes_page():
+    """The words compared are the clause text with every value already escaped, so nothing typed in
+    group.yml can turn into a link (`javascript:` included) when the diff is shown."""
+    sly = GROUP.model_copy(update={"name": "[Click me](javascript:alert(1))",
+                                   "manager": "[boss](https://elsewhere.example)"})
+    page = render_what_changed(sly, "1.1", Folders(REPO))
+    assert "](javascript" not in page and "](https://elsewhere" not in page
+    assert "&#91;Click me&#93;&#40;javascript:alert&#40;1&#41;&#41;" in page
 
 
 def test_answer_changes_are_exactly_the_combinations_whose_committed_outcome_differs():
     expected = changed_in_tables("1.0", "1.1")
-    found = changes.answer_changes("1.0", "1.1")
+    found = answer_changes("1.0", "1.1")
     for checker_id in checkers.CHECKERS:
         assert {c.key for c in found if c.checker == checker_id} == expected.get(checker_id, set())
     assert all(c.old != c.new for c in found)
@@ -89,23 +99,23 @@ def page_combinations(markdown: str) -> dict[str, set[str]]:
 
 
 def test_the_changes_page_lists_exactly_the_combinations_whose_outcome_differs():
-    page = render_changes_page(GROUP, "1.1", REPO)
+    page = render_what_changed(GROUP, "1.1", Folders(REPO))
     assert page.startswith("# What changed in version 1.1\n")
     assert page_combinations(page) == changed_in_tables("1.0", "1.1")
     assert "Example revision: consent must name each organisation" in page  # the example says it is one
-    assert "[4](../policy/information-sharing/#clause-4), [7](../policy/breaking-confidentiality/#clause-7)" in page
+    assert "[4](policy/information-sharing.md#clause-4), [7](policy/breaking-confidentiality.md#clause-7)" in page
     assert "### Clause 4: Information sharing" in page and "### Clause 7:" in page
     assert "### Clause 1:" not in page
 
 
 def test_the_first_versions_page_says_it_is_the_first():
-    page = render_changes_page(GROUP, "1.0", REPO)
+    page = render_what_changed(GROUP, "1.0", Folders(REPO))
     assert "This is the first version of the policy in this handbook" in page
     assert "data-combination" not in page
 
 
 def test_the_changes_page_escapes_the_groups_words():
-    page = render_changes_page(HOSTILE, "1.1", REPO)
+    page = render_what_changed(HOSTILE, "1.1", Folders(REPO))
     assert "<adopted>" not in page and "{{" not in page and "{%" not in page
     assert 'Second &amp; "improved"' not in page  # escaped once, as entities, by render.text
     assert "Second &#38; &#34;improved&#34;" in page
@@ -120,7 +130,7 @@ def test_a_text_only_version_keeps_the_rules_and_says_so(tmp_path):
         (tmp_path / "policy" / f"{version}.md").write_text(text, encoding="utf-8")
     group = GROUP.model_copy(update={"versions": [*GROUP.versions, GROUP.versions[-1].model_copy(
         update={"version": "1.2", "summary": "Wording only."})]})
-    page = render_changes_page(group, "1.2", tmp_path)
+    page = render_what_changed(group, "1.2", Folders(tmp_path))
     assert "1 of 19 clauses changed: [7]" in page
     assert "<del><span class=\"hb-sr\">Removed: </span>break in<span" in page
     assert "the rules did not change" in page
@@ -164,11 +174,11 @@ def test_export_refuses_a_folder_holding_files_it_did_not_write(tmp_path):
     (tmp_path / ".git").mkdir()
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(HandbookError, match="already holds files that the handbook did not write"):
-        export(tmp_path, config_file=REPO / "mkdocs.yml")
+        export(tmp_path, group_file=REPO / "group.yml")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_export_refuses_a_folder_inside_the_pages_sources():
     with pytest.raises(HandbookError, match="which the build reads: choose a folder outside it"):
-        export(REPO / "docs" / "public", config_file=REPO / "mkdocs.yml")
+        export(REPO / "docs" / "public", group_file=REPO / "group.yml")
     assert not (REPO / "docs" / "public").exists()

@@ -20,12 +20,11 @@ from click.testing import CliRunner
 
 import checkers
 from conftest import outside_requests, wait_for
-from handbook import changes
 from handbook.cli import main
-from handbook.config import load_group
-from handbook import csp
-from handbook.publish import export, publish
-from handbook.site import swap
+from handbook.group import load_group
+from handbook.rules.answer_changes import answer_changes
+from handbook.site import csp, swap
+from handbook.site.publish import export, publish
 
 REPO = Path(__file__).resolve().parents[1]
 VERSIONS = ["1.0", "1.1"]
@@ -45,7 +44,7 @@ def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export") / "public"
     FACTS["refs before"] = gh_pages_refs()
     started = time.monotonic()
-    assert export(out, config_file=REPO / "mkdocs.yml") == VERSIONS
+    assert export(out, group_file=REPO / "group.yml") == VERSIONS
     FACTS["seconds"] = time.monotonic() - started
     FACTS["refs after"] = gh_pages_refs()
     print(f"export of {len(VERSIONS)} versions: {FACTS['seconds']:.1f} s")
@@ -166,7 +165,7 @@ def enter(page, answers: dict) -> dict:
 def test_each_versions_checker_answers_with_its_own_rules(exported, serve, page, checker_id, path):
     """A combination whose answer changed (its decision if one did, else what to do) gets, in each
     version's page, the answer CPython's rules give under that version."""
-    changed = [c for c in changes.answer_changes("1.0", "1.1") if c.checker == checker_id]
+    changed = [c for c in answer_changes("1.0", "1.1") if c.checker == checker_id]
     change = next((c for c in changed if c.old.decision != c.new.decision), changed[0])
     module, words = checkers.CHECKERS[checker_id], load_group(REPO / "group.yml").words()
     expected = {version: module.decide(change.answers, group=words, version=version) for version in VERSIONS}
@@ -197,7 +196,7 @@ def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path, monkeypatch
     subprocess.run([*git, "config", "user.email", "test@localhost"], check=True)
     head = subprocess.run([*git, "rev-parse", "main"], capture_output=True, text=True).stdout
 
-    assert publish("1.1", alias_latest=True, config_file=project / "mkdocs.yml")
+    assert publish("1.1", alias_latest=True, group_file=project / "group.yml")
 
     listing = subprocess.run([*git, "ls-tree", "--name-only", "gh-pages"], capture_output=True, text=True).stdout
     assert listing.split() == [".nojekyll", "1.1", "index.html", "latest", "versions.json"]

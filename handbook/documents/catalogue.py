@@ -17,9 +17,6 @@ class DocumentInfo:
     def template(self) -> str:
         return f"{self.id}.html"
 
-    def files(self, formats: tuple[str, ...]) -> list[str]:
-        return [f"{self.id}.{fmt}" for fmt in formats if fmt in self.formats]
-
 
 DOCUMENTS: tuple[DocumentInfo, ...] = (
     DocumentInfo("consent-form", "Consent to share your information", "the consent form",

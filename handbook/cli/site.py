@@ -1,0 +1,125 @@
+"""The site's commands: `handbook build`, `serve`, `publish` and `export`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import HandbookError
+from ..group import group_file as find_group_file
+from .options import config_option, generator_option, version_option
+
+
+def _size(folder: Path) -> str:
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return f"{total / 1_000_000:.0f} MB"
+
+
+@click.command()
+@config_option
+@version_option
+@generator_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the website (default: site/ beside the group file).")
+@click.option("-v", "--verbose", is_flag=True, help="Show every step of the build.")
+def build(group_file: Path | None, version: str | None, generator: str, site_dir: Path | None,
+          verbose: bool) -> None:
+    """Build the handbook website into site/ (or --site-dir).
+
+    The old site is replaced only when the whole build succeeds.
+
+    \b
+    Examples:
+      handbook build
+      handbook build --config tests/groups/hostile.yml --site-dir /tmp/hostile
+      handbook build --generator zensical
+    """
+    from ..site.build import build as run
+
+    try:
+        written = run(find_group_file(group_file), site_dir=site_dir, version=version, generator=generator,
+                      verbose=verbose)
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Built the handbook in {written}")
+
+
+@click.command()
+@config_option
+@version_option
+@generator_option
+@click.option("--port", default=8000, show_default=True, help="The port to serve on (on 127.0.0.1 only).")
+def serve(group_file: Path | None, version: str | None, generator: str, port: int) -> None:
+    """Preview the handbook at http://127.0.0.1:PORT, rebuilding when a file changes.
+
+    A mistake shows in the page and in the terminal; fix it and save, and the page comes back.
+
+    \b
+    Example:
+      handbook serve --port 8001
+    """
+    from ..site.serve import serve as run
+
+    try:
+        run(find_group_file(group_file), port=port, version=version, generator=generator)
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+
+
+@click.command()
+@click.argument("version")
+@config_option
+def publish(version: str, group_file: Path | None) -> None:
+    """Build policy VERSION and commit it to the local gh-pages branch with mike.
+
+    The newest version in the group file also becomes `latest`, the version the site opens
+    at. Nothing is pushed: run `git push origin gh-pages` when you are ready, or write every
+    version to a folder with `handbook export`.
+
+    \b
+    Example:
+      handbook publish 1.1
+    """
+    from ..group import load_group
+    from ..site.publish import publish as run
+
+    path = find_group_file(group_file)
+    try:
+        latest = load_group(path).versions[-1].version
+        commit = run(version, alias_latest=version == latest, group_file=path)
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    if commit is None:
+        click.echo(f"Version {version} is already on the local gh-pages branch exactly as it is now: "
+                   "nothing to commit.")
+        return
+    as_latest = " as latest, the default," if version == latest else ""
+    click.echo(f"Published version {version}{as_latest} to the local gh-pages branch (commit {commit}). "
+               "Nothing was pushed.")
+
+
+@click.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@config_option
+def export(out_dir: Path, group_file: Path | None) -> None:
+    """Write the whole site, every policy version, to the folder DIR for any static web host.
+
+    Each version is in its own folder with a version selector; the site opens at the latest.
+    DIR must be new, empty, or an earlier export; it is replaced only when all went well.
+    Your git branches are not touched.
+
+    \b
+    Example:
+      handbook export public
+      python3 -m http.server -d public     # then open http://127.0.0.1:8000
+    """
+    from ..site.publish import export as run
+
+    try:
+        written = run(out_dir, group_file=find_group_file(group_file))
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote versions {', '.join(written)} to {out_dir} ({_size(out_dir)}); "
+               f"the site opens at version {written[-1]}.")

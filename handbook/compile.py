@@ -1,0 +1,155 @@
+"""Compile a group's handbook into what a site generator needs: rendered pages, settings, and files to attach.
+
+Plain Python, no site generator imported: every `{{ ... }}` is filled in here, the generated pages
+are made here, the documents and the browser bundle are made here, and the clause check runs
+here. A generator (handbook/site/) only turns the compiled Markdown into HTML, so any generator
+that reads `mkdocs.yml` (MkDocs, Zensical) builds the same handbook.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+import checkers
+from checkers.clauses import clause_ids
+
+from .browser.bundle import write_browser_assets
+from .documents import render_documents
+from .folders import Folders
+from .group import load_group
+from .page_files import read_page
+from .pages.all_answers import render_answers_page
+from .pages.context import PageContext, Placement, Site
+from .pages.links import Links
+from .pages.what_changed import render_what_changed
+from .policy.text import load_policy
+from .rules.tables import check_clause_coverage
+from .templating import long_date, render_page
+from .templating import text as escaped  # the theme's templates are not autoescaped
+
+CONSUMED = ("in_short",)  # front matter the build reads and the generator does not need
+
+
+@dataclass(frozen=True)
+class Attachments:
+    """Files written straight into the built site: the documents and what the checkers run on."""
+
+    documents: dict[str, bytes]
+    group_words: dict[str, str]
+    version: str
+
+    def write(self, site_dir: Path) -> None:
+        write_browser_assets(site_dir, group=self.group_words, version=self.version)
+        downloads = site_dir / "downloads"
+        downloads.mkdir(exist_ok=True)
+        for name, data in self.documents.items():
+            (downloads / name).write_bytes(data)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    folder: Path  # holds docs/ (the rendered pages) and mkdocs.yml (the generator's settings)
+    settings: dict
+    attachments: Attachments
+    folders: Folders
+
+    @property
+    def docs(self) -> Path:
+        return self.folder / "docs"
+
+    @property
+    def config_file(self) -> Path:
+        return self.folder / "mkdocs.yml"
+
+
+def load_site(group_file: Path, version: str | None = None) -> tuple[Site, dict]:
+    """The build's inputs: the group, the version in force, its text, and the documents made for it."""
+    group = load_group(group_file)
+    folders = Folders(Path(group_file).resolve().parent)
+    entry = group.version(version)
+    policy = load_policy(folders, entry.version)
+    documents = render_documents(group, entry, folders=folders)
+    return Site(group, entry, policy, folders, {name: len(data) for name, data in documents.items()}), documents
+
+
+def compile_handbook(group_file: Path, out: Path, *, version: str | None = None, style: str = "output",
+                     versioned: bool = False, today: dt.date | None = None) -> Compiled:
+    """Write the compiled pages and settings into `out`; any mistake is one HandbookError."""
+    site, documents = load_site(group_file, version)
+    docs = out / "docs"
+    placement = Placement()
+    source = site.folders.defaults / "docs"
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source).as_posix()
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            target.write_text(_page(site, relative, placement, style), encoding="utf-8")
+        elif path.is_file():
+            shutil.copyfile(path, target)
+    for relative, markdown in generated_pages(site).items():
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        (docs / relative).write_text(markdown, encoding="utf-8")
+    placement.check_complete(clause_ids(site.version.version))
+    check_clause_coverage(set(placement.placed))
+    shutil.copytree(site.folders.defaults / "overrides", out / "overrides")
+    settings = site_settings(site, versioned=versioned, today=today)
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    attachments = Attachments(documents, site.group.words(), site.version.version)
+    return Compiled(out, settings, attachments, site.folders)
+
+
+def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
+    """One page rendered: its template filled in, its front matter kept for the theme."""
+    page = read_page(site.folders.defaults / "docs", relative)
+    context = PageContext(site, Links(relative, style), placement)
+    body = render_page(page.body, f"docs/{relative}", context.as_dict())
+    meta = dict(page.meta)
+    if context.checkers:
+        meta["checker"] = context.checkers[0]  # the theme loads the checker's script on this page only
+    return _with_meta(meta, body)
+
+
+def _with_meta(meta: dict, body: str) -> str:
+    kept = {key: value for key, value in meta.items() if key not in CONSUMED}
+    head = f"---\n{yaml.safe_dump(kept, sort_keys=False, allow_unicode=True)}---\n\n" if kept else ""
+    return head + body
+
+
+def generated_pages(site: Site) -> dict[str, str]:
+    """Pages made from data rather than written by hand (path under docs/ -> Markdown, already escaped)."""
+    words = {key: str(escaped(value)) for key, value in site.group.words().items()}
+    version = site.version.version
+    pages = {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version)
+             for checker_id in checkers.CHECKERS}
+    pages["changes.md"] = render_what_changed(site.group, version, site.folders)
+    return pages
+
+
+def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) -> dict:
+    """The generator's settings: the handbook's own (mkdocs.yml among the defaults) with the group's names.
+
+    Paths are relative to the compiled folder, which holds docs/ and overrides/ side by side.
+    """
+    settings = yaml.safe_load((site.folders.defaults / "mkdocs.yml").read_text(encoding="utf-8"))
+    group, version = site.group, site.version
+    today = today or dt.date.today()
+    settings.update(site_name=str(escaped(group.display_short_name)), docs_dir="docs", site_dir="site")
+    settings["plugins"] = [plugin for plugin in settings.get("plugins", []) if plugin == "search"]
+    settings["theme"]["custom_dir"] = "overrides"
+    extra = settings.setdefault("extra", {})
+    extra["version"] = {"provider": "mike", "default": "latest"} if versioned else {}
+    extra["handbook"] = {
+        "name": str(escaped(group.name)),
+        "short_name": str(escaped(group.display_short_name)),
+        "manager": str(escaped(group.manager)),
+        "version": str(escaped(version.version)),
+        "approved": long_date(version.approved),
+        "review_due": long_date(version.review_due),
+        "due_for_review": version.review_due <= today,
+    }
+    return settings

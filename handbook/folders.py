@@ -1,0 +1,37 @@
+"""Where a build reads from: the group's own folder first, then the handbook's defaults.
+
+A group's folder holds group.yml and, only if it wants them, its own policy versions
+(policy/<version>.md), document wording (my-templates/documents/) and overrides. Everything
+else comes from the handbook itself: its pages (docs/), policy versions, document templates,
+theme overrides and site settings (mkdocs.yml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULTS = Path(__file__).resolve().parent.parent  # the handbook's own docs/, policy/, templates/, overrides/
+
+
+@dataclass(frozen=True)
+class Folders:
+    group_dir: Path
+    defaults: Path = DEFAULTS
+
+    def find(self, relative: str) -> Path | None:
+        """The group's own copy of a file if it has one, else the handbook's; None if neither exists."""
+        for base in (self.group_dir, self.defaults):
+            if (base / relative).exists():
+                return base / relative
+        return None
+
+    def document_templates(self) -> list[Path]:
+        """Where document templates are looked up, first match wins."""
+        own = self.group_dir / "my-templates" / "documents"
+        return [path for path in (own, self.defaults / "templates" / "documents") if path.is_dir()]
+
+    def watched(self, group_file: Path) -> list[Path]:
+        """What a preview watches: the group file, the group's own sources, and the defaults a build reads."""
+        found = [group_file] + [self.group_dir / name for name in ("policy", "my-templates", "overrides")]
+        found += [self.defaults / name for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml")]
+        return list(dict.fromkeys(path.resolve() for path in found if path.exists()))

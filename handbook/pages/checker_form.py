@@ -1,0 +1,85 @@
+"""Render a checker's form as plain HTML from its question list (the page contract in DESIGN.md).
+
+The form works before any script runs (and is readable without one): inputs are named by question
+id with option ids as values; the answer element gets `data-decision` and `data-cites` once the
+browser engine (handbook/browser/assets/checker.js) has answered. Without JavaScript the form links to
+the answers table. Nothing here reads a reader's answers: they stay in the browser.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..errors import HandbookError
+from ..policy.placement import CLAUSE_PAGES, clause_url
+from ..templating import finalize
+from .links import Links
+
+# The no-JavaScript fallback: each checker's page of every answer (pages/all_answers.py).
+ANSWERS_PAGE = "all-answers/{checker_id}/"
+
+
+@cache
+def _environment() -> Environment:
+    # The render module's escaping: group values may hold braces that must never read as a template.
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True, finalize=finalize)
+    env.filters["tojson_attr"] = lambda value: json.dumps(value, separators=(",", ":"), sort_keys=True)
+    return env
+
+
+def _checker(checker_id: str):
+    import checkers
+
+    registry = getattr(checkers, "CHECKERS", {})
+    if checker_id not in registry:
+        raise HandbookError(f"unknown checker {checker_id!r}; expected one of: {', '.join(sorted(registry))}")
+    return registry[checker_id]
+
+
+def _check_preset(module, preset: dict) -> dict:
+    questions = {q.id: q for q in module.QUESTIONS}
+    for qid, value in preset.items():
+        if qid not in questions:
+            raise HandbookError(f"checker {module.ID!r} has no question {qid!r} to preset; "
+                                f"expected one of: {', '.join(questions)}")
+        question = questions[qid]
+        values = value if question.multi and isinstance(value, (list, tuple)) else [value]
+        for option in values:
+            if option not in question.option_ids():
+                raise HandbookError(f"preset {qid}: {option!r} is not an option of checker {module.ID!r}; "
+                                    f"expected one of: {', '.join(question.option_ids())}")
+    return preset
+
+
+def render_checker(checker_id: str, *, links: Links, preset: dict | None = None, group: dict | None = None,
+                   version: str | None = None) -> str:
+    """The HTML for one checker's form, ready to drop into a Markdown page as one raw HTML block.
+
+    Every address is relative to the page (see links.py), so the site works wherever it is
+    served (e.g. under /1.0/).
+    """
+    module = _checker(checker_id)
+    preset = _check_preset(module, dict(preset or {}))
+    questions = []
+    for question in module.QUESTIONS:
+        chosen = preset.get(question.id, [] if question.multi else None)
+        chosen = set(chosen) if question.multi else {chosen}
+        questions.append({"q": question, "applies": question.applies(preset), "chosen": chosen})
+    uid = f"hb-{checker_id}"
+    if preset:
+        uid += "-" + hashlib.sha256(json.dumps(preset, sort_keys=True).encode()).hexdigest()[:6]
+    html = _environment().get_template("checker_form.html").render(
+        checker=module, checker_id=checker_id, uid=uid, questions=questions, version=version or "",
+        preset=preset, group=group or {}, answers_url=links.raw_root + ANSWERS_PAGE.format(checker_id=checker_id),
+        # a generator leaves <noscript> content as written: from the page as the browser sees it
+        noscript_answers_url=links.output_root + ANSWERS_PAGE.format(checker_id=checker_id),
+        clauses={cid: links.output_root + clause_url(cid) for cid in CLAUSE_PAGES},
+    )
+    # One raw HTML block for Python-Markdown: no blank lines, no leading indentation.
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"

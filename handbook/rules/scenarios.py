@@ -1,0 +1,231 @@
+"""Scenario files: load, check and run the readable tests of the rules (`handbook check`).
+
+A scenario file names a checker, optionally a policy version, and scenarios, each with a
+full-sentence name, the answers, and what to expect:
+
+    checker: sharing
+    version: "1.0"            # optional: the latest version when left out
+    scenarios:
+      - name: A partner-agency worker asks, and the guest asked us not to share with them
+        answers: {about: service_user, requester: partner_agency, information: case_details,
+                  consent: refused, circumstances: []}
+        expect: {decision: do_not_share, cites: ["2"]}
+
+`decision` must match, and `urgency` and `title` if given; `cites` and `actions` must be among
+the result's, `not_actions` must not. Unquoted `yes` and `no` mean the options `yes` and `no`.
+Every mistake in a file raises ScenarioError naming the file, the scenario and its line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import checkers
+from checkers import versions
+from checkers.validation import check
+from checkers.model import AnswerError
+
+from checkers.clauses import EVERY
+
+from ..errors import HandbookError
+from ..yaml_input import LINE, read_yaml
+
+MAX_BYTES = 32 * 1024 * 1024  # room for a trainer's tens of thousands of scenarios
+
+FILE_KEYS = ("checker", "version", "scenarios")
+SCENARIO_KEYS = ("name", "answers", "expect")
+EXPECT_KEYS = ("decision", "urgency", "cites", "actions", "not_actions", "title")
+
+
+class ScenarioError(HandbookError):
+    """A scenario file that cannot be run, explained in one sentence."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    answers: dict
+    expect: dict
+    line: int
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    path: str
+    checker: str
+    version: str | None
+    scenarios: tuple[Scenario, ...]
+
+
+@dataclass
+class Outcome:
+    """One scenario run: what the rules said, and what differed from the expectation."""
+
+    file: str
+    name: str
+    line: int
+    decision: str
+    urgency: str
+    cites: list
+    actions: list
+    problems: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "name": self.name, "passed": self.passed, "decision": self.decision,
+                "urgency": self.urgency, "cites": self.cites, "actions": self.actions, "problems": self.problems}
+
+
+def _strip(value):
+    """The value without the line markers the loader added."""
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k != LINE}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def _listed(ids) -> str:
+    return ", ".join(ids)
+
+
+def load(path) -> ScenarioFile:
+    """Read and check a scenario file; ScenarioError says what is wrong and where."""
+    path = str(path)
+    try:
+        data = read_yaml(Path(path), limit=MAX_BYTES, what="scenario file", mark_lines=True).data
+    except HandbookError as error:
+        raise ScenarioError(str(error)) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            f"{path}: expected a mapping with keys {_listed(FILE_KEYS)}, but received: {type(data).__name__}."
+        )
+    line = data.get(LINE, 1)
+    _unknown_keys(data, FILE_KEYS, f"{path} (line {line})")
+    checker = data.get("checker")
+    if not isinstance(checker, str) or checker not in checkers.CHECKERS:
+        raise ScenarioError(
+            f"{path} (line {line}): unknown checker {checker!r}. "
+            f"Expected one of: {_listed(sorted(checkers.CHECKERS))}, but received: {checker!r}."
+        )
+    version = data.get("version")
+    if version is not None:
+        if not isinstance(version, str) or version not in versions.VERSIONS:
+            raise ScenarioError(
+                f"{path} (line {line}): unknown version {version!r}. "
+                f"Expected one of: {_listed(versions.VERSIONS)}, but received: {version!r}."
+            )
+    items = data.get("scenarios")
+    if not isinstance(items, list) or not items:
+        raise ScenarioError(
+            f"{path} (line {line}): key 'scenarios' must be a list of scenarios, but received: {_strip(items)!r}."
+        )
+    scenarios = [_scenario(path, checker, number, item) for number, item in enumerate(items, 1)]
+    seen: set[str] = set()
+    for scenario in scenarios:
+        if scenario.name in seen:
+            raise ScenarioError(
+                f"{path}, scenario {scenario.name!r} (line {scenario.line}): the name is used twice; "
+                "give each scenario its own name."
+            )
+        seen.add(scenario.name)
+    return ScenarioFile(path, checker, version, tuple(scenarios))
+
+
+def _unknown_keys(mapping: dict, allowed: tuple[str, ...], where: str) -> None:
+    for key in mapping:
+        if key != LINE and key not in allowed:
+            raise ScenarioError(f"{where}: unknown key {key!r}. Expected one of: {_listed(allowed)}.")
+
+
+def _scenario(path: str, checker_id: str, number: int, item) -> Scenario:
+    if not isinstance(item, dict):
+        raise ScenarioError(
+            f"{path}, scenario {number}: expected a mapping with keys {_listed(SCENARIO_KEYS)}, "
+            f"but received: {_strip(item)!r}."
+        )
+    line = item[LINE]
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ScenarioError(
+            f"{path}, scenario {number} (line {line}): key 'name' must be a sentence, but received: {name!r}."
+        )
+    where = f"{path}, scenario {name!r} (line {line})"
+    _unknown_keys(item, SCENARIO_KEYS, where)
+    for key in ("answers", "expect"):
+        if not isinstance(item.get(key), dict):
+            raise ScenarioError(
+                f"{where}: key {key!r} must be a mapping, but received: {_strip(item.get(key))!r}."
+            )
+    answers, expect = _strip(item["answers"]), _strip(item["expect"])
+    module = checkers.CHECKERS[checker_id]
+    try:
+        check(checker_id, module.QUESTIONS, answers)
+    except AnswerError as error:
+        raise ScenarioError(f"{where}: {error}") from None
+    _check_expect(where, module, expect)
+    return Scenario(name, answers, expect, line)
+
+
+def _check_expect(where: str, module, expect: dict) -> None:
+    _unknown_keys(expect, EXPECT_KEYS, f"{where}, key 'expect'")
+    if "decision" not in expect:
+        raise ScenarioError(f"{where}: key 'expect' needs a 'decision'. Expected one of: {_listed(module.DECISIONS)}.")
+    if expect["decision"] not in module.DECISIONS:
+        raise ScenarioError(
+            f"{where}: unknown decision {expect['decision']!r}. "
+            f"Expected one of: {_listed(module.DECISIONS)}, but received: {expect['decision']!r}."
+        )
+    for key in ("cites", "actions", "not_actions"):
+        value = expect.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            raise ScenarioError(f"{where}: key {key!r} must be a list, but received: {value!r}.")
+    for cid in expect.get("cites", []):
+        if str(cid) not in EVERY:
+            raise ScenarioError(
+                f"{where}: unknown clause {cid!r} in 'cites'. Expected clause ids such as: "
+                f"{_listed(EVERY)}, but received: {cid!r}."
+            )
+
+
+def run(scenario_file: ScenarioFile) -> list[Outcome]:
+    """Run every scenario of a checked file against the rules."""
+    module = checkers.CHECKERS[scenario_file.checker]
+    results = []
+    for scenario in scenario_file.scenarios:
+        result = module.decide(scenario.answers, version=scenario_file.version)
+        outcome = Outcome(scenario_file.path, scenario.name, scenario.line, result.decision, result.urgency,
+                          list(result.cites), list(result.actions))
+        outcome.problems = _differences(scenario.expect, result)
+        results.append(outcome)
+    return results
+
+
+def _differences(expect: dict, result) -> list[str]:
+    problems = []
+    if expect["decision"] != result.decision:
+        problems.append(f"decision: expected {expect['decision']}, got {result.decision}")
+    if "urgency" in expect and expect["urgency"] != result.urgency:
+        problems.append(f"urgency: expected {expect['urgency']}, got {result.urgency}")
+    for key in ("cites", "actions"):
+        wanted = [str(v) for v in expect.get(key, [])]
+        got = getattr(result, key)
+        missing = [v for v in wanted if v not in got]
+        if missing:
+            problems.append(f"{key}: expected {', '.join(wanted)} among them, missing {', '.join(missing)} "
+                            f"(got {', '.join(got) or 'none'})")
+    unwanted = [v for v in expect.get("not_actions", []) if v in result.actions]
+    if unwanted:
+        problems.append(f"actions: expected none of {', '.join(unwanted)}, but got them")
+    if "title" in expect and expect["title"] != result.title:
+        problems.append(f"title: expected {expect['title']!r}, got {result.title!r}")
+    return problems
+
+
+def run_files(paths) -> list[Outcome]:
+    """Load every file first (so a broken file stops the run before anything is reported), then run them."""
+    loaded = [load(path) for path in paths]
+    return [outcome for scenario_file in loaded for outcome in run(scenario_file)]

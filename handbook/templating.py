@@ -1,0 +1,90 @@
+"""Render `{{ group.* }}` and friends in Markdown pages, safely.
+
+Pages are templates written by the project, but the values come from a group's file and may
+hold any characters: every value is escaped for HTML *and* for Markdown, braces included, so a
+name like `Zoë's "Safe & Sound" <Drop-in> {{ x }}` shows as written and is never read as markup
+or as another template.
+"""
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Mapping
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .errors import HandbookError
+
+# Characters HTML, Markdown or a later template pass would read as syntax: shown as numeric entities.
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "<>&\"'\\`*_{}[]()#+!|~^$%"}
+PLACEHOLDERS = re.compile(r"your group name|\bgroup name\b|\{\{|\{%", re.IGNORECASE)
+
+
+def text(value: object) -> Markup:
+    """Escape a value for a Markdown page that becomes HTML."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_ENTITIES))
+
+
+def long_date(value) -> str:
+    """A date as people write it: 10 March 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def finalize(value: object) -> object:
+    """Jinja's `finalize` for every template whose output lands in a page: escape all but Markup."""
+    return value if isinstance(value, Markup) else text(value)
+
+
+def environment() -> SandboxedEnvironment:
+    """A sandboxed, strict, escaping Jinja environment for pages and policy text."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=finalize,
+                                keep_trailing_newline=True)
+
+
+def render_page(source: str, name: str, context: Mapping[str, object]) -> str:
+    """Render one page; a template mistake becomes one HandbookError naming page and line."""
+    env = environment()
+    try:
+        rendered = env.from_string(source).render(**context)
+    except TemplateSyntaxError as error:
+        raise HandbookError(f"{name}, line {error.lineno}: template error: {error.message}.") from None
+    except UndefinedError as error:
+        line = _template_line(error)
+        where = f"{name}, line {line}" if line else name
+        raise HandbookError(f"{where}: {plain_undefined(error.message or '')}. Check the spelling, "
+                            "or add it to group.yml.") from None
+    except TemplateError as error:
+        raise HandbookError(f"{name}: template error: {error}.") from None
+    except HandbookError as error:
+        line = _template_line(error)
+        raise HandbookError(f"{name}, line {line}: {error}" if line else f"{name}: {error}") from None
+    check_no_placeholders(rendered, name)
+    return rendered
+
+
+def plain_undefined(message: str) -> str:
+    """Jinja's "'handbook.group.schema.Group object' has no attribute 'nmae'" as "group has no value 'nmae'"."""
+    return re.sub(r"'[\w.]*?(\w+) object' has no attribute", lambda m: f"{m[1].lower()} has no value", message)
+
+
+def check_no_placeholders(rendered: str, name: str) -> None:
+    """Fail when a placeholder of the source policy ("your group name", `{{`) survived."""
+    found = PLACEHOLDERS.search(rendered)
+    if found:
+        line = rendered.count("\n", 0, found.start()) + 1
+        raise HandbookError(
+            f"{name}, line {line}: the placeholder {found.group()!r} is still in the page."
+            " Use {{ group.name }} (or another group.yml value) instead."
+        )
+
+
+def _template_line(error: Exception) -> int | None:
+    """Jinja rewrites tracebacks so template frames carry the template's own line number."""
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__)
+             if frame.filename == "<template>"]
+    return lines[-1] if lines else None
+
