@@ -26,7 +26,7 @@ from .. import engine, versions
 from ..model import Result
 from ..validation import check
 from ..words import words
-from .questions import QUESTIONS
+from .questions import QUESTIONS, UNANSWERED
 from .record import record
 from .risk import Assessment, assess
 from .rules import RULES
@@ -37,9 +37,6 @@ DECISIONS = ("report_to_manager",)
 # The questions the committed answers table expands (handbook/answers_table.py); the others are left
 # unanswered there, which means "not sure".
 TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained")
-# An unanswered optional question means this option (a multi-choice question: nothing ticked).
-UNANSWERED = {"danger": "not_sure", "contained": "not_sure", "people": "not_sure", "vulnerable": "not_sure",
-              "risk": "not_sure"}
 
 # Options that change nothing (decision, cites or actions) under some version, and why: none.
 NO_EFFECT: dict[str, str] = {}

@@ -4,7 +4,7 @@ Safety first: "Could it put someone in physical danger?" comes straight after "W
 The facts that decide the risk (what kind of information, how many people, children or vulnerable
 adults, whether it was got back) are asked whenever personal information may be involved, whatever
 the reason it happened: a lawful reason to share does not make a mis-delivery, a loss or a post lawful.
-Every fact is optional; left unanswered it means "not sure" (UNANSWERED in __init__.py).
+Every fact is optional; left unanswered it means "not sure" (UNANSWERED).
 """
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ NEAR_MISS_REASON = "Nothing got out, so there is no risk to people to judge."
 NO_PERSONAL_REASON = "No personal information was involved, so there is no risk to people to judge."
 FACTS_WHEN = {"what_happened": GOT_OUT, "personal_data": ("yes", "not_sure")}
 FACTS_NOT_ASKED = {"what_happened=near_miss": NEAR_MISS_REASON, "personal_data=no": NO_PERSONAL_REASON}
+# An unanswered optional question means this option (for `data`, nothing ticked means not known).
+UNANSWERED = {"danger": "not_sure", "contained": "not_sure", "people": "not_sure", "vulnerable": "not_sure",
+              "risk": "not_sure"}
 YES_NO_NOT_SURE = (Option("yes", "Yes"), Option("no", "No"), Option("not_sure", "Not sure"))
 
 QUESTIONS: tuple[Question, ...] = (

@@ -10,7 +10,7 @@ report form (templates/documents/breach-report.html) asks the same, in the same 
 from __future__ import annotations
 
 from ..engine import Outcome
-from .questions import QUESTIONS
+from .questions import QUESTIONS, UNANSWERED
 from .risk import LAWFUL, NEAR_MISS, Assessment
 
 LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
@@ -18,9 +18,10 @@ KINDS = next(q.option_ids() for q in QUESTIONS if q.id == "data")  # in the orde
 NOT_KNOWN = "not known yet"
 
 
-def _said(answers: dict, qid: str, otherwise: str = NOT_KNOWN) -> str:
-    value = answers.get(qid)
-    return LABELS[qid, value] if value else otherwise
+def _said(answers: dict, qid: str) -> str:
+    """The label of the answer given; an unanswered fact reads as the option it means ("Not sure")."""
+    value = answers.get(qid) or UNANSWERED.get(qid)
+    return LABELS[qid, value] if value else NOT_KNOWN
 
 
 def _clauses(cites) -> str:
@@ -29,7 +30,7 @@ def _clauses(cites) -> str:
 
 def _facts(answers: dict) -> list[str]:
     """The facts of the breach, as answered ("not known yet" where not)."""
-    lines = [f"Could it put someone in physical danger: {_said(answers, 'danger', 'not answered')}."]
+    lines = [f"Could it put someone in physical danger: {_said(answers, 'danger')}."]
     if answers.get("danger") == "yes":
         lines[0] += (" Who was warned, when and how; whether 999 was called; and when {safeguarding_lead} was "
                      "told.")
@@ -58,7 +59,7 @@ def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str
                  "Whether the person it is about was told, when and how; or why not (for example, telling them "
                  "would put someone at risk)."]
     else:
-        own = f" Someone's own view: {LABELS['risk', answers['risk']]}." if answers.get("risk") else ""
+        own = f" Someone's own view: {_said(answers, 'risk')}."
         lines = [f"What happened: {_said(answers, 'what_happened')}. How it was found, and by whom.",
                  "When it happened, and when it was found. The 72 hours for telling the ICO start when it was "
                  "found.",

@@ -42,10 +42,10 @@ RULES: tuple[Rule, ...] = (
          decision="report_to_manager", urgency="now",
          title="Keep them safe now: call 999 if anyone is in danger, and warn them",
          steps=("If anyone is in danger now, call 999.",
-                "Warn the person who could be in danger now, in a way only they will see or hear.",
+                "Warn the person who could be in danger now, in a way only they will see or hear. Do not contact "
+                "whoever got the information: they may be the danger.",
                 "Tell {safeguarding_lead} and {manager} now. If they are away, tell {team_leader} or "
                 "{senior_volunteer}.",
-                "Do not contact whoever got the information: they may be the danger.",
                 WRITE),
          actions=("warn_person", "call_emergency_services", "tell_safeguarding_lead") + REPORTED),
     # Shared on purpose, to the people who needed it, for a reason the policy allows (clauses 1b, 5, 6).
