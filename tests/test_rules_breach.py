@@ -310,6 +310,33 @@ def test_versions_differ_only_in_near_misses_and_the_law_applies_under_both():
             assert set(triples["1.1"][2]) - set(triples["1.0"][2]) == {"log_near_miss"}
 
 
+def test_the_breach_report_form_asks_the_checkers_questions_in_its_order_and_the_records_lines():
+    import io
+    from pathlib import Path
+
+    import docx
+
+    from handbook.config import load_group
+    from handbook.documents import render_documents
+
+    root = Path(__file__).resolve().parents[1]
+    group = load_group(root / "group.yml")
+    made = render_documents(group, group.version(), root=root, formats=("docx",), only=("breach-report",))
+    document = docx.Document(io.BytesIO(made["breach-report.docx"]))
+    text = " ".join(" ".join(p.text.split()) for p in document.paragraphs)
+    cells = " ".join(" ".join(c.text.split()) for t in document.tables for row in t.rows for c in row.cells)
+    places = [text.index(q.prompt) for q in QUESTIONS]
+    assert places == sorted(places), "the form asks the checker's questions in the checker's order"
+    for question, start, end in zip(QUESTIONS, places, places[1:] + [len(text)]):
+        for option in question.options:
+            assert option.label in text[start:end], (question.id, option.label)
+    for line in ("How it was found, and by whom", "When it was found", "Who was warned, when and how",
+                 "whether 999 was called", "What was done to stop it spreading, and who else was told",
+                 "How many records", "The facts it rests on, and what is not known yet", "ICO reference",
+                 "Why the report was late", "Were they told?", "When, how and by whom. If not, why not.", "Decided by"):
+        assert line in f"{text} {cells}", line
+
+
 # The cases of issue 11, in words.
 
 def decide(**answers):
