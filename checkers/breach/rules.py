@@ -84,9 +84,9 @@ RULES: tuple[Rule, ...] = (
     # Notes said first: keep people safe, then stop it spreading (never by contacting a possible danger).
     Rule(name="danger_not_sure", summary="Nobody knows yet if it could put someone in danger",
          when=lambda f: f.danger == "unsure" and f.level not in (NONE, NEAR_MISS), cites=("1a",),
-         note=("First, think: could this put anyone in danger, for example an address reaching someone they are "
-               "hiding from? If it could, call 999 if anyone is in danger, and tell {safeguarding_lead} {when} "
-               "before anyone contacts whoever got it.",),
+         note=("First, think: could this put anyone in danger, such as an address reaching someone they hide "
+               "from? If so, call 999 if they are in danger, and tell {safeguarding_lead} {when}. Until then, do "
+               "not contact whoever got it.",),
          note_actions=("check_for_danger",), note_first=True),
     Rule(name="posted", summary="Something was posted online", when=spreading("posted_online"), cites=("4a",),
          note=(TAKE_DOWN,), note_actions=("remove_post",), note_first=True),
