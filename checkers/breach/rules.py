@@ -100,8 +100,8 @@ RULES: tuple[Rule, ...] = (
     Rule(name="records", summary="Records were lost or seen", when=spreading("records_lost_or_seen"),
          cites=("3a",), note=("Lock away what is left, and look for anything missing.",),
          note_actions=("secure_records",), note_first=True),
-    Rule(name="passed_on", summary="It was passed on without a reason the policy allows",
-         when=spreading("shared_on_purpose"), cites=("1",),
+    Rule(name="passed_on", summary="It was passed on without a good reason",  # unsure why: the manager asks
+         when=lambda f: spreading("shared_on_purpose")(f) and f.reason == "none", cites=("1",),
          note=("Ask whoever got it not to use it or pass it on, and to delete it.",),
          note_actions=("ask_recipient_to_delete",), note_first=True),
     Rule(name="posted_and_danger", summary="Something was posted online, and someone could be in danger",
