@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from handbook import runtime  # noqa: E402
+from handbook.browser import runtime  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -159,8 +159,8 @@ def main() -> None:
         tmp = Path(tmp)
         site = options.site
         if site is None:
-            from handbook import site_build
-            site = site_build.build(Path(__file__).resolve().parents[1] / "mkdocs.yml", site_dir=tmp / "built")
+            from handbook.site.build import build
+            site = build(Path(__file__).resolve().parents[1] / "group.yml", site_dir=tmp / "built")
         root = tmp / "root"
         root.mkdir()
         (root / "site").symlink_to(Path(site).resolve(), target_is_directory=True)

@@ -46,4 +46,7 @@ ACTIONS: dict[str, str] = {
     "secure_records": "lock the records away",
     "evidence_may_be_requested": "keep evidence of the need",
     "warn_person": "warn the person who may be in danger",
+    "check_for_danger": "think whether anyone could be in danger, and keep them safe first",
+    "find_out_facts": "find out quickly what is not known yet, and tell the ICO more",
+    "log_near_miss": "write the near miss in the breach log",
 }

@@ -82,7 +82,9 @@ def answer_on_screen(page, form: str) -> dict:
         const box = document.querySelector(`${form} [data-hb-answer]`);
         const problems = document.querySelector(`${form} [data-hb-problems]`);
         if (box.dataset.decision) return {decision: box.dataset.decision, cites: box.dataset.cites.split(" "),
-                                          title: box.querySelector("[data-hb-title]").textContent};
+                                          urgency: box.dataset.urgency,
+                                          title: box.querySelector("[data-hb-title]").textContent,
+                                          assessment: box.querySelector("[data-hb-assessment]").textContent};
         if (!problems.hidden) return {problem: problems.textContent.trim()};
         return null;
     }""", form)
@@ -112,8 +114,10 @@ def test_every_scenario_gives_the_same_answer_in_the_page_as_in_cpython(site_dir
                 shown = answer_on_screen(page, form)
                 where = f"{scenario_file.path}, line {scenario.line}: {scenario.name}"
                 assert shown.get("decision") == expected.decision, f"{where}: page showed {shown}"
+                assert shown["urgency"] == expected.urgency, where
                 assert shown["cites"] == list(expected.cites), where
                 assert shown["title"] == expected.title, where
+                assert shown["assessment"] == expected.assessment, where
                 checked += 1
     assert checked >= 10, f"only {checked} scenarios ran"
 
@@ -342,13 +346,34 @@ def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser
 def test_after_check_the_answer_follows_each_change(site_dir, serve, page):
     page.goto(serve(site_dir) + "something-went-wrong/")
     form = 'form[data-checker="breach"]'
-    enter(page, form, {"who": "me", "reason": "protect_someone", "what_happened": "sent_to_wrong_person"})
+    enter(page, form, {"who": "me", "reason": "none", "what_happened": "near_miss"})
     first = answer_on_screen(page, form)
     assert "decision" in first
-    page.check(f'{form} input[name="reason"][value="none"]')  # reveals new questions
+    page.check(f'{form} input[name="what_happened"][value="sent_to_wrong_person"]')  # reveals new questions
     assert page.locator(f"{form} [data-hb-answer]").inner_text() == (
         "There is a new question above. Answer it to see what to do.")
     assert page.locator(f'{form} fieldset[data-question="personal_data"]').is_visible()
     page.check(f'{form} input[name="personal_data"][value="no"]')
     second = answer_on_screen(page, form)  # no second "Check" needed
     assert "decision" in second and second != first
+
+
+@pytest.mark.parametrize("checker_id, answers", [
+    ("breach", {"who": "me", "reason": "none", "what_happened": "sent_to_wrong_person", "personal_data": "yes",
+                "data": ["health_or_sensitive"], "vulnerable": "yes", "contained": "no"}),
+    ("concern", {"who_at_risk": "child", "danger": "ongoing", "asked_to_keep_secret": "yes", "about_a_worker": "no"}),
+    ("sharing", {"about": "service_user", "requester": "emergency_services", "information": "case_details",
+                 "circumstances": ["risk_of_harm"]}),
+])
+def test_an_answer_on_screen_shows_its_urgency_and_reasons_and_passes_axe(site_dir, serve, page, axe, checker_id,
+                                                                          answers):
+    page.goto(serve(site_dir) + FULL_CHECKERS[checker_id])
+    form = f'form[data-checker="{checker_id}"]'
+    enter(page, form, answers)
+    shown = answer_on_screen(page, form)
+    expected = checkers.CHECKERS[checker_id].decide(answers, group=site_settings(site_dir)["group"])
+    assert (shown["decision"], shown["urgency"]) == (expected.decision, expected.urgency)
+    if checker_id == "breach":
+        assert shown["assessment"].startswith("High") and page.locator(f"{form} [data-hb-assessment]").is_visible()
+    wait_for(page, "!document.querySelector('.md-top') || !document.querySelector('.md-top').offsetParent")
+    assert axe(page) == []

@@ -126,7 +126,7 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     bundle = json.loads((tmp_path / "assets" / "checkers" / "bundle.json").read_text())
     assert bundle["group"] == GROUP and bundle["version"] == "1.1"
     assert {"checkers/__init__.py", "checkers/sharing/__init__.py", "checkers/sharing/rules.py",
-            "checkers/concern/rules.py", "checkers/breach.py", "handbook_bridge.py"} <= set(bundle["files"])
+            "checkers/concern/rules.py", "checkers/breach/rules.py", "handbook_bridge.py"} <= set(bundle["files"])
     assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == [
         "bundle.json", "checker.css", "checker.js", "worker.js"]
 

@@ -97,12 +97,19 @@ def test_an_ignored_answer_must_still_be_a_real_option():
 
 
 def test_a_question_without_its_own_reason_explains_what_rules_it_out():
+    answers = {"about": "service_user", "requester": "police", "information": "case_details", "circumstances": [],
+               "consent_names_recipient": "yes"}
+    result = sharing.decide(answers)
+    assert [(i.question, i.answer) for i in result.ignored] == [("consent_names_recipient", "yes")]
+    assert result.ignored[0].reason == ("'Does their consent cover exactly this?' is not asked when the answer to "
+                                        "'Who wants it?' is 'The police', so it does not change the answer.")
+
+
+def test_a_question_with_its_own_reason_gives_it():
     answers = {"who": "me", "reason": "none", "what_happened": "other", "personal_data": "no", "risk": "high"}
     result = breach.decide(answers)
-    assert [(i.question, i.answer) for i in result.ignored] == [("risk", "high")]
-    assert result.ignored[0].reason == ("'Could it harm the people it is about?' is not asked when the answer to "
-                                        "'Was personal information involved?' is 'No', so it does not change the "
-                                        "answer.")
+    assert [(i.question, i.answer, i.reason) for i in result.ignored] == [
+        ("risk", "high", "No personal information was involved, so there is no risk to people to judge.")]
 
 
 def test_unquoted_yes_and_no_in_yaml_mean_the_options_yes_and_no():

@@ -115,6 +115,8 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
                 answers[question.id] = value
     result = module.decide(answers, group=group, version=version)
     click.echo(f"\n{result.title}\n")
+    if result.assessment:
+        click.echo(f"{result.assessment}\n")
     for number, step in enumerate(result.steps, 1):
         click.echo(f"{number}. {step}")
     click.echo(f"\nWhy: clauses {', '.join(result.cites)}")

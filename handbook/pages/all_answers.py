@@ -14,7 +14,7 @@ from checkers.words import fill, words as group_words
 from checkers.actions import ACTIONS
 
 from ..policy.placement import clause_link
-from ..rules.tables import outcomes
+from ..rules.tables import outcomes, table_questions
 
 # checker -> situations in reading order: (heading, id, deciding rules in it)
 SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
@@ -41,10 +41,10 @@ SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("An adult who can make their own decisions", "adult", ("adult_decides", "adult_past")),
     ),
     "breach": (
-        ("Broken to protect someone", "to-protect", ("to_protect_someone",)),
-        ("Broken by mistake or without a good reason", "by-mistake",
-         ("ico_must_know", "unsure_treat_as_reportable", "unsure_find_out", "unlikely_risk",
-          "no_personal_data")),
+        ("Someone could be in danger", "danger", ("someone_in_danger",)),
+        ("Passed on for a reason the policy allows", "to-protect", ("shared_to_protect",)),
+        ("Information went where it should not", "got-out", ("ico_must_know", "unlikely_risk", "no_personal_data")),
+        ("It nearly happened", "near-miss", ("near_miss",)),
     ),
 }
 # Words for {what} and {who} in steps, which otherwise come from the reader's answers.
@@ -87,7 +87,7 @@ def render_answers_page(checker_id: str, group: dict | None = None, version: str
     version = versions.resolve(version)
     words = dict(group_words(group), **PAGE_WORDS)
     everything = outcomes(checker_id, version)
-    multi = next((q for q in module.QUESTIONS if q.multi), None)
+    multi = next((q for q in table_questions(checker_id) if q.multi), None)
     decided: dict[str, list] = defaultdict(list)
     for answers, outcome in everything:
         decided[outcome.winner.name].append((answers, outcome))

@@ -6,6 +6,11 @@ sets of the multi-choice answers (128 sets of circumstances, in bit order), with
 decisions and of action lists. The
 test rebuilds them and shows a readable diff, one line per combination, when the rules changed.
 
+A checker whose whole space is too large to keep may name the questions its table expands
+(`TABLE_QUESTIONS`; the others are left unanswered) and say what an unanswered optional question
+means (`UNANSWERED`: question id -> option), so "unanswered" is not listed apart from that option.
+It then tests the rest of its space itself (see checkers/breach/__init__.py).
+
     handbook answers --write          # rewrite the committed tables
 """
 from __future__ import annotations
@@ -27,9 +32,16 @@ ANSWERS_DIR = Path(checkers.__file__).parent / "answers"
 ABSENT = "-"  # an optional question left unanswered, or a question that does not apply
 
 
+def table_questions(checker_id: str) -> tuple[Question, ...]:
+    """The questions the table expands: all of the checker's, unless it names fewer in TABLE_QUESTIONS."""
+    module = checkers.CHECKERS[checker_id]
+    named = getattr(module, "TABLE_QUESTIONS", None)
+    return tuple(q for q in module.QUESTIONS if named is None or q.id in named)
+
+
 def _split(checker_id: str) -> tuple[tuple[Question, ...], Question | None]:
     """The single-choice questions, and the one multi-choice question (expanded into columns)."""
-    questions = checkers.CHECKERS[checker_id].QUESTIONS
+    questions = table_questions(checker_id)
     multi = [q for q in questions if q.multi]
     assert len(multi) <= 1 and all(not q.when for q in multi), "one multi question, always asked"
     return tuple(q for q in questions if not q.multi), (multi[0] if multi else None)
@@ -38,6 +50,7 @@ def _split(checker_id: str) -> tuple[tuple[Question, ...], Question | None]:
 def base_combinations(checker_id: str) -> list[dict]:
     """Every valid set of single-choice answers, respecting routing (questions that do not apply are absent)."""
     singles, _ = _split(checker_id)
+    unanswered = getattr(checkers.CHECKERS[checker_id], "UNANSWERED", {})  # listed as the option it means
     combos: list[dict] = [{}]
     for question in singles:
         grown = []
@@ -45,7 +58,8 @@ def base_combinations(checker_id: str) -> list[dict]:
             if not question.applies(combo):
                 grown.append(combo)
                 continue
-            choices = list(question.option_ids()) + ([] if question.required else [None])
+            listed_apart = not question.required and question.id not in unanswered
+            choices = list(question.option_ids()) + ([None] if listed_apart else [])
             grown.extend({**combo, question.id: c} if c else dict(combo) for c in choices)
         combos = grown
     return combos
@@ -99,11 +113,13 @@ def build_table(checker_id: str, version: str) -> dict:
                                    number("cites", " ".join(outcome.cites)))))
         rows[" ".join(base.get(q.id, ABSENT) for q in singles)] = " ".join(cells)
     _, multi = _split(checker_id)
+    left = [q.id for q in checkers.CHECKERS[checker_id].QUESTIONS if q not in table_questions(checker_id)]
     return {
         "checker": checker_id,
         "version": version,
         "about": "Every valid combination of answers and its outcome (D.A.C = decision and urgency, actions, "
-                 "cites). Regenerate: handbook answers --write",
+                 "cites). " + (f"Left unanswered, which means not sure: {', '.join(left)}. " if left else "")
+                 + "Regenerate: handbook answers --write",
         "columns": [q.id for q in singles],
         "expands": {"question": multi.id, "options": list(multi.option_ids())} if multi else None,
         **{name: {n: text for text, n in legend.items()} for name, legend in legends.items()},

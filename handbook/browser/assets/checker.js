@@ -110,6 +110,7 @@ function setupForm(form) {
   function clearAnswer() {
     answerBox.replaceChildren();
     delete answerBox.dataset.decision;
+    delete answerBox.dataset.urgency;
     delete answerBox.dataset.cites;
   }
 
@@ -134,6 +135,9 @@ function setupForm(form) {
   function render(result, answers) {
     const fragment = $(form, "data-hb-answer-template").content.cloneNode(true);
     $(fragment, "data-hb-title").textContent = result.title;
+    const assessment = $(fragment, "data-hb-assessment");
+    assessment.textContent = result.assessment || "";
+    assessment.hidden = !result.assessment;
     $(fragment, "data-hb-steps").replaceChildren(...result.steps.map((step) => {
       const li = document.createElement("li");
       li.textContent = step;
@@ -153,6 +157,7 @@ function setupForm(form) {
     $(fragment, "data-hb-print").addEventListener("click", () => printAnswer(answerBox));
     answerBox.replaceChildren(fragment);
     answerBox.dataset.decision = result.decision;
+    answerBox.dataset.urgency = result.urgency;
     answerBox.dataset.cites = result.cites.join(" ");
   }
 
@@ -167,6 +172,7 @@ function setupForm(form) {
     if (labels.group) lines.push(`Group: ${labels.group}`);
     lines.push(`Question: ${labels.checker}`);
     lines.push(`Answer: ${result.title}`);
+    if (result.assessment) lines.push(`Risk: ${result.assessment}`);
     lines.push(`Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}`
       + (labels.version ? ` (policy version ${labels.version})` : ""));
     if (result.record.length) {

@@ -1,0 +1,72 @@
+"""Breach: "Confidentiality may have been broken. What now?" - clause 7, and the law around it.
+
+questions.py holds the questions and their routing, risk.py how the risk is judged from the facts,
+rules.py the rules (read them beside clause 7), record.py what to write down. This module turns answers
+into one Result, with the assessment ("High risk ...: health or other sensitive information about a
+child or vulnerable adult, not got back.") in Result.assessment.
+
+The input space. The contract's questions and the optional facts together have over a million
+combinations per policy version: too many to keep as a table. Three things keep it tractable, and
+every rule is still tested over every combination the rules can tell apart:
+- An unanswered fact means "not sure" (UNANSWERED; for `data`, nothing ticked), by construction in
+  risk.assess and proven by tests/test_rules_breach.py, so tables never list "unanswered" apart.
+- The rules never read the facts: only the assessment's level, its safety fact and whether something
+  is still to find out (facts() below). tests/test_rules_breach.py puts every combination of the facts
+  to risk.assess (a few hundred thousand), and every combination of the other answers with every
+  assessment that can arise to the rules.
+- The committed answers table (and the "All answers" page) expands TABLE_QUESTIONS only: every
+  combination of them with its outcome, the other facts left unanswered (so "not sure"). It reaches
+  every rule and every clause.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from .. import engine, versions
+from ..model import Result
+from ..validation import check
+from ..words import words
+from .questions import QUESTIONS, UNANSWERED
+from .record import record
+from .risk import Assessment, assess
+from .rules import RULES
+
+ID = "breach"
+TITLE = "Something went wrong: what now?"
+DECISIONS = ("report_to_manager",)
+# The questions the committed answers table expands (handbook/answers_table.py); the others are left
+# unanswered there, which means "not sure".
+TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained")
+
+# Options that change nothing (decision, cites or actions) under some version, and why: none.
+NO_EFFECT: dict[str, str] = {}
+
+__all__ = ["ID", "TITLE", "QUESTIONS", "RULES", "DECISIONS", "NO_EFFECT", "TABLE_QUESTIONS", "UNANSWERED",
+           "Assessment", "assess", "facts", "outcome", "decide"]
+
+
+def facts(answers: dict, version: str, assessment: Assessment | None = None) -> SimpleNamespace:
+    """What the rules read: the answers about what happened, and the assessment (never the facts)."""
+    assessment = assessment or assess(answers)
+    return SimpleNamespace(
+        who=answers["who"], reason=answers["reason"], what_happened=answers["what_happened"],
+        level=assessment.level, danger=assessment.danger, open=assessment.open,
+        v11=versions.at_least(version, "1.1"),
+    )
+
+
+def outcome(answers: dict, version: str | None = None) -> engine.Outcome:
+    """The rules' answer, before wording: used by decide() and by the answers table."""
+    checked, _ = check(ID, QUESTIONS, answers)
+    version = versions.resolve(version)
+    return engine.evaluate(RULES, facts(checked, version), version)
+
+
+def decide(answers: dict, group: dict | None = None, version: str | None = None) -> Result:
+    """Answer "What now?" for checked answers, in the group's words (generic when None)."""
+    checked, ignored = check(ID, QUESTIONS, answers)
+    version = versions.resolve(version)
+    assessment = assess(checked)
+    result = engine.evaluate(RULES, facts(checked, version, assessment), version)
+    return engine.result(result, words(group), record(checked, result, assessment), ignored,
+                         assessment=assessment.sentence())

@@ -1,0 +1,71 @@
+"""Breach: what the breach log needs, line by line (templates in the group's words).
+
+UK GDPR article 33(5): the facts of every breach, its effects and what was done. The ICO's report
+form asks, in this order: what happened and how it was found, when it happened and was found, the
+kinds of information, how many people and records, children or vulnerable adults, containment, who
+else was told, whether the people affected were told (when and how, or why not), and, for a report
+made more than 72 hours after we found out, the reasons for the delay (article 33(1)). The breach
+report form (templates/documents/breach-report.html) asks the same, in the same order.
+"""
+from __future__ import annotations
+
+from ..engine import Outcome
+from .questions import QUESTIONS, UNANSWERED
+from .risk import LAWFUL, NEAR_MISS, Assessment
+
+LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
+KINDS = next(q.option_ids() for q in QUESTIONS if q.id == "data")  # in the order the form lists them
+NOT_KNOWN = "not known yet"
+
+
+def _said(answers: dict, qid: str) -> str:
+    """The label of the answer given; an unanswered fact reads as the option it means ("Not sure")."""
+    value = answers.get(qid) or UNANSWERED.get(qid)
+    return LABELS[qid, value] if value else NOT_KNOWN
+
+
+def _clauses(cites) -> str:
+    return f"clause{'s' if len(cites) > 1 else ''} {', '.join(cites)}"
+
+
+def _facts(answers: dict) -> list[str]:
+    """The facts of the breach, as answered ("not known yet" where not)."""
+    lines = [f"Could it put someone in physical danger: {_said(answers, 'danger')}."]
+    if answers.get("danger") == "yes":
+        lines[0] += (" Who was warned, when and how; whether 999 was called; and when {safeguarding_lead} was "
+                     "told.")
+    lines.append(f"Personal information involved: {_said(answers, 'personal_data')}.")
+    if "contained" in answers or answers.get("personal_data") in ("yes", "not_sure"):
+        kinds = "; ".join(LABELS["data", kind] for kind in KINDS if kind in answers.get("data", ()))
+        lines += [
+            f"What kind: {kinds or NOT_KNOWN}. How many people: {_said(answers, 'people')}, and how many records. "
+            f"Children or vulnerable adults: {_said(answers, 'vulnerable')}.",
+            f"Got back or kept safe: {_said(answers, 'contained')}. What was done to stop it spreading, and who "
+            "else was told.",
+        ]
+    return lines
+
+
+def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str, ...]:
+    """What to write down: the facts, the assessed risk and its reasons, and what was done about it."""
+    who = f"Who did it: {_said(answers, 'who')}. Why: {_said(answers, 'reason')}."
+    if assessment.level == NEAR_MISS:
+        lines = ["What nearly happened, and how it was caught.", "When it nearly happened, and when it was caught.",
+                 who, "What will change, so it does not happen again."]
+    elif assessment.level == LAWFUL:
+        lines = ["What was shared, with whom, when and how.", who, *_facts(answers),
+                 f"The risk: {assessment.sentence()}",
+                 "Why it was needed: what was known at the time, and which reason in our policy allowed it.",
+                 "Whether the person it is about was told, when and how; or why not (for example, telling them "
+                 "would put someone at risk)."]
+    else:
+        own = f" Someone's own view: {_said(answers, 'risk')}."
+        lines = [f"What happened: {_said(answers, 'what_happened')}. How it was found, and by whom.",
+                 "When it happened, and when it was found. The 72 hours for telling the ICO start when it was "
+                 "found.",
+                 who, *_facts(answers), f"The risk: {assessment.sentence()}{own}",
+                 "The ICO: whether it was told, when, and its reference number. If it was told more than 72 hours "
+                 "after it was found, the reasons for the delay.",
+                 "The people affected: whether they were told, when and how; or, if not, why not."]
+    return tuple(lines) + (f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
+                           "Who decided, and when. Do not copy the information itself into the log.")

@@ -1,0 +1,159 @@
+"""Breach: how we judge the risk to the people a breach is about, from facts a volunteer knows.
+
+Read it beside docs/about/how-we-judge-the-risk.md. The factors are the ICO's and the EDPB's (ICO
+guidance on personal data breaches; EDPB Guidelines 9/2022 and 01/2021; WP29 WP250 Annex B): the kind of
+information (health and other special category data, money and ID weigh most; names alone least), how
+many people, children or vulnerable adults, whether it was contained, and physical danger.
+
+The law is asymmetric, and so is this: the ICO must be told *unless* the breach is unlikely to result in a
+risk, so an unknown fact counts at its worst for that question (until it is known, "unlikely" cannot be
+shown); the people must be told when the risk to them is *high*, which needs the known facts (or
+someone's judgement) to show it. Two known facts settle everything else: physical danger (always high)
+and "got back or kept safe" (nobody else can use it: unlikely). Someone's own judgement (`risk`) can
+raise the assessment, never lower it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .questions import JUSTIFIED
+
+NEAR_MISS, LAWFUL, NONE, UNLIKELY, RISK, HIGH = "near_miss", "lawful", "none", "unlikely", "risk", "high"
+ORDER = (NONE, UNLIKELY, RISK, HIGH)  # the levels the ICO test can give, least first
+JUDGED = {"unlikely": UNLIKELY, "likely": RISK, "high": HIGH}  # the `risk` answer as a level
+
+# Kind of information -> level when it is not got back, about: a few adults | more than 10 people, or
+# children or vulnerable adults, or posted online | both. Heaviest first (the order of the sentence).
+GRID: dict[str, tuple[str, str, str]] = {
+    "health_or_sensitive": (HIGH, HIGH, HIGH),
+    "money_or_id": (RISK, HIGH, HIGH),
+    "case_notes": (RISK, HIGH, HIGH),
+    "contact_details": (UNLIKELY, RISK, HIGH),
+    "names_only": (UNLIKELY, RISK, RISK),
+}
+LIGHTEST = "names_only"  # an unknown kind, for the question "is it high?"
+
+# Each fact as (best, worst) for the people it is about: what to find out is what could change the answer.
+EXTREMES = {"kind": (LIGHTEST, "health_or_sensitive"), "people": ("one", "many"), "vulnerable": ("no", "yes"),
+            "contained": ("yes", "no"), "danger": ("no", "yes"), "personal": ("no", "yes")}
+BEST = {"personal": "yes", "contained": None}  # for the others: "yes" for both would leave nothing to matter
+FIND_OUT = {
+    "personal": "whether anyone can be identified from it",
+    "danger": "whether it could put anyone in danger",
+    "contained": "whether it was got back, or deleted unread",
+    "kind": "what kind of information it was",
+    "people": "how many people it is about",
+    "vulnerable": "whether any of them are children or vulnerable adults",
+}
+WORDS = {NEAR_MISS: "A near miss", LAWFUL: "Not a data breach if it was needed", NONE: "Not a personal data breach",
+         UNLIKELY: "Unlikely to be a risk", RISK: "A risk to the people it is about",
+         HIGH: "High risk to the people it is about"}
+KINDS = {"health_or_sensitive": "health or other sensitive information", "money_or_id": "money or ID details",
+         "case_notes": "case notes", "contact_details": "contact details", "names_only": "names alone"}
+ABOUT = {  # (people, vulnerable) -> who it is about; None: not known
+    ("one", "yes"): "about a child or vulnerable adult", ("one", "no"): "about one adult",
+    ("one", None): "about one person", ("few", "yes"): "about 2 to 10 people, some of them children or "
+    "vulnerable adults", ("few", "no"): "about 2 to 10 adults", ("few", None): "about 2 to 10 people",
+    ("many", "yes"): "about more than 10 people, some of them children or vulnerable adults",
+    ("many", "no"): "about more than 10 adults", ("many", None): "about more than 10 people",
+    (None, "yes"): "about children or vulnerable adults", (None, "no"): "about adults", (None, None): "",
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The level, the safety fact and what to find out: all the rules read. `because` and `find_out`
+    are the words behind it, for the reader and the record."""
+
+    level: str
+    danger: str  # "yes", "no" or "unsure"
+    because: tuple[str, ...] = ()
+    find_out: tuple[str, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return bool(self.find_out)
+
+    def sentence(self) -> str:
+        """'High risk to the people it is about: health or other sensitive information about a child...'"""
+        until = ", until you know more" if self.find_out else ""
+        text = f"{WORDS[self.level]}{until}: {'; '.join(self.because)}."
+        return text + (f" Find out quickly: {'; '.join(self.find_out)}." if self.find_out else "")
+
+
+def _known(value):
+    return None if value in (None, "not_sure") else value
+
+
+def level_of(personal, danger, contained, kind, people, vulnerable, posted: bool) -> str:
+    """The level from the facts (None: not known): the grid, with unknowns at their worst for the ICO."""
+    if danger == "yes":
+        return HIGH
+    if personal == "no":
+        return NONE
+    if contained == "yes":
+        return UNLIKELY
+    column = min(2, int(people == "many" or posted) + int(vulnerable == "yes"))
+    level = GRID[kind or LIGHTEST][column]
+    if None in (kind, people, vulnerable, danger):
+        level = max(level, RISK, key=ORDER.index)
+    return level
+
+
+def _raised(level: str, judged: str | None) -> str:
+    """The level, raised (never lowered) by someone's judgement."""
+    return max(level, judged, key=ORDER.index) if judged else level
+
+
+def _find_out(facts: dict, posted: bool, level: str, judged: str | None) -> tuple[str, ...]:
+    """Each unknown fact that could change the answer: known at its best or its worst, it changes the level
+    on its own, or with the other unknown facts at their best (except personal information and its
+    containment, which would leave nothing else to matter)."""
+    best = {name: value or BEST.get(name, EXTREMES[name][0]) for name, value in facts.items()}
+    found = []
+    for name in FIND_OUT:
+        if facts[name] is None:
+            alone = {_raised(level_of(posted=posted, **dict(facts, **{name: end})), judged) for end in EXTREMES[name]}
+            with_best = {_raised(level_of(posted=posted, **dict(best, **{name: end})), judged)
+                         for end in EXTREMES[name]}
+            if alone != {level} or len(with_best) > 1:
+                found.append(FIND_OUT[name])
+    return tuple(found)
+
+
+def _because(facts: dict, posted: bool, kinds: list[str]) -> list[str]:
+    """The facts the level rests on, as clauses of one sentence."""
+    first = ["it could put someone in physical danger"] if facts["danger"] == "yes" else []
+    if first and facts["personal"] == "no":
+        return first + ["so it is personal information, even if it did not seem so"]
+    about = ABOUT[facts["people"], facts["vulnerable"]]
+    what = " and ".join(KINDS[kind] for kind in kinds) or (
+        "personal information" if facts["personal"] else "perhaps personal information")
+    details = [f"{what} {about}".strip()] + (["posted online"] if posted else [])
+    details += {"yes": ["got back, deleted unread or locked"], "no": ["not got back"]}.get(facts["contained"], [])
+    return first + [", ".join(details)]
+
+
+def assess(answers: dict) -> Assessment:
+    """The assessment for checked answers (unanswered facts mean "not sure")."""
+    what, danger = answers["what_happened"], _known(answers.get("danger"))
+    if what == "near_miss":
+        return Assessment(NEAR_MISS, "no", ("nothing got out",))
+    safety = danger or "unsure"
+    if answers["reason"] in JUSTIFIED and what == "shared_on_purpose":
+        return Assessment(LAWFUL, safety, ("it was passed on on purpose, for a reason our policy allows, "
+                                           "to the people who needed it",))
+    if answers["personal_data"] == "no" and danger != "yes":
+        return Assessment(NONE, safety, ("no personal information was involved",))
+    kinds = [kind for kind in GRID if kind in answers.get("data", ())]
+    facts = {"personal": _known(answers["personal_data"]), "danger": danger,
+             "contained": _known(answers.get("contained")), "kind": kinds[0] if kinds else None,
+             "people": _known(answers.get("people")), "vulnerable": _known(answers.get("vulnerable"))}
+    posted = what == "posted_online"
+    level = level_of(posted=posted, **facts)
+    because = _because(facts, posted, kinds)
+    judged = JUDGED.get(answers.get("risk"))
+    if _raised(level, judged) != level:
+        level = judged
+        because.append("someone judged it " + ("could seriously harm them" if judged == HIGH else "could harm them"))
+    return Assessment(level, safety, tuple(because), _find_out(facts, posted, level, judged))
