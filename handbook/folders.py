@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULTS = Path(__file__).resolve().parent.parent  # the handbook's own docs/, policy/, templates/, overrides/
+# The handbook's own docs/, policy/, templates/, overrides/ and mkdocs.yml: inside the installed package
+# (setup.py copies them there), or, in a working copy of the project, at the top of the repository.
+_PACKAGED = Path(__file__).resolve().parent / "defaults"
+DEFAULTS = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)

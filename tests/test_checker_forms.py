@@ -144,7 +144,7 @@ def test_missing_runtime_says_what_to_run(tmp_path, monkeypatch):
         browser_assets.write_browser_assets(tmp_path / "site", group=None, version=None)
     assert str(error.value) == (
         f"pyodide@314.0.7 is missing from {tmp_path / 'pyodide-314.0.7'} (pyodide.mjs). "
-        "Run `python3 tasks.py setup` to fetch it.")
+        "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can).")
 
 
 def test_an_altered_runtime_file_is_refused(tmp_path, monkeypatch):
@@ -153,7 +153,7 @@ def test_an_altered_runtime_file_is_refused(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "axe.min.js").write_text("/* not axe */")
     with pytest.raises(HandbookError, match=r"does not match the pinned sha256 of axe-core@4.14.1; the cache "
-                                            r"is damaged or was edited\. Delete .*, then: Run `python3 tasks.py setup`"):
+                                            r"is damaged or was edited\. Delete .*, then: Fetch it with"):
         runtime.axe_path()
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 
-FETCH_HINT = "Run `python3 tasks.py setup` to fetch it."
+FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,20 @@ def fetch(package: NpmPackage) -> Path:
         staging.rename(package.folder)
     package_files(package)
     return package.folder
+
+
+def ensure() -> None:
+    """Fetch and compile the checkers' runtime once, on the first build of a new installation."""
+    try:
+        pyodide_files()
+        compiled_stdlib()
+    except HandbookError:
+        print("Fetching the checkers' runtime (once): Pyodide, checked against its pinned hash...", flush=True)
+        fetch(PYODIDE)
+        try:
+            compiled_stdlib()
+        except HandbookError:
+            _precompile()
 
 
 def fetch_all() -> None:

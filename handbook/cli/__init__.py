@@ -8,8 +8,9 @@ from __future__ import annotations
 import click
 
 from .documents import documents
+from .group import new
 from .rules import answers, ask, check
-from .site import build, export, publish, serve
+from .site import build, build_all, export, publish, serve
 from .versions import diff
 
 
@@ -27,5 +28,5 @@ def main() -> None:
     """
 
 
-for _command in (build, serve, check, ask, answers, documents, diff, publish, export):
+for _command in (new, build, serve, build_all, check, ask, answers, documents, diff, publish, export):
     main.add_command(_command)

@@ -123,3 +123,36 @@ def export(out_dir: Path, group_file: Path | None) -> None:
         raise click.ClickException(str(error)) from None
     click.echo(f"Wrote versions {', '.join(written)} to {out_dir} ({_size(out_dir)}); "
                f"the site opens at version {written[-1]}.")
+
+
+@click.command("build-all")
+@click.argument("groups_dir", metavar="DIR", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the sites: one folder for each group.")
+@generator_option
+@click.option("--jobs", type=click.IntRange(1), default=None, help="How many builds at once (default: one per core).")
+def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None) -> None:
+    """Build one site for each group folder in DIR (each holding a group.yml), in parallel.
+
+    Each site goes into its own folder in --out, named after the group's folder. A mistake in
+    one group is reported and the others are still built; the exit status is 1 if any failed.
+
+    \b
+    Example:
+      handbook build-all groups --out sites
+    """
+    from ..site.build_all import build_all as run
+
+    try:
+        results = run(groups_dir, out_dir, generator=generator, jobs=jobs)
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    for result in results:
+        if result.error is None:
+            click.echo(f"Built {result.group} in {result.seconds:.1f} s")
+        else:
+            click.echo(f"Failed {result.group}: {result.error}", err=True)
+    failed = [result.group for result in results if result.error]
+    click.echo(f"{len(results) - len(failed)} of {len(results)} groups built into {out_dir}.")
+    if failed:
+        raise SystemExit(1)

@@ -12,7 +12,7 @@ from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..policy import summaries
 from ..policy.placement import anchor, sections
-from ..policy.text import clause_markdown, load_policy, preamble_markdown
+from ..policy.text import clause_markdown, clause_title, load_policy, preamble_markdown
 from ..templating import long_date
 from .pdf_writer import created, environment, html_to_pdf
 from .stamp import Stamp
@@ -31,9 +31,9 @@ def parts(group: Group, version: PolicyVersion, folders: Folders) -> tuple[Marku
         out.append({
             "summary": _html("\n".join(f"- {point}" for point in points)) if points else Markup(""),
             "clauses": [
-                {"id": cid, "anchor": anchor(cid), "title": policy.clauses[cid].title,
+                {"id": cid, "anchor": anchor(cid), "title": Markup(clause_title(policy, cid, group)),
                  "level": policy.clauses[cid].level, "html": _html(clause_markdown(policy, cid, group))}
-                for cid in cids
+                for cid in cids if cid in policy.clauses
             ],
         })
     return _html(preamble_markdown(policy, group)), out

@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from ..errors import HandbookError
 from ..yaml_input import key_without_space, read_yaml
-from .errors import describe
+from .brand import check_logo
+from .errors import describe, line_of
 from .location import GROUP_FILE, group_file
 from .schema import Group, PolicyVersion
 
@@ -29,6 +30,12 @@ def load_group(path: str | Path) -> Group:
         raise HandbookError(key_without_space(path) or
                             f"{path}, line 1: expected `key: value` lines, like `name: Riverside Food Bank`.")
     try:
-        return Group.model_validate(data)
+        group = Group.model_validate(data)
     except ValidationError as error:
         raise HandbookError(describe(path, error, document.tree, Group)) from None
+    if group.logo:
+        try:
+            check_logo(path.parent, group.logo)
+        except ValueError as error:
+            raise HandbookError(f"{path}, line {line_of(document.tree, ('logo',))}: logo: {error}.") from None
+    return group

@@ -34,7 +34,7 @@ def describe(path: Path, error: ValidationError, tree: yaml.Node | None, model: 
 
 def _describe_one(path: Path, item: dict, tree: yaml.Node | None, model: type[BaseModel]) -> str:
     loc = tuple(item["loc"])
-    line = _line_of(tree, loc) if loc[:-1] or item["type"] != "missing" else None
+    line = line_of(tree, loc) if loc[:-1] or item["type"] != "missing" else None
     where = f"{path}, line {line}" if line else str(path)
     key = _key_name(loc)
     kind = item["type"]
@@ -53,6 +53,8 @@ def _describe_one(path: Path, item: dict, tree: yaml.Node | None, model: type[Ba
         limit, shown = item["ctx"]["max_length"], _shown(item.get("input"))
         return f"{where}: {key}: too long: at most {limit} characters; received {shown}."
     expected = EXPECTED.get(kind, item["msg"].lower())
+    if kind == "literal_error":
+        expected = item["ctx"]["expected"]
     if kind == "string_pattern_mismatch":
         expected = "a version number like 1.0" if loc[-1] == "version" else "a clause id like 4 or 5b"
     return f"{where}: {key}: expected {expected}; received {_shown(item.get('input'))}."
@@ -74,7 +76,7 @@ def _shown(value: object) -> str:
     return f"{value!r} ({type(value).__name__})"
 
 
-def _line_of(tree: yaml.Node | None, loc: tuple) -> int | None:
+def line_of(tree: yaml.Node | None, loc: tuple) -> int | None:
     """The line of the deepest node of `loc` that the file has (a missing key points at its parent)."""
     node, line = tree, (tree.start_mark.line + 1 if tree is not None else None)
     for part in loc:

@@ -18,6 +18,7 @@ from checkers.clauses import EVERY
 from checkers.words import TITLES
 
 from ..errors import HandbookError
+from .brand import check_colour
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 URL_SCHEMES = ("https://", "http://", "mailto:")
@@ -127,6 +128,8 @@ class Group(Strict):
     policies: LinkedPolicies = LinkedPolicies()
     partner_agencies: Annotated[list[Agency], Field(max_length=30)] = []
     keeps_case_files: bool = True
+    colour: Annotated[str, AfterValidator(check_colour)] | None = None
+    logo: text_of(200) | None = None  # a picture beside group.yml; checked where the folder is known
     versions: Annotated[list[PolicyVersion], Field(min_length=1, max_length=200)]
 
     @field_validator("versions")

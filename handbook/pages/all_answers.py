@@ -81,12 +81,15 @@ def _table(module, rule, rows: list, words: dict) -> list[str]:
     return lines
 
 
-def render_answers_page(checker_id: str, group: dict | None = None, version: str | None = None) -> str:
-    """Markdown for the "All answers" page of one checker, in the group's words."""
+def render_answers_page(checker_id: str, group: dict | None = None, version: str | None = None,
+                        hidden: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Markdown for the "All answers" page of one checker, in the group's words, leaving out the
+    answers that use an option the group's form does not offer (`hidden`)."""
     module = checkers.CHECKERS[checker_id]
     version = versions.resolve(version)
     words = dict(group_words(group), **PAGE_WORDS)
-    everything = outcomes(checker_id, version)
+    everything = [(answers, outcome) for answers, outcome in outcomes(checker_id, version)
+                  if not any(answers.get(qid) in options for qid, options in (hidden or {}).items())]
     multi = next((q for q in table_questions(checker_id) if q.multi), None)
     decided: dict[str, list] = defaultdict(list)
     for answers, outcome in everything:

@@ -42,6 +42,11 @@ def _checker(checker_id: str):
     return registry[checker_id]
 
 
+def hidden_options(keeps_case_files: bool) -> dict[str, tuple[str, ...]]:
+    """Options a group's forms and answer pages leave out: "Their case file" where none are kept."""
+    return {} if keeps_case_files else {"information": ("case_file",)}
+
+
 def _check_preset(module, preset: dict) -> dict:
     questions = {q.id: q for q in module.QUESTIONS}
     for qid, value in preset.items():
@@ -58,11 +63,12 @@ def _check_preset(module, preset: dict) -> dict:
 
 
 def render_checker(checker_id: str, *, links: Links, preset: dict | None = None, group: dict | None = None,
-                   version: str | None = None) -> str:
+                   version: str | None = None, hidden: dict[str, tuple[str, ...]] | None = None) -> str:
     """The HTML for one checker's form, ready to drop into a Markdown page as one raw HTML block.
 
     Every address is relative to the page (see links.py), so the site works wherever it is
-    served (e.g. under /1.0/).
+    served (e.g. under /1.0/). `hidden` leaves options out of the form (a group that keeps no case
+    files is never offered "Their case file"); the rules still know them.
     """
     module = _checker(checker_id)
     preset = _check_preset(module, dict(preset or {}))
@@ -70,7 +76,8 @@ def render_checker(checker_id: str, *, links: Links, preset: dict | None = None,
     for question in module.QUESTIONS:
         chosen = preset.get(question.id, [] if question.multi else None)
         chosen = set(chosen) if question.multi else {chosen}
-        questions.append({"q": question, "applies": question.applies(preset), "chosen": chosen})
+        options = [o for o in question.options if o.id not in (hidden or {}).get(question.id, ())]
+        questions.append({"q": question, "options": options, "applies": question.applies(preset), "chosen": chosen})
     uid = f"hb-{checker_id}"
     if preset:
         uid += "-" + hashlib.sha256(json.dumps(preset, sort_keys=True).encode()).hexdigest()[:6]

@@ -14,9 +14,9 @@ from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..policy import summaries
 from ..policy.placement import CLAUSE_PAGES, anchor
-from ..policy.text import PolicyText, clause_markdown, policy_context, preamble_markdown
+from ..policy.text import PolicyText, clause_markdown, clause_title, policy_context, preamble_markdown
 from ..templating import text
-from .checker_form import render_checker
+from .checker_form import hidden_options, render_checker
 from .downloads import download_links
 from .links import Links
 
@@ -70,6 +70,7 @@ class PageContext:
             "clause": self.clause,
             "preamble": lambda: Markup(preamble_markdown(self.site.policy, self.site.group)),
             "in_short": self.in_short,
+            "group_note": self.group_note,
             "checker": self.checker,
             "download": lambda doc_id: download_links(doc_id, self.site.downloads, self.links.raw_root),
         }
@@ -83,7 +84,8 @@ class PageContext:
         parent_here = self.placement.placed.get(cid.rstrip("abcdef")) == page
         heading = "#" * (clause.level if parent_here else 2)  # no skipped heading levels
         return Markup(
-            f'{heading} {text(cid)}. {text(clause.title)} {{ #{anchor(cid)} .policy-clause }}\n\n'
+            f'{heading} {text(cid)}. {clause_title(self.site.policy, cid, self.site.group)} '
+            f'{{ #{anchor(cid)} .policy-clause }}\n\n'
             f'<div class="policy-text" markdown>\n\n{body}\n\n</div>\n'
         )
 
@@ -95,7 +97,16 @@ class PageContext:
                                 "points in its front matter.")
         return Markup(summaries.admonition(items))
 
+    def group_note(self) -> Markup:
+        """The group's own paragraph for this section (my-sections/), under a heading naming the group."""
+        own = summaries.overrides(self.site.folders).get(summaries.section_name(self.links.page))
+        if not own or not own.paragraph:
+            return Markup("")
+        paragraphs = [text(" ".join(part.split())) for part in own.paragraph.split("\n\n") if part.strip()]
+        return Markup(f"## At {text(self.site.group.display_short_name)}\n\n") + Markup("\n\n").join(paragraphs)
+
     def checker(self, checker_id: str, preset: dict | None = None) -> Markup:
         self.checkers.append(checker_id)
         return Markup(render_checker(checker_id, links=self.links, preset=preset, group=self.site.group.words(),
-                                     version=self.site.version.version))
+                                     version=self.site.version.version,
+                                     hidden=hidden_options(self.site.group.keeps_case_files)))

@@ -19,6 +19,7 @@ from ..policy.placement import clause_link
 from ..policy.text_changes import ADDED, SAME, clause_changes
 from ..rules.answer_changes import AnswerChange, answer_changes, rules_version
 from ..templating import long_date, text
+from .checker_form import hidden_options
 
 PAGE = "changes.md"
 DECISIONS = {
@@ -148,7 +149,7 @@ def _gained_and_lost(old, new) -> tuple[list, list]:
     return [x for x in new if x not in old], [x for x in old if x not in new]
 
 
-def _answers_section(old: str, new: str, words: dict) -> list[str]:
+def _answers_section(old: str, new: str, words: dict, hidden: dict) -> list[str]:
     lines = ["## The checkers' answers", ""]
     old_rules, new_rules = rules_version(old), rules_version(new)
     if old_rules is None or new_rules is None:
@@ -157,7 +158,8 @@ def _answers_section(old: str, new: str, words: dict) -> list[str]:
                         "cannot be compared.", ""]
     if old_rules == new_rules:
         return lines + [f"The checkers answer exactly as in version {text(old)}: the rules did not change.", ""]
-    changes = answer_changes(old, new)
+    changes = [change for change in answer_changes(old, new)
+               if not any(change.answers.get(qid) in options for qid, options in hidden.items())]
     lines += [f"Every possible combination of answers was put to both versions' rules. These are the "
               f"combinations whose answer changed: the decision, the clauses it cites or what to do. "
               f"In the answers, **bold** marks what is different. Where the handbook is published with its earlier "
@@ -196,6 +198,6 @@ def render_what_changed(group: Group, version: str, folders: Folders) -> str:
     lines += [f"It replaces version {text(old)}, approved on {long_date(before.approved)}. This page compares the two.",
               "", _STYLE, ""]
     lines += _clause_section(folders, group, old, version)
-    lines += _answers_section(old, version, group_words(group.words()))
+    lines += _answers_section(old, version, group_words(group.words()), hidden_options(group.keeps_case_files))
     page = "\n".join(lines).rstrip() + "\n"
     return page

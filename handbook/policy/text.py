@@ -108,5 +108,10 @@ def clause_markdown(policy: PolicyText, cid: str, group: Group) -> str:
     return render_page(policy.clauses[cid].text, f"{policy.path}, clause {cid}", policy_context(group))
 
 
+def clause_title(policy: PolicyText, cid: str, group: Group) -> str:
+    """A clause's title in the group's words (clause 3a's depends on whether the group keeps case files)."""
+    return render_page(policy.clauses[cid].title, f"{policy.path}, clause {cid}", policy_context(group)).strip()
+
+
 def preamble_markdown(policy: PolicyText, group: Group) -> str:
     return render_page(policy.preamble, str(policy.path), policy_context(group))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..folders import Folders
 from ..group import Group
-from .text import clause_markdown, load_policy
+from .text import clause_markdown, clause_title, load_policy
 
 SAME, ADDED, REMOVED = "same", "added", "removed"
 PARAGRAPH = "\n\n"  # a paragraph break, as one word of the diff
@@ -36,7 +36,8 @@ class ClauseChange:
 def _clauses(folders: Folders, group: Group, version: str) -> dict[str, tuple[str, str]]:
     """Clause id -> (title, Markdown) in the group's words."""
     policy = load_policy(folders, version)
-    return {cid: (clause.title, clause_markdown(policy, cid, group).strip()) for cid, clause in policy.clauses.items()}
+    return {cid: (clause_title(policy, cid, group), clause_markdown(policy, cid, group).strip())
+            for cid in policy.clauses}
 
 def _words(value: str) -> list[str]:
     """Words with their trailing spaces, and PARAGRAPH between paragraphs."""

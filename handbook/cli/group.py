@@ -1,0 +1,77 @@
+"""`handbook new`: a new group's folder, from answers given as options or at prompts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checkers.words import TITLES
+
+from ..errors import HandbookError
+
+ASKED = (  # (option, question) in the order they are asked; each option is named after its group.yml key
+    ("short_name", "A shorter name for headings (Enter to use the full name)"),
+    ("manager", "The title of the person in charge"),
+    ("team_leader", "Who stands in when they are away"),
+    ("senior_volunteer", "Who stands in when both are away"),
+    ("person_with_authority", "Who consent emails and police enquiries go to"),
+    ("safeguarding_lead", "Who deals with safeguarding worries"),
+    ("phone", "Your phone number (Enter to leave out)"),
+    ("email", "Your email address (Enter to leave out)"),
+    ("address", "Your address (Enter to leave out)"),
+)
+
+
+@click.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="Your group's full name.")
+@click.option("--short-name", "short_name", help="A shorter name for headings.")
+@click.option("--manager", help=f"The title of the person in charge (default: {TITLES['manager']}).")
+@click.option("--team-leader", "team_leader", help=f"Who stands in (default: {TITLES['team_leader']}).")
+@click.option("--senior-volunteer", "senior_volunteer", help=f"Who stands in next (default: {TITLES['senior_volunteer']}).")
+@click.option("--person-with-authority", "person_with_authority",
+              help=f"Who consent emails and police enquiries go to (default: {TITLES['person_with_authority']}).")
+@click.option("--safeguarding-lead", "safeguarding_lead",
+              help=f"Who deals with safeguarding worries (default: {TITLES['safeguarding_lead']}).")
+@click.option("--phone", help="Your phone number.")
+@click.option("--email", help="Your email address.")
+@click.option("--address", help="Your address.")
+@click.option("--partner", "partners", multiple=True, help="A partner agency (give it once for each).")
+@click.option("--keeps-case-files/--no-case-files", "keeps_case_files", default=None,
+              help="Whether you keep case files (default: you do).")
+@click.option("--no-input", is_flag=True, help="Ask nothing: use the options given and the defaults.")
+def new(folder: Path, no_input: bool, **given) -> None:
+    """Make a new group's folder DIR: group.yml, a README and a publishing workflow.
+
+    Asks for your group's name, titles, contact details, partner agencies and whether you keep
+    case files, unless you give them as options. Then run `handbook serve` in the new folder.
+
+    \b
+    Examples:
+      handbook new riverside
+      handbook new pantry --name "Llanelli Community Pantry" --manager "lead volunteer" --no-case-files --no-input
+    """
+    from ..group.new import NewGroup, write_group_folder
+
+    answers = {key: value for key, value in given.items() if value not in (None, ())}
+    if not answers.get("name"):
+        if no_input:
+            raise click.ClickException("--name is needed with --no-input: for example --name \"Riverside Food Bank\".")
+        answers["name"] = click.prompt("Your group's full name")
+    if not no_input:
+        for key, question in ASKED:
+            if key not in answers:
+                default = TITLES.get(key, "")
+                answers[key] = click.prompt(question, default=default, show_default=bool(default))
+        if "partners" not in answers:
+            listed = click.prompt("Partner agencies whose workers work with you regularly, separated by commas "
+                                  "(Enter for none)", default="", show_default=False)
+            answers["partners"] = [part.strip() for part in listed.split(",") if part.strip()]
+        if "keeps_case_files" not in answers:
+            answers["keeps_case_files"] = click.confirm("Do you keep case files?", default=True)
+    answers["partners"] = list(answers.get("partners", []))
+    try:
+        made = write_group_folder(folder, NewGroup(**answers))
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Made {made}. Next: cd {made} and run `handbook serve` to see your handbook.")

@@ -1,0 +1,55 @@
+"""A group's own colour and logo, checked so the handbook stays readable (WCAG 2.2 AA) and safe."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp")  # not SVG: a picture file must not be able to run a script
+LOGO_LIMIT = 200 * 1024
+AA = 4.5  # normal text: the colour is used for links and buttons on white, and behind white in the header
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+def darker(hex_colour: str) -> str:
+    """The nearest darker shade that passes AA against white (the suggestion in the error)."""
+    channels = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    while True:
+        candidate = "#" + "".join(f"{c:02x}" for c in channels)
+        if contrast_with_white(candidate) >= AA:
+            return candidate
+        channels = [int(c * 0.95) for c in channels]
+
+
+def check_colour(value: str) -> str:
+    if not COLOUR.match(value):
+        raise ValueError("expected a colour written like #00564d (a # and six letters or digits)")
+    ratio = contrast_with_white(value)
+    if ratio < AA:
+        raise ValueError(f"{value} is too light to read against white ({ratio:.1f} to 1; at least {AA} is needed). "
+                         f"Try {darker(value)}, a darker shade of it")
+    return value.lower()
+
+
+def check_logo(group_dir: Path, value: str) -> Path:
+    """The logo file beside group.yml: a picture of a type browsers show, not too large."""
+    path = (group_dir / value).resolve()
+    if not path.is_relative_to(group_dir.resolve()):
+        raise ValueError("the logo must be a file in your group's folder")
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise ValueError(f"expected a picture file ending in {', '.join(LOGO_TYPES)}")
+    if not path.is_file():
+        raise ValueError(f"there is no file {value} beside group.yml")
+    if path.stat().st_size > LOGO_LIMIT:
+        raise ValueError(f"the logo is {path.stat().st_size // 1024} KB; at most {LOGO_LIMIT // 1024} KB, "
+                         "so pages stay quick on a phone")
+    return path
