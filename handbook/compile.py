@@ -22,10 +22,10 @@ from .documents import render_documents
 from .folders import Folders
 from .group import load_group
 from .page_files import read_page
-from .pages.all_answers import render_answers_page
 from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
 from .pages.links import Links
+from .pages.route_pages import route_pages
 from .pages.what_changed import render_what_changed
 from .policy import summaries
 from .policy.text import load_policy
@@ -95,7 +95,7 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
             target.write_text(_page(site, relative, placement, style), encoding="utf-8")
         elif path.is_file():
             shutil.copyfile(path, target)
-    for relative, markdown in generated_pages(site).items():
+    for relative, markdown in generated_pages(site, style).items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
         (docs / relative).write_text(markdown, encoding="utf-8")
     placement.check_complete(clause_ids(site.version.version))
@@ -141,13 +141,14 @@ def _with_meta(meta: dict, body: str) -> str:
     return head + body
 
 
-def generated_pages(site: Site) -> dict[str, str]:
+def generated_pages(site: Site, style: str = "output") -> dict[str, str]:
     """Pages made from data rather than written by hand (path under docs/ -> Markdown, already escaped)."""
-    words = {key: str(escaped(value)) for key, value in site.group.words().items()}
     version = site.version.version
     hidden = hidden_options(site.group.keeps_case_files)
-    pages = {f"all-answers/{checker_id}.md": render_answers_page(checker_id, words, version, hidden=hidden)
-             for checker_id in checkers.CHECKERS}
+    pages = {}
+    for checker_id in checkers.CHECKERS:  # the route to each checker's answers, without JavaScript
+        pages.update(route_pages(checker_id, site.group.words(), version, hidden=hidden,
+                                 downloads=site.downloads, style=style))
     pages["changes.md"] = render_what_changed(site.group, version, site.folders)
     return pages
 

@@ -245,7 +245,7 @@ def test_a_reload_does_not_bring_answers_back(site_dir, serve, page):
     assert page.evaluate(f"document.querySelectorAll('{form} input:checked').length") == 0
 
 
-def test_blocked_webassembly_shows_the_failure_and_the_answers_table(site_dir, serve, page):
+def test_blocked_webassembly_shows_the_failure_and_the_route_to_the_answer(site_dir, serve, page):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     base = serve(site_dir)
     page.goto(base + "can-i-share/")
@@ -253,12 +253,12 @@ def test_blocked_webassembly_shows_the_failure_and_the_answers_table(site_dir, s
     failed.wait_for(state="visible", timeout=60000)
     assert "cannot run in this browser" in failed.inner_text()
     link = failed.locator("a")
-    assert link.inner_text() == "table of all answers"
+    assert link.inner_text() == "one question at a time"
     response = page.goto(link.evaluate("a => a.href"))
-    assert response.ok, f"the answers table is missing: {response.url}"
+    assert response.ok, f"the route's first question is missing: {response.url}"
 
 
-def test_without_javascript_the_form_links_to_the_answers_table(site_dir, serve, browser):
+def test_without_javascript_the_form_links_to_the_route_to_the_answer(site_dir, serve, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:

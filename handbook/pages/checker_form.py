@@ -20,7 +20,7 @@ from ..policy.placement import CLAUSE_PAGES, clause_url
 from ..templating import finalize
 from .links import Links
 
-# The no-JavaScript fallback: each checker's page of every answer (pages/all_answers.py).
+# The no-JavaScript fallback: the first question of each checker's route (pages/route_pages.py).
 ANSWERS_PAGE = "all-answers/{checker_id}/"
 
 

@@ -1,0 +1,125 @@
+"""The route's pages: each question of a checker on a page of links, ending in the checker's answer.
+
+The graph comes from handbook/rules/route.py; this module puts it in the group's words, as short
+Markdown pages under all-answers/<checker>/ (the first question at all-answers/<checker>/, where the
+forms and the old "All answers" page have always linked). Every page is left out of search: thousands
+of near-identical pages would bury the handbook's own. An answer page shows what the checker shows for
+the answers chosen: the title (carrying data-decision, data-urgency and data-cites, as the form's answer
+does), the risk, the steps and the clauses. It cannot know the reader's answers (nothing is sent or kept),
+so "Write it down" asks for them rather than repeating them, and names the form to write them on.
+"""
+from __future__ import annotations
+
+import checkers
+
+from ..policy.placement import clause_link
+from ..rules.route import Ask, End, Route, build_route, end_answers, verdict
+from ..templating import text
+from .downloads import download_links
+from .links import Links
+
+FOLDER = "all-answers"
+FORMS = {"sharing": "sharing-record", "breach": "breach-report"}  # where to write the answer down
+FRONT = ["---", "search:", "  exclude: true", "---", ""]
+
+
+def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str, tuple[str, ...]] | None = None,
+                downloads: dict[str, int] | None = None, style: str = "output") -> dict[str, str]:
+    """Every page of one checker's route: path under docs/ -> Markdown, in the group's words (escaped here)."""
+    route = build_route(checker_id, version, hidden)
+    paths = {node_id: _path(route, node_id) for node_id in route.nodes}
+    pages = {}
+    for node_id, node in route.nodes.items():
+        page = Page(route, paths, paths[node_id], group, version, downloads or {}, style)
+        pages[paths[node_id]] = "\n".join(FRONT + (page.ask(node) if isinstance(node, Ask) else page.end(node)))
+    return pages
+
+
+def _path(route: Route, node_id: str) -> str:
+    name = "index" if node_id == route.start else node_id
+    return f"{FOLDER}/{route.checker_id}/{name}.md"
+
+
+class Page:
+    """One page of a route, written from the page's own place (its links are relative to it)."""
+
+    def __init__(self, route: Route, paths: dict[str, str], path: str, group: dict, version: str,
+                 downloads: dict, style: str):
+        self.route, self.paths, self.path, self.group, self.version = route, paths, path, group, version
+        self.downloads, self.style = downloads, style
+        self.module = checkers.CHECKERS[route.checker_id]
+
+    def link(self, label: str, node_id: str) -> str:
+        return f"[{text(label)}]({self.paths[node_id].rsplit('/', 1)[1]})"
+
+    def ask(self, node: Ask) -> list[str]:
+        question = node.question
+        first = self.path.endswith("/index.md")
+        lines = [f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.", "",
+                 f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"]
+        lines.append("")
+        if question.hint:
+            lines += [text(question.hint), ""]
+        if node.first_of:
+            lines += ["If more than one does, choose the first one on this list.", ""]
+        for option_id, target in node.choices:
+            if option_id is None:
+                lines += [f"- {self.link(_none(node), target)}", ""]
+                continue
+            option = next(o for o in question.options if o.id == option_id)
+            lines += [f"- {self.link(option.label, target)}", ""] + ([f"    {text(option.hint)}", ""] if option.hint else [])
+        return lines + ([] if first else ["[Start again](index.md)", ""])
+
+    def end(self, node: End) -> list[str]:
+        answers = end_answers(node)
+        result = self.module.decide(answers, self.group, self.version)
+        data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
+        lines = [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
+        if result.assessment:
+            lines += [f"**The risk:** {text(verdict(result.assessment))}.", ""]
+        lines += [f"{n}. {text(step)}" for n, step in enumerate(result.steps, 1)]
+        lines += ["", f"**Why:** {self.clauses(result.cites)}", ""]
+        lines += self.also(node, answers, result)
+        lines += self.write_it_down(result)
+        return lines + ["[Start again](index.md)", ""]
+
+    def clauses(self, cites) -> str:
+        word = "clause" if len(cites) == 1 else "clauses"
+        return f"{word} " + ", ".join(f"[{cid}]({clause_link(cid, self.path)})" for cid in cites)
+
+    def also(self, node: End, answers: dict, result) -> list[str]:
+        """What each option after the one chosen would add, had it applied too."""
+        items = []
+        for option_id, added, _ in node.also:
+            if not added:
+                continue
+            question = next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
+            more = self.module.decide({**answers, question.id: answers[question.id] + [option_id]}, self.group,
+                                      self.version)
+            said = " ".join(text(step) for step in more.steps if step not in result.steps)
+            cites = [cid for cid in more.cites if cid not in result.cites]
+            urgent = f" The answer is then: {text(more.title)}." if more.title != result.title else ""
+            why = f" Also {self.clauses(cites)}." if cites else ""
+            items += [f"- **{text(question.label(option_id))}:** {said}{urgent}{why}", ""]
+        if not items:
+            return []
+        return ["## If more than one applied", "", "If any of these applied too, do this as well.", ""] + items
+
+    def write_it_down(self, result) -> list[str]:
+        lines = ["## Write it down", "",
+                 "This page does not know your answers, and keeps nothing. Write down:", "",
+                 "- the date and time, and your answers to the questions on the way here",
+                 f"- the answer: {text(result.title)}"]
+        if result.assessment:
+            lines.append(f"- the risk: {text(verdict(result.assessment))}")
+        lines += [f"- why: {self.clauses(result.cites)} (policy version {text(self.version)})",
+                  "- who decided, and when", ""]
+        form = FORMS.get(self.route.checker_id)
+        if form and any(name.startswith(f"{form}.") for name in self.downloads):
+            lines += [str(download_links(form, self.downloads, Links(self.path, self.style).raw_root)), ""]
+        return lines
+
+
+def _none(node: Ask) -> str:
+    """The link that leaves a question unanswered."""
+    return "None of these" if node.first_of and node.question.required else "Not sure"

@@ -1,0 +1,209 @@
+"""The route to an answer without JavaScript: a checker's questions one at a time, as a graph of links.
+
+Why: the old "All answers" page listed every combination (94,208 for sharing), far too long to find
+one answer on a phone. A route asks what the checker asks, one question a page, each option a link,
+and ends in the answer the checker gives to the answers chosen. It is built from the rules themselves:
+- Questions come in the checker's order, where they apply (the form's own routing). An optional
+  question offers "Not sure" (left unanswered) unless one of its options already means that (UNANSWERED).
+- A multi-choice question is one page: "the first of these that applies". Its options come in the order
+  the rules rank them: the one whose rule decides first comes first (`ORDERS` names a fixed order where
+  the checker has one). What each later option would add is kept with the answer (`End.also`), so a
+  reader who ticks several still sees all of it.
+- Places from which every continuation gives the same answers are one page: a node is named by a hash
+  of everything below it, and a question whose every option leads to the same place is not asked.
+The graph is built once per checker, version and hidden options, in marker words that tell every
+placeholder apart, so it serves every group; handbook/pages/route_pages.py puts it in a group's words.
+What a page shows depends only on what the rules read (`facts`): the checker decides once per facts.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+from dataclasses import dataclass
+
+import checkers
+from checkers import engine, versions
+from checkers.breach.risk import GRID
+from checkers.model import Question
+
+# A multi-choice question whose rules read only its first option that applies, in this order.
+ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
+# The order a route asks a checker's questions in, where it is not the form's. Breach: what happened and the
+# danger first (safety first, as on the form), who and why last: 712 pages rather than 1,156.
+QUESTION_ORDERS: dict[str, tuple[str, ...]] = {
+    "breach": ("what_happened", "danger", "personal_data", "contained", "data", "people", "vulnerable", "risk",
+               "who", "reason"),
+}
+# Group words no checker text contains, each different: equal pages in these words are equal in any.
+MARKERS = {"name": "\u24c3", "short_name": "\u24c8", "manager": "\u24c2", "team_leader": "\u24c9",
+           "senior_volunteer": "\u24cb", "person_with_authority": "\u24b6", "safeguarding_lead": "\u24bc"}
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question page: (option id, node id) per link; option None is "Not sure" or "None of these"."""
+
+    question: Question
+    choices: tuple[tuple[str | None, str], ...]
+    first_of: bool = False  # a multi-choice question: choose the first that applies
+
+
+@dataclass(frozen=True)
+class End:
+    """An answer page: one set of route answers that reaches it, and what later options would add.
+
+    `also` holds (option id, rule names it adds, the answer's urgency then) for each option listed
+    after the one chosen in a "first that applies" question whose other options still count.
+    """
+
+    answers: tuple[tuple[str, object], ...]
+    also: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    checker_id: str
+    version: str
+    start: str
+    nodes: dict[str, Ask | End]
+
+
+def verdict(assessment: str) -> str:
+    """The judgement of an assessment without the reasons after its colon: the reader gave those."""
+    return assessment.split(": ", 1)[0]
+
+
+class _Builder:
+    """Walks every route through the questions once, naming each distinct subtree once."""
+
+    def __init__(self, checker_id: str, version: str, hidden: dict[str, tuple[str, ...]]):
+        self.checker_id, self.version, self.hidden = checker_id, version, hidden
+        self.module = checkers.CHECKERS[checker_id]
+        self.questions = _ordered(self.module.QUESTIONS, QUESTION_ORDERS.get(checker_id))
+        self.takes_version = len(inspect.signature(self.module.facts).parameters) > 1
+        self.outcomes: dict = {}  # facts -> the rules' outcome
+        self.shown: dict = {}  # facts -> what the answer page shows (in marker words)
+        self.ids: dict = {}  # subtree -> node id
+        self.nodes: dict[str, Ask | End] = {}
+
+    def facts(self, answers: dict) -> tuple:
+        found = self.module.facts(answers, self.version) if self.takes_version else self.module.facts(answers)
+        return tuple(sorted(vars(found).items()))
+
+    def outcome(self, answers: dict) -> engine.Outcome:
+        key = self.facts(answers)
+        if key not in self.outcomes:
+            self.outcomes[key] = engine.evaluate(self.module.RULES, _namespace(key), self.version)
+        return self.outcomes[key]
+
+    def page(self, answers: dict) -> tuple:
+        key = self.facts(answers)
+        if key not in self.shown:
+            r = self.module.decide(_listed(answers), MARKERS, self.version)
+            self.shown[key] = (r.decision, r.urgency, r.title, r.steps, r.cites, verdict(r.assessment))
+        return self.shown[key]
+
+    def name(self, key: tuple, node: Ask | End) -> str:
+        if key not in self.ids:
+            node_id = hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+            assert node_id not in self.nodes, "two route pages with one name"
+            self.ids[key], self.nodes[node_id] = node_id, node
+        return self.ids[key]
+
+    def walk(self, i: int, answers: dict, also: tuple = ()) -> str:
+        """The node id of the route from question i on, given the answers so far."""
+        if i == len(self.questions):
+            key = ("end", self.page(answers), also)
+            if key not in self.ids:
+                self.name(key, End(tuple((q, _plain(v)) for q, v in answers.items()), also))
+            return self.ids[key]
+        question = self.questions[i]
+        if not question.applies(answers):
+            return self.walk(i + 1, answers, also)
+        if question.multi:
+            return self.first_of(i, question, answers, also)
+        options = [o for o in question.option_ids() if o not in self.hidden.get(question.id, ())]
+        unanswered = not question.required and question.id not in getattr(self.module, "UNANSWERED", {})
+        choices = [(o, self.walk(i + 1, {**answers, question.id: o}, also)) for o in options]
+        choices += [(None, self.walk(i + 1, answers, also))] if unanswered else []
+        return self.ask(question, choices, first_of=False)
+
+    def first_of(self, i: int, question: Question, answers: dict, also: tuple) -> str:
+        """A multi-choice question as "the first of these that applies", then on to the next question."""
+        fixed = ORDERS.get((self.checker_id, question.id))
+        order = list(fixed or sorted(question.option_ids(), key=lambda o: self.rank(answers, question, o)))
+        choices = []
+        for n, option in enumerate(order):
+            chosen = {**answers, question.id: frozenset((option,))}
+            more = also if fixed else also + self.added(chosen, question, order[n + 1:])
+            choices.append((option, self.walk(i + 1, chosen, more)))
+        empty = {**answers, question.id: frozenset()} if question.required else answers
+        choices.append((None, self.walk(i + 1, empty, also)))
+        return self.ask(question, choices, first_of=True)
+
+    def rank(self, answers: dict, question: Question, option: str) -> tuple[int, int]:
+        """Where the rule that decides with this option alone stands: the safest first."""
+        winner = self.outcome({**answers, question.id: frozenset((option,))}).winner
+        return self.module.RULES.index(winner), question.option_ids().index(option)
+
+    def added(self, chosen: dict, question: Question, later: list[str]) -> tuple:
+        """What each later option would add to the answer: its rules, and the urgency then."""
+        alone = self.outcome(chosen)
+        found = []
+        for option in later:
+            both = self.outcome({**chosen, question.id: chosen[question.id] | {option}})
+            assert both.winner is alone.winner, "a later option never changes who decides"
+            found.append((option, tuple(r.name for r in both.matched if r not in alone.matched), both.urgency))
+        return tuple(found)
+
+    def ask(self, question: Question, choices: list, first_of: bool) -> str:
+        targets = {target for _, target in choices}
+        if len(targets) == 1:
+            return targets.pop()  # nothing here changes the answer: not asked
+        key = ("ask", question.id, first_of, tuple(choices))
+        return self.name(key, Ask(question, tuple(choices), first_of))
+
+
+def _ordered(questions: tuple[Question, ...], order: tuple[str, ...] | None) -> tuple[Question, ...]:
+    """The questions in the route's order, checked: each one, and each asked after those its routing reads."""
+    if order is None:
+        return questions
+    by_id = {q.id: q for q in questions}
+    assert sorted(order) == sorted(by_id), "a route asks every question"
+    for n, qid in enumerate(order):
+        assert set(by_id[qid].when) <= set(order[:n]), f"{qid} is asked before what its routing reads"
+    return tuple(by_id[qid] for qid in order)
+
+
+def _namespace(key: tuple):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(**dict(key))
+
+
+def _plain(value):
+    return tuple(sorted(value)) if isinstance(value, frozenset) else value
+
+
+def _listed(answers: dict) -> dict:
+    return {q: sorted(v) if isinstance(v, frozenset) else v for q, v in answers.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _build(checker_id: str, version: str, hidden: tuple) -> Route:
+    builder = _Builder(checker_id, version, dict(hidden))
+    start = builder.walk(0, {})
+    return Route(checker_id, version, start, builder.nodes)
+
+
+def build_route(checker_id: str, version: str | None = None,
+                hidden: dict[str, tuple[str, ...]] | None = None) -> Route:
+    """The route for one checker under one policy version, without the options a group hides."""
+    hidden_key = tuple(sorted((qid, tuple(options)) for qid, options in (hidden or {}).items()))
+    return _build(checker_id, versions.resolve(version), hidden_key)
+
+
+def end_answers(end: End) -> dict:
+    """The answers of an answer page as decide() takes them (multi-choice answers as lists)."""
+    return {q: list(v) if isinstance(v, tuple) else v for q, v in end.answers}
