@@ -50,7 +50,7 @@ class Page:
         self.module = checkers.CHECKERS[route.checker_id]
 
     def link(self, label: str, node_id: str) -> str:
-        return f"[{text(label)}]({self.paths[node_id].rsplit('/', 1)[1]})"
+        return f"[{text(label)}]({self.paths[node_id].rsplit('/', 1)[1]}){{ .hb-route__option }}"
 
     def ask(self, node: Ask) -> list[str]:
         question = node.question
@@ -88,19 +88,24 @@ class Page:
         return f"{word} " + ", ".join(f"[{cid}]({clause_link(cid, self.path)})" for cid in cites)
 
     def also(self, node: End, answers: dict, result) -> list[str]:
-        """What each option after the one chosen would add, had it applied too."""
+        """What each option after the one chosen would add, had it applied too: its rules' notes and clauses,
+        and the answer's new title when it makes the answer more urgent."""
+        rules = {rule.name: rule for rule in self.module.RULES}
         items = []
         for option_id, added, _ in node.also:
             if not added:
                 continue
             question = next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
-            more = self.module.decide({**answers, question.id: answers[question.id] + [option_id]}, self.group,
-                                      self.version)
-            said = " ".join(text(step) for step in more.steps if step not in result.steps)
+            both = {**answers, question.id: answers[question.id] + [option_id]}
+            more = self.module.decide(both, self.group, self.version)
+            notes = {note for name in added for note in rules[name].note}
+            templates = self.module.outcome(both, self.version).steps  # one template for each step said
+            said = [text(step) for step, template in zip(more.steps, templates) if template in notes]
+            if more.title != result.title:
+                said.append(f"The answer is then: {text(more.title)}.")
             cites = [cid for cid in more.cites if cid not in result.cites]
-            urgent = f" The answer is then: {text(more.title)}." if more.title != result.title else ""
-            why = f" Also {self.clauses(cites)}." if cites else ""
-            items += [f"- **{text(question.label(option_id))}:** {said}{urgent}{why}", ""]
+            said += [f"Also {self.clauses(cites)}."] if cites else []
+            items += [f"- **{text(question.label(option_id))}:** {' '.join(said)}", ""]
         if not items:
             return []
         return ["## If more than one applied", "", "If any of these applied too, do this as well.", ""] + items
@@ -109,7 +114,7 @@ class Page:
         lines = ["## Write it down", "",
                  "This page does not know your answers, and keeps nothing. Write down:", "",
                  "- the date and time, and your answers to the questions on the way here",
-                 f"- the answer: {text(result.title)}"]
+                 f"- the answer: “{text(result.title)}”"]
         if result.assessment:
             lines.append(f"- the risk: {text(verdict(result.assessment))}")
         lines += [f"- why: {self.clauses(result.cites)} (policy version {text(self.version)})",

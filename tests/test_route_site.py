@@ -1,0 +1,158 @@
+"""The route to an answer without JavaScript, in the built site (MkDocs and Zensical), in headless Chromium.
+
+A reader with JavaScript turned off starts at the checker's page, follows its link, and clicks their
+answers: they reach the answer decide() gives. The pages stay out of search, fit a phone, pass axe
+and work from the keyboard.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import checkers
+from conftest import REPO
+from handbook.group import load_group
+from handbook.rules.route import build_route
+from handbook.rules.scenarios import load
+
+SCENARIOS = sorted((REPO / "checkers" / "scenarios").glob("*.yml"))
+CHECKER_PAGES = {"sharing": "can-i-share/", "breach": "something-went-wrong/", "concern": "someone-told-me/"}
+GROUP = load_group(REPO / "group.yml")
+YAML_BOOLEANS = {True: "yes", False: "no"}
+
+
+def route_pages(site: Path, checker_id: str) -> list[Path]:
+    return sorted((site / "all-answers" / checker_id).glob("*/index.html"))
+
+
+def click_answers(page, checker_id: str, answers: dict) -> list[str]:
+    """From the page of a question on, click the link of each answer; returns the labels of options a
+    "first of these that applies" question passed over (the answer page lists what they add)."""
+    module = checkers.CHECKERS[checker_id]
+    by_prompt = {q.prompt: q for q in module.QUESTIONS}
+    unanswered = getattr(module, "UNANSWERED", {})
+    passed_over = []
+    while not page.locator(".hb-route-answer").count():
+        headings = page.locator("article h1, article h2").all_inner_texts()
+        question = next(by_prompt[text] for text in headings if text in by_prompt)
+        links = page.locator("article a.hb-route__option")
+        labels = links.all_inner_texts()
+        given = answers.get(question.id)
+        given = YAML_BOOLEANS.get(given, given) if not isinstance(given, list) else given
+        if question.multi:
+            ticked = [question.label(option) for option in given or ()]
+            chosen = [label for label in labels if label in ticked]
+            passed_over += chosen[1:]
+            label = chosen[0] if chosen else labels[-1]  # "None of these" or "Not sure"
+        elif given is None and question.id in unanswered:
+            label = question.label(unanswered[question.id])
+        else:
+            label = question.label(given) if given is not None else "Not sure"
+        assert labels.count(label) == 1, (question.prompt, label, labels)
+        with page.expect_navigation():
+            links.nth(labels.index(label)).click()
+    return passed_over
+
+
+def shown_answer(page, passed_over: list[str]) -> dict:
+    """The answer on the page, and what it says each passed-over option adds (its clauses, a new title)."""
+    heading = page.locator(".hb-route-answer")
+    found = {"title": heading.inner_text().strip(), "decision": heading.get_attribute("data-decision"),
+             "urgency": heading.get_attribute("data-urgency"), "cites": heading.get_attribute("data-cites").split(),
+             "titles": []}
+    for label in passed_over:
+        item = page.locator("article li").filter(has=page.locator("strong", has_text=f"{label}:"))
+        if item.count():
+            found["cites"] += item.locator('a[href*="#clause-"]').all_inner_texts()
+            found["titles"] += re.findall(r"The answer is then: (.*?)\.(?: Also|$)", item.inner_text())
+    return found
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_without_javascript_the_route_reaches_every_scenarios_answer(path, build, generator, site_dir, serve, browser):
+    scenarios = load(path)
+    version = scenarios.version or GROUP.version().version
+    site = build(version=scenarios.version, generator=generator) if scenarios.version else site_dir  # pinned: own site
+    base = serve(site)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for scenario in scenarios.scenarios:
+            page.goto(base + CHECKER_PAGES[scenarios.checker])
+            with page.expect_navigation():
+                page.locator(".hb-checker__notice a").click()
+            passed_over = click_answers(page, scenarios.checker, scenario.answers)
+            expected = checkers.CHECKERS[scenarios.checker].decide(scenario.answers, GROUP.words(), version)
+            found = shown_answer(page, passed_over)
+            assert found["decision"] == expected.decision, scenario.name
+            assert expected.title in [found["title"], *found["titles"]], scenario.name
+            assert sorted(set(found["cites"])) == sorted(expected.cites), scenario.name
+            if not passed_over:
+                assert (found["title"], found["urgency"], found["cites"]) == (
+                    expected.title, expected.urgency, list(expected.cites)), scenario.name
+    finally:
+        context.close()
+
+
+def test_the_search_index_has_no_route_page(site_dir):
+    index = site_dir / "search" / "search_index.json"
+    index = index if index.exists() else site_dir / "search.json"  # Zensical's
+    data = json.loads(index.read_text(encoding="utf-8"))
+    places = [entry.get("location", entry.get("url", "")) for entry in data.get("docs", data.get("items", []))]
+    assert any(place.startswith("all-answers/") for place in places)  # the index page is found
+    assert not [place for place in places if re.match(r"all-answers/\w+/", place)]
+
+
+def test_the_route_pages_are_all_built_and_out_of_the_nav(site_dir):
+    hidden = {} if GROUP.keeps_case_files else {"information": ("case_file",)}
+    for checker_id in checkers.CHECKERS:
+        assert len(route_pages(site_dir, checker_id)) + 1 == len(build_route(checker_id, None, hidden).nodes)
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="all-answers/"' in home and 'href="all-answers/sharing/' not in home
+
+
+def test_route_pages_fit_a_phone(site_dir, serve, browser):
+    """320 CSS pixels wide: each checker's first question and its longest pages are a few screens at most."""
+    base = serve(site_dir)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        for checker_id in checkers.CHECKERS:
+            pages = route_pages(site_dir, checker_id)
+            longest = sorted(pages, key=lambda p: p.stat().st_size)[-3:]
+            for path in [site_dir / "all-answers" / checker_id / "index.html", *longest]:
+                page.goto(base + path.parent.relative_to(site_dir).as_posix() + "/")
+                height = page.evaluate("document.documentElement.scrollHeight")
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert height < 4000 and width <= 320, (path, height, width)
+    finally:
+        context.close()
+
+
+def test_a_question_page_and_an_answer_page_have_no_axe_violations(site_dir, serve, page, axe):
+    base = serve(site_dir)
+    answer = max(route_pages(site_dir, "sharing"), key=lambda p: p.stat().st_size)
+    for url in ("all-answers/sharing/", answer.parent.relative_to(site_dir).as_posix() + "/"):
+        page.goto(base + url, wait_until="load")
+        assert axe(page) == [], url
+
+
+def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
+    base = serve(site_dir)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base + "all-answers/concern/")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('hb-route__option')"):
+                break
+        assert page.evaluate("document.activeElement.textContent") == "A child (under 18)"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("article h1").inner_text() == "Are they in danger?"
+    finally:
+        context.close()
