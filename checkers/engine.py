@@ -23,7 +23,7 @@ class Rule:
     """One outcome (or note) of a checker, defined once, with the clauses it rests on."""
 
     name: str
-    summary: str  # when it applies, in plain words: shown on the "All answers" pages
+    summary: str  # when it applies, in plain words, for whoever reads the rules
     when: Callable  # facts -> bool: a flat condition a manager can read beside the policy
     cites: tuple[str, ...]
     decision: str | None = None  # None: a note, which only adds to the deciding rule

@@ -1,4 +1,8 @@
-"""The committed answers tables, the "All answers" page, the clause check and `handbook ask`."""
+"""The committed answers tables, the clause check and `handbook ask`.
+
+The route to every answer without JavaScript, which replaced the "All answers" page of every
+combination, is tested in tests/test_route.py (in Python) and tests/test_route_site.py (in Chromium).
+"""
 from __future__ import annotations
 
 import json
@@ -10,16 +14,11 @@ import checkers
 from checkers import sharing
 from checkers.versions import VERSIONS
 from handbook.cli import main
-from handbook.pages.all_answers import SITUATIONS, render_answers_page
 from handbook.policy.placement import CLAUSE_PAGES
 from handbook.rules import tables as answers_table
 from handbook.rules.answer_changes import answer_changes
 from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand, outcomes,
                                    stale_diff, table_path)
-
-GROUP = {"name": "Riverside Community Food Bank", "short_name": "Riverside Food Bank", "manager": "manager",
-         "team_leader": "shift leader", "senior_volunteer": "senior volunteer",
-         "person_with_authority": "coordinator", "safeguarding_lead": "safeguarding lead"}
 
 
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
@@ -90,36 +89,6 @@ def test_every_clause_is_cited_and_the_build_check_names_a_missing_anchor(monkey
     with pytest.raises(ClauseCoverageError, match=r"^Clause 10 is never cited by any rule of any "
                                                    r"checker \(never cited: 10\)\. Add a rule"):
         check_clause_coverage(set(CLAUSE_PAGES) | {"10"})
-
-
-@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
-def test_every_deciding_rule_has_one_place_on_the_page(checker_id):
-    placed = [name for _, _, names in SITUATIONS[checker_id] for name in names]
-    module = checkers.CHECKERS[checker_id]
-    assert sorted(placed) == sorted(rule.name for rule in module.RULES if rule.decision)
-
-
-def test_the_all_answers_page_is_grouped_linked_and_in_the_group_words():
-    page = render_answers_page("sharing", GROUP, "1.1")
-    assert page.startswith("---\nsearch:\n  exclude: true\n---\n\n# All answers: Can I share this?\n")
-    for heading in ("## Whenever someone may be at risk {#sharing-at-risk}",
-                    "### Protect them first: tell the safeguarding lead today {#sharing-child-at-risk}",
-                    "### Do not share: pass this to the coordinator {#sharing-police-ask}",
-                    "## Notes added to any answer {#notes}"):
-        assert f"\n{heading}\n" in page
-    assert "[8](../policy/police.md#clause-8)" in page and "Tell the safeguarding lead today." in page
-    assert "Tell the Riverside Food Bank manager today." in page
-    assert "{manager}" not in page and "<" not in page
-    assert "under version 1.1 of the policy" in page
-    assert len(page) < 300_000
-
-
-def test_the_breach_page_lists_every_combination():
-    page = render_answers_page("breach", None, None)
-    rows = [line for line in page.splitlines() if line.startswith("| I did") or line.startswith("| Someone else")]
-    assert len(rows) == 1_016
-    assert "### Keep them safe now: call 999 if anyone is in danger, and warn them {#breach-someone-in-danger}" in page
-    assert "tell the people affected" in page and "Our policy says every near miss goes in the breach log" in page
 
 
 def test_handbook_ask_skips_questions_that_do_not_apply():

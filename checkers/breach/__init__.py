@@ -14,7 +14,7 @@ every rule is still tested over every combination the rules can tell apart:
   is still to find out (facts() below). tests/test_rules_breach.py puts every combination of the facts
   to risk.assess (a few hundred thousand), and every combination of the other answers with every
   assessment that can arise to the rules.
-- The committed answers table (and the "All answers" page) expands TABLE_QUESTIONS only: every
+- The committed answers table expands TABLE_QUESTIONS only: every
   combination of them with its outcome, the other facts left unanswered (so "not sure"). It reaches
   every rule and every clause.
 """
