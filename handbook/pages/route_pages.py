@@ -10,6 +10,8 @@ so "Write it down" asks for them rather than repeating them, and names the form 
 """
 from __future__ import annotations
 
+import yaml
+
 import checkers
 
 from ..policy.placement import clause_link
@@ -20,7 +22,6 @@ from .links import Links
 
 FOLDER = "all-answers"
 FORMS = {"sharing": "sharing-record", "breach": "breach-report"}  # where to write the answer down
-FRONT = ["---", "search:", "  exclude: true", "---", ""]
 
 
 def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str, tuple[str, ...]] | None = None,
@@ -31,8 +32,14 @@ def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str,
     pages = {}
     for node_id, node in route.nodes.items():
         page = Page(route, paths, paths[node_id], group, version, downloads or {}, style)
-        pages[paths[node_id]] = "\n".join(FRONT + (page.ask(node) if isinstance(node, Ask) else page.end(node)))
+        pages[paths[node_id]] = "\n".join(page.ask(node) if isinstance(node, Ask) else page.end(node))
     return pages
+
+
+def _front(title: str | None = None) -> list[str]:
+    """Out of search; an answer's title given escaped, for the theme puts a page's title in <title> as it is."""
+    meta = {"search": {"exclude": True}, **({"title": title} if title else {})}
+    return ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
 
 
 def _path(route: Route, node_id: str) -> str:
@@ -55,8 +62,8 @@ class Page:
     def ask(self, node: Ask) -> list[str]:
         question = node.question
         first = self.path.endswith("/index.md")
-        lines = [f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.", "",
-                 f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"]
+        lines = _front() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
+                             "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
         if question.hint:
             lines += [text(question.hint), ""]
@@ -74,7 +81,7 @@ class Page:
         answers = end_answers(node)
         result = self.module.decide(answers, self.group, self.version)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
-        lines = [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
+        lines = _front(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
         if result.assessment:
             lines += [f"**The risk:** {text(verdict(result.assessment))}.", ""]
         lines += [f"{n}. {text(step)}" for n, step in enumerate(result.steps, 1)]

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import inspect
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import checkers
 from checkers import engine, versions
@@ -94,7 +95,7 @@ class _Builder:
     def outcome(self, answers: dict) -> engine.Outcome:
         key = self.facts(answers)
         if key not in self.outcomes:
-            self.outcomes[key] = engine.evaluate(self.module.RULES, _namespace(key), self.version)
+            self.outcomes[key] = engine.evaluate(self.module.RULES, SimpleNamespace(**dict(key)), self.version)
         return self.outcomes[key]
 
     def page(self, answers: dict) -> tuple:
@@ -174,12 +175,6 @@ def _ordered(questions: tuple[Question, ...], order: tuple[str, ...] | None) -> 
     for n, qid in enumerate(order):
         assert set(by_id[qid].when) <= set(order[:n]), f"{qid} is asked before what its routing reads"
     return tuple(by_id[qid] for qid in order)
-
-
-def _namespace(key: tuple):
-    from types import SimpleNamespace
-
-    return SimpleNamespace(**dict(key))
 
 
 def _plain(value):
