@@ -65,10 +65,10 @@ class Page:
         lines = _front() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
                              "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
-        if question.hint:
+        if node.first_of:  # the form's hint speaks of ticking boxes
+            lines += ["If more than one applies, choose the first one on this list.", ""]
+        elif question.hint:
             lines += [text(question.hint), ""]
-        if node.first_of:
-            lines += ["If more than one does, choose the first one on this list.", ""]
         for option_id, target in node.choices:
             if option_id is None:
                 lines += [f"- {self.link(_none(node), target)}", ""]
