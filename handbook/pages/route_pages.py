@@ -5,8 +5,9 @@ Markdown pages under all-answers/<checker>/ (the first question at all-answers/<
 forms and the old "All answers" page have always linked). Every page is left out of search: thousands
 of near-identical pages would bury the handbook's own. An answer page shows what the checker shows for
 the answers chosen: the title (carrying data-decision, data-urgency and data-cites, as the form's answer
-does), the risk, the steps and the clauses. It cannot know the reader's answers (nothing is sent or kept),
-so "Write it down" asks for them rather than repeating them, and names the form to write them on.
+does), the risk, the steps and the clauses; after "the first of these that applies", also what each later
+one would add. It cannot know the reader's answers (nothing is sent or kept), so "Write it down" asks for
+them rather than repeating them (the checker's record lines repeat them), and names the form to use.
 """
 from __future__ import annotations
 
