@@ -43,6 +43,7 @@ class Attachments:
     documents: dict[str, bytes]
     group_words: dict[str, str]
     version: str
+    colour: str | None = None
 
     def write(self, site_dir: Path) -> None:
         write_browser_assets(site_dir, group=self.group_words, version=self.version)
@@ -104,7 +105,7 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     settings = site_settings(site, versioned=versioned, today=today)
     _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    attachments = Attachments(documents, site.group.words(), site.version.version)
+    attachments = Attachments(documents, site.group.words(), site.version.version, site.group.colour)
     return Compiled(out, settings, attachments, site.folders, tuple(summaries.stale_overrides(site.folders)))
 
 
@@ -174,5 +175,7 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
         "review_due": long_date(version.review_due),
         "due_for_review": version.review_due <= today,
         "contact": {key: str(escaped(value)) for key, value in group.contact.model_dump().items() if value},
+        "stamp": f"{escaped(version.version)}, approved {long_date(version.approved)}",
+        "colour": group.colour or "#00564d",
     }
     return settings

@@ -122,7 +122,7 @@ class Group(Strict):
     manager: Title = TITLES["manager"]
     team_leader: Title = TITLES["team_leader"]
     senior_volunteer: Title = TITLES["senior_volunteer"]
-    person_with_authority: Title = TITLES["person_with_authority"]
+    person_with_authority: Title = TITLES["person_with_authority"]  # unless given: the manager (below)
     safeguarding_lead: Title = TITLES["safeguarding_lead"]
     contact: Contact = Contact()
     policies: LinkedPolicies = LinkedPolicies()
@@ -131,6 +131,14 @@ class Group(Strict):
     colour: Annotated[str, AfterValidator(check_colour)] | None = None
     logo: text_of(200) | None = None  # a picture beside group.yml; checked where the folder is known
     versions: Annotated[list[PolicyVersion], Field(min_length=1, max_length=200)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _authority_is_the_manager_unless_named(cls, data: object) -> object:
+        """Who consent emails and police enquiries go to: the manager, by the group's own title, unless named."""
+        if isinstance(data, dict) and not data.get("person_with_authority") and isinstance(data.get("manager"), str):
+            data = {**data, "person_with_authority": data["manager"]}
+        return data
 
     @field_validator("versions")
     @classmethod

@@ -21,8 +21,8 @@ SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "sharing": (
         ("Emergencies", "emergency", ("emergency_check_first", "emergency_services", "police_life_at_risk")),
         ("Whenever someone may be at risk", "at-risk",
-         ("child_at_risk", "safeguarding_concern", "urgent_medical", "risk_of_harm", "terrorism",
-          "drug_dealing", "court_required")),
+         ("child_at_risk", "safeguarding_concern", "urgent_medical", "risk_of_harm", "terrorism_police",
+          "terrorism", "drug_dealing", "court_required")),
         ("Posting online or talking to the press", "online",
          ("never_online", "online_not_now", "photo_not_for_posting", "photo_check_consent")),
         ("The police or a court ask", "police-or-court", ("police_ask", "court_asks")),
@@ -48,7 +48,8 @@ SITUATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     ),
 }
 # Words for {what} and {who} in steps, which otherwise come from the reader's answers.
-PAGE_WORDS = {"what": "the information", "who": "the person asking"}
+PAGE_WORDS = {"what": "the information", "who": "the person asking",
+              "how_to_check": "Check it is really them, on a number you look up yourself."}
 
 
 def _clauses(cites) -> str:
