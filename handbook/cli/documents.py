@@ -25,8 +25,8 @@ from .options import config_option, version_option
 def documents(out: Path, formats: str, group_file: Path | None, version: str | None) -> None:
     """Write the consent forms, breach report, sharing record, police log and whole handbook.
 
-    Each file carries the group's name, the policy version and the date it was made: the
-    SOURCE_DATE_EPOCH day if set, else the day the version was approved, so the same inputs
+    Each page carries the group's name and the policy version with the day it was approved.
+    The files' own dates are the SOURCE_DATE_EPOCH day if set, else that day, so the same inputs
     always give the same files. Put your own wording in my-templates/documents/ beside the
     group file. Nothing is written unless every document is made.
 

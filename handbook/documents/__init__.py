@@ -1,5 +1,5 @@
 """Downloadable documents: forms (consent, photo consent, breach report, sharing record, police log)
-and the whole handbook, as Word and PDF files stamped with the group, the policy version and the date.
+and the whole handbook, as Word and PDF files stamped with the group, the policy version and its approval.
 
 Each form has one source, a template in templates/documents/<id>.html that renders to a small
 document model (model.py); two writers make the Word file (docx_writer.py) and the PDF (pdf_writer.py).
@@ -34,9 +34,9 @@ def render_documents(group: Group, version: PolicyVersion, *, folders: Folders,
     """Every document in every format, in memory: file name -> bytes, in DOCUMENTS order.
 
     folders: the group's folder (where my-templates/documents/ may replace a template) and the
-    defaults. made: the date stamped on the documents (default: SOURCE_DATE_EPOCH, else the day the
-    version was approved). only: a subset of document ids. Any mistake raises HandbookError before
-    anything is returned.
+    defaults. made: the files' own date, in their properties and never on the page (default:
+    SOURCE_DATE_EPOCH, else the day the version was approved). only: a subset of document ids. Any
+    mistake raises HandbookError before anything is returned.
     """
     from .docx_writer import write_docx
     from .handbook_pdf import write_handbook_pdf
