@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
          cites=("7",),
          note=("{manager} writes it in the breach log. The ICO need not be told: no personal information was "
                "involved.",)),
-    Rule(name="lawful_share_logged", summary="The manager checks it was needed", when=level(LAWFUL),
+    Rule(name="lawful_share_logged", summary="It was passed on for a reason the policy allows: checked and logged", when=level(LAWFUL),
          cites=("5", "7"),
          note=("{manager} checks it was needed and went only to the people who needed it, and writes it in the "
                "breach log as shared for that reason. If it went any further, answer these questions again for "
