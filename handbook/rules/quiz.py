@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import checkers
+from checkers import versions
 from checkers.actions import ACTIONS
 from checkers.model import URGENCIES, AnswerError, Result
 from checkers.validation import check
@@ -150,7 +151,7 @@ def _situation(shown: str, default_checker, number: int, item) -> Situation:
     made = tuple(_choice(where, checker_id, letter, choice) for letter, choice in zip(LETTERS, choices))
     if sum(choice.marked_right for choice in made) > 1:
         raise QuizError(f"{where}: more than one choice says `right: yes`; mark one, or none.")
-    return Situation(item["name"].strip(), checker_id, answers, made, where)
+    return Situation(_checked_words(item["name"].strip(), where), checker_id, answers, made, where)
 
 
 def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
@@ -172,11 +173,13 @@ def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
     right = str(item.get("right", "no")).lower()
     if right not in YES + NO:
         raise QuizError(f"{where}: key 'right' must be yes or no, but received: {item.get('right')!r}.")
-    return Choice(letter, item["text"].strip(), item["decision"], urgency, tuple(actions), right in YES)
+    return Choice(letter, _checked_words(item["text"].strip(), where), item["decision"], urgency, tuple(actions),
+                  right in YES)
 
 
-def answer(situation: Situation, number: int, version: str, group: dict) -> Question:
+def answer(situation: Situation, number: int, version: str | None, group: dict) -> Question:
     """The situation answered by the rules: QuizError when no choice, two, or another than marked stand for it."""
+    version = version or versions.LATEST
     result = checkers.CHECKERS[situation.checker].decide(situation.answers, group=group, version=version)
     matching = [choice for choice in situation.choices if choice.matches(result)]
     rules = f"the rules of version {version} decide {result.decision} ({result.urgency}): {result.title!r}"
@@ -189,13 +192,19 @@ def answer(situation: Situation, number: int, version: str, group: dict) -> Ques
     right = matching[0]
     marked = next((choice for choice in situation.choices if choice.marked_right), right)
     if marked is not right:
-        raise QuizError(f"{situation.where}: choice {marked.letter} is marked right, but {rules}: "
+        raise QuizError(f"{situation.where}: choice {marked.letter} is marked right, but {rules}; "
                         f"that is choice {right.letter}.")
     values = group_words(group)
     return Question(number, _words(situation.name, values, situation.where),
                     tuple((c.letter, _words(c.text, values, f"{situation.where}, choice {c.letter}"))
                           for c in situation.choices),
                     right.letter, result.title, result.steps, result.cites, result.decision, result.urgency)
+
+
+def _checked_words(template: str, where: str) -> str:
+    """The text as written, once it is known to use only the words a quiz can use."""
+    _words(template, group_words(None), where)
+    return template
 
 
 def _words(template: str, values: dict, where: str) -> str:
@@ -221,7 +230,7 @@ def situations(folders: Folders) -> tuple[Situation, ...]:
     return tuple(found)
 
 
-def quiz(folders: Folders, version: str, group: dict) -> tuple[Question, ...]:
+def quiz(folders: Folders, version: str | None, group: dict) -> tuple[Question, ...]:
     """The whole quiz for one policy version, in the group's words: what the page and the pack show."""
     return tuple(answer(situation, number, version, group)
                  for number, situation in enumerate(situations(folders), 1))
