@@ -47,7 +47,7 @@ REQUIRED = {
                        "Decision:", "Share", "Do not share", "The reasons for the decision", "Decided by"],
     "induction-pack": ["The seven things to remember", "Step 1 of 9", "In short", "Quiz: what would you do?",
                        "Quiz answer sheet", "Sign-off sheet", "I have read and understood the Confidentiality Policy",
-                       "Inducted by", "Signature", "Date"],
+                       "Inducted by", "Your name", "Your signature", "Their signature", "Date"],
     "police-log": ["Officer's name", "Police station or unit", "What exactly they asked for", "Why they want it",
                    "The legal power they cited", "Why it is necessary", "What was given", "Authorised by",
                    "do not have an automatic right"],
