@@ -167,3 +167,23 @@ def test_without_javascript_the_worksheet_links_its_answer_sheet_with_every_answ
         assert f"Answer {question.right}: {question.right_text}" in sheet
         assert f"Our rules say: {question.title}" in sheet
     context.close()
+
+
+def test_a_hostile_groups_words_show_as_written_in_the_quiz_and_pass_axe(hostile_site_dir, serve, page, axe):
+    hostile = load_group(REPO / "tests" / "groups" / "hostile.yml")
+    base = serve(hostile_site_dir)
+    page.add_init_script("window.alert = () => { window.hbAlerted = true; };")  # the name holds <script>alert(1)
+    page.goto(base + "induction/quiz/")
+    wait_for(page, READY)
+    police = next(q for q in quiz(FOLDERS, None, hostile.words()) if "police officer" in q.name)
+    page.check(f"#hb-quiz-{police.number}-{police.right.lower()}")
+    page.click(f"section[aria-labelledby='hb-quiz-{police.number}-heading'] button")
+    said = page.locator(f"section[aria-labelledby='hb-quiz-{police.number}-heading'] [data-hb-feedback]").inner_text()
+    assert f"Pass the request to the {hostile.person_with_authority}." in said
+    assert page.evaluate("window.hbAlerted === undefined && !document.querySelector('article script')")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    assert axe(page) == []
+    page.goto(base + "induction/police/")
+    assert hostile.person_with_authority in page.locator("article").inner_text()
+    assert axe(page) == []
