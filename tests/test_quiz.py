@@ -155,6 +155,11 @@ WHERE = "my-quiz.yml, situation 'The police ask.' (line 2)"
     (SITUATION.replace("requester: police", "requester: cops") + POLICE_CHOICES,
      f"{WHERE}: Unknown answer 'cops' to 'requester'. Expected one of: colleague, partner_agency, professional, "
      "police, court, public, social_media, the_person, emergency_services, but received: 'cops'."),
+    (SITUATION.replace("checker: sharing", "checker: [sharing]") + POLICE_CHOICES,
+     f"{WHERE}: unknown checker ['sharing']. Expected one of: breach, concern, sharing."),
+    (SITUATION + POLICE_CHOICES.replace("decision: share}", "decision: share, actions: [{a: b}]}"),
+     f"{WHERE}, choice A: key 'actions' must list action codes such as: share_minimum, check_identity (all of them: "
+     "checkers/actions.py), but received: [{'a': 'b'}]."),
     (SITUATION.replace("checker: sharing", "checker: sharin") + POLICE_CHOICES,
      f"{WHERE}: unknown checker 'sharin'. Expected one of: breach, concern, sharing."),
     ("scenarios:\n  - checker: sharing\n", "my-quiz.yml, situation 1 (line 2): each situation needs a `name`: the "

@@ -137,7 +137,7 @@ def _situation(shown: str, default_checker, number: int, item) -> Situation:
     where = f"{shown}, situation {item['name']!r} (line {item[LINE]})"
     _unknown_keys(item, SITUATION_KEYS, where)
     checker_id = item.get("checker", default_checker)
-    if checker_id not in checkers.CHECKERS:
+    if not isinstance(checker_id, str) or checker_id not in checkers.CHECKERS:
         raise QuizError(f"{where}: unknown checker {checker_id!r}. Expected one of: "
                         f"{_listed(sorted(checkers.CHECKERS))}.")
     answers = _strip(item.get("answers"))
@@ -160,14 +160,14 @@ def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
     where = f"{where}, choice {letter}"
     _unknown_keys(item, CHOICE_KEYS, where)
     decisions = checkers.CHECKERS[checker_id].DECISIONS + (NONE,)
-    if item.get("decision") not in decisions:
+    if not isinstance(item.get("decision"), str) or item["decision"] not in decisions:
         raise QuizError(f"{where}: key 'decision' must be one of: {_listed(decisions)}, but received: "
                         f"{item.get('decision')!r}.")
     urgency = item.get("urgency")
     if urgency is not None and urgency not in URGENCIES:
         raise QuizError(f"{where}: key 'urgency' must be one of: {_listed(URGENCIES)}, but received: {urgency!r}.")
     actions = item.get("actions", [])
-    if not isinstance(actions, list) or any(action not in ACTIONS for action in actions):
+    if not isinstance(actions, list) or any(not isinstance(code, str) or code not in ACTIONS for code in actions):
         raise QuizError(f"{where}: key 'actions' must list action codes such as: share_minimum, check_identity "
                         f"(all of them: checkers/actions.py), but received: {_strip(actions)!r}.")
     right = str(item.get("right", "no")).lower()
