@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 
 import docx
 import pypdf
@@ -13,6 +14,7 @@ import yaml
 
 from handbook.documents import render_documents
 from handbook.documents.inline import inline_xml
+from handbook.errors import HandbookError
 from handbook.folders import Folders
 from handbook.group import load_group
 from handbook.policy import path, summaries
@@ -153,3 +155,23 @@ def test_the_groups_name_survives_in_the_pack_and_every_pdf_page_is_stamped(pack
     for number, page in enumerate(reader.pages, 1):
         assert squash(stamp) in squash(page.extract_text()), f"page {number} has no stamp"
     assert 8 <= len(reader.pages) <= 20
+
+
+@pytest.mark.parametrize("page, old, new, message", [
+    ("induction.md", "  - induction/police.md\n", "  - induction/polce.md\n",
+     "docs/induction.md, key 'path': docs/induction/polce.md does not exist."),
+    ("induction/police.md", "section: policy/police.md", "section: policy/cops.md",
+     "docs/induction/police.md, key 'section': 'policy/cops.md' is not a policy page. Expected one of: "
+     "policy/introduction.md, "),
+    ("induction/police.md", "title: \"The police\"\n", "",
+     "docs/induction/police.md: the front matter needs a `title:`, as it is on the path."),
+])
+def test_a_mistake_in_the_paths_pages_is_one_sentence(tmp_path, page, old, new, message):
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    source = tmp_path / "docs" / page
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(HandbookError) as raised:
+        path.steps(Folders(tmp_path, defaults=tmp_path), EXAMPLE)
+    assert str(raised.value).startswith(message)

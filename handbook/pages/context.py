@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group, PolicyVersion
-from ..policy import path, summaries
+from ..policy import path as path_data, summaries
 from ..policy.placement import CLAUSE_PAGES, anchor
 from ..policy.text import PolicyText, clause_markdown, policy_context, preamble_markdown
 from ..rules.quiz import Question
@@ -114,33 +114,34 @@ class PageContext:
 
     def remember(self) -> Markup:
         """The seven things to remember (docs/induction.md's `remember:`), each with its clauses linked."""
-        points = path.remember(self.site.folders, self.site.group)
+        points = path_data.remember(self.site.folders, self.site.group)
         return Markup(path_pages.remember_markdown(points, self.links.page))
 
     def path(self) -> PathSummary:
-        steps = path.steps(self.site.folders, self.site.group)
-        words = path.words(steps) + sum(question.words for question in self.site.quiz)
-        return PathSummary(len(steps), len(self.site.quiz), path.minutes(words))
+        """How many steps and situations the path has, and about how long it takes (the start page says)."""
+        steps = path_data.steps(self.site.folders, self.site.group)
+        words = path_data.words(steps) + sum(question.words for question in self.site.quiz)
+        return PathSummary(len(steps), len(self.site.quiz), path_data.minutes(words))
 
     def path_step(self) -> Markup:
         """This page as a step of the path: heading, "Step 3 of 9", lead, In short, the policy's words, Next."""
-        steps = path.steps(self.site.folders, self.site.group)
+        steps = path_data.steps(self.site.folders, self.site.group)
         step = next((s for s in steps if s.page == self.links.page), None)
         if step is None:
             raise HandbookError(f"docs/{self.links.page}: path_step() is used, but the page is not a step: list it "
-                                f"in `path:` in docs/{path.START}, and give it a `section:`.")
+                                f"in `path:` in docs/{path_data.START}, and give it a `section:`.")
         section = self.site.policy.clauses[step.clauses[0]].title
         return Markup(path_pages.step_markdown(step, len(steps), section)) + self.path_next()
 
     def path_next(self) -> Markup:
         """The button to the next page of the path ("Start step 1: ...", "Next: step 4, ...")."""
         page = self.links.page
-        following = path.next_page(self.site.folders, page)
+        following = path_data.next_page(self.site.folders, page)
         if following is None:
             raise HandbookError(f"docs/{page}: path_next() is used, but no page follows this one in `path:` in "
-                                f"docs/{path.START}.")
-        steps = {s.page: s for s in path.steps(self.site.folders, self.site.group)}
-        label = path_pages.next_label(page, path.title(self.site.folders, following), steps.get(following))
+                                f"docs/{path_data.START}.")
+        steps = {s.page: s for s in path_data.steps(self.site.folders, self.site.group)}
+        label = path_pages.next_label(path_data.title(self.site.folders, following), steps.get(following))
         return Markup(path_pages.next_button(page, following, label))
 
     def quiz(self) -> Markup:

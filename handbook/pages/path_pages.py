@@ -23,7 +23,7 @@ def next_button(from_page: str, to_page: str, label: str) -> str:
     return f"[{text(label)}]({link(from_page, to_page)}){{ .md-button .md-button--primary .hb-next }}\n"
 
 
-def next_label(from_page: str, to_title: str, to_step: Step | None) -> str:
+def next_label(to_title: str, to_step: Step | None) -> str:
     """"Start step 1: ..." from the start page, "Next: step 4, ..." between steps, "Next: ..." after them."""
     if to_step is None:
         return f"Next: {to_title}"
