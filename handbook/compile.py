@@ -29,11 +29,13 @@ from .pages.links import Links
 from .pages.what_changed import render_what_changed
 from .policy import summaries
 from .policy.text import load_policy
+from .rules.quiz import quiz
 from .rules.tables import check_clause_coverage
 from .templating import long_date, render_page
 from .templating import text as escaped  # the theme's templates are not autoescaped
 
-CONSUMED = ("in_short",)  # front matter the build reads and the generator does not need
+# Front matter the build reads and the generator does not need (In short points, the path's data).
+CONSUMED = ("in_short", "path", "remember", "section", "lead")
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,16 @@ class Compiled:
 
 
 def load_site(group_file: Path, version: str | None = None, defaults: Path | None = None) -> tuple[Site, dict]:
-    """The build's inputs: the group, the version in force, its text, and the documents made for it."""
+    """The build's inputs: the group, the version in force, its text, the documents made for it, and the
+    induction quiz answered by the rules of that version (a situation they answer otherwise stops the build)."""
     group = load_group(group_file)
     folders = Folders(Path(group_file).resolve().parent, *([defaults] if defaults else []))
     entry = group.version(version)
     summaries.overrides(folders)  # a mistake in my-sections/ is named before any page is made
     policy = load_policy(folders, entry.version)
     documents = render_documents(group, entry, folders=folders)
-    return Site(group, entry, policy, folders, {name: len(data) for name, data in documents.items()}), documents
+    sizes = {name: len(data) for name, data in documents.items()}
+    return Site(group, entry, policy, folders, sizes, quiz(folders, entry.version, group.words())), documents
 
 
 def compile_handbook(group_file: Path, out: Path, *, version: str | None = None, style: str = "output",
@@ -133,6 +137,8 @@ def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
     meta = dict(page.meta)
     if context.checkers:
         meta["checker"] = context.checkers[0]  # the theme loads the checker's script on this page only
+    if context.shows_quiz:
+        meta["quiz"] = True  # and the quiz's on the quiz page only
     return _with_meta(meta, body)
 
 

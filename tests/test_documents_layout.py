@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from docx.shared import Length
 
-from handbook.documents import DOCUMENTS, render_documents, sources
+from handbook.documents import DOCUMENTS, form_model, render_documents
 from handbook.documents.model import Heading, Para, plain
 from handbook.documents.stamp import made_date
 from handbook.folders import Folders
@@ -38,7 +38,7 @@ def made(request):
 
 def model(group, doc_id: str):
     version = group.version()
-    return sources.render(f"{doc_id}.html", group, version, made_date(version), folders=Folders(REPO))
+    return form_model(doc_id, group, version, made_date(version), Folders(REPO))
 
 
 def test_the_consent_form_is_two_a4_pages(made):

@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
          note_actions=("notify_ico_within_72h",)),
     Rule(name="find_out", summary="Some facts are not known yet", when=lambda f: f.level in ICO and f.open,
          cites=(),
-         note=("{manager} finds out quickly what is not known yet (listed with the risk), and sends the ICO more "
+         note=("{manager} quickly finds out what is not known yet (listed with the risk). They send the ICO more "
                "details as they learn them.",),
          note_actions=("find_out_facts",)),
     Rule(name="people_told", summary="The risk to the people it is about is high", when=level(HIGH), cites=("7",),

@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="never_online", summary="Someone wants to post or discuss anything but a photo or video online",
          when=lambda f: f.requester == "social_media" and f.information != "photo_video", cites=("4a",),
          decision="do_not_share", urgency="soon", title="Do not share: never post or discuss this online",
-         steps=("Do not post, share or discuss {what} on social media or with the press, even if they agreed.",
+         steps=("Do not post or talk about {what} online or to the press, even if they agreed.",
                 "If it is already online, tell {manager} and use the 'Something went wrong' checker."),
          actions=("do_not_post",)),
     Rule(name="online_not_now", summary="Someone wants to post a photo or video while something serious is going on",
@@ -173,8 +173,8 @@ RULES: tuple[Rule, ...] = (
          title="Do not share: pass this to {person_with_authority}",
          steps=("Do not give the police any information yourself, not even a name or an address.",
                 "Pass their request to {person_with_authority} {when}. If they are away, pass it to {team_leader}.",
-                "The police have no automatic right to it. {person_with_authority} asks what they want, why, "
-                "and under which law, and writes it down."),
+                "The police have no automatic right to it. It is for {person_with_authority} to ask what they want, "
+                "why, and under which law, and to write it down."),
          actions=("pass_to_person_in_authority",),
          note=("The police are asking: pass their request to {person_with_authority}.",),
          note_actions=("pass_to_person_in_authority",),
@@ -206,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="team_despite_refusal", summary="A colleague asks about a guest who asked us not to share",
          when=lambda f: f.requester == "colleague" and not f.personal and f.consent == "refused", cites=("2",),
          decision="share", urgency="soon", title="You can share it with the team, but explain why",
-         steps=("Confidentiality is with {name}, not with one worker, so colleagues can know {what}.",
+         steps=("Confidentiality is with {name}, not with one worker. So colleagues can know {what}.",
                 "Explain this to the person kindly. Never promise to keep things secret from the team.",
                 "Share only what your colleague needs to help them."),
          actions=("explain_group_confidentiality", "share_minimum")),
@@ -303,7 +303,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="within_team", summary="Someone in the group asks about a guest's situation or file",
          when=lambda f: f.requester in INSIDE and not f.personal, cites=("2",),
          decision="share", urgency="soon", title="You can share it: they work with us",
-         steps=("Confidentiality is with {name}, not with one worker, so you can share {what} with {who}.",
+         steps=("Confidentiality is with {name}, not with one worker. So you can share {what} with {who}.",
                 "Share only what they need to help the person, where others cannot overhear."),
          actions=("share_minimum",)),
     Rule(name="permission_given_inside", summary="Someone in the group asks, and the person said yes",
@@ -333,8 +333,8 @@ RULES: tuple[Rule, ...] = (
          cites=(), note=("Tell the person what is being done and why, unless that would put anyone at more risk.",)),
     Rule(name="personal_details", summary="The request is for a home address, route home, phone number or social media",
          when=lambda f: f.details, cites=("9",),
-         note=("Home address, route home, phone number and social media accounts are never given "
-               "out without the person's express permission, except to protect a life.",)),
+         note=("Never give out a home address, route home, phone number or social media account without the "
+               "person's clear yes. The only exception is to protect a life.",)),
     Rule(name="photos", summary="The request is for a photo or video",
          when=lambda f: f.information == "photo_video", cites=("4a",),
          note=("Photos and videos need the express permission of the person in them; for a child, "

@@ -52,8 +52,12 @@ def shown(path: str | Path, folders: Folders) -> str:
     return str(path)
 
 
-def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, folders: Folders) -> Document:
-    """Render one template (`consent-form.html`) and read it as a document; errors name file and line."""
+def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, folders: Folders,
+           extra: dict | None = None) -> Document:
+    """Render one template (`consent-form.html`) and read it as a document; errors name file and line.
+
+    `extra`: values only one document has (the induction pack's steps, quiz and seven things).
+    """
     search = folders.document_templates()
     env = environment(search)
     try:
@@ -66,7 +70,8 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
         where = shown(error.filename or name, folders)
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
     filename = shown(template.filename or name, folders)
-    context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies)}
+    context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies),
+               **(extra or {})}
     try:
         source = template.render(context)
     except TemplateSyntaxError as error:  # from an {% include %} or {% extends %}
@@ -77,7 +82,8 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
     except UndefinedError as error:
         where = _where(error, filename, folders)
         raise HandbookError(f"{where}: unknown value ({plain_undefined(error.message or '')}). Check the spelling;"
-                            " templates can use group (the values in group.yml), version, made and agencies.") from None
+                            " templates can use group (the values in group.yml), version, made and agencies"
+                            f"{', and here ' + ', '.join(extra) if extra else ''}.") from None
     except HandbookError as error:
         raise HandbookError(f"{_where(error, filename, folders)}: {error}.") from None
     except TemplateError as error:
