@@ -20,6 +20,7 @@ from handbook.folders import Folders
 from handbook.group import load_group
 from handbook.page_files import read_page
 from handbook.policy import path, summaries
+from handbook.policy.placement import sections
 from handbook.policy.text import policy_context
 from handbook.rules.quiz import quiz
 from handbook.templating import render_page
@@ -53,7 +54,7 @@ def grade(text: str) -> float:
 
 def in_short_points() -> list[tuple[str, str]]:
     return [(f"docs/{page}, In short", point)
-            for page, points in summaries.every_section(FOLDERS, EXAMPLE).items() for point in points]
+            for page in sections() for point in summaries.rendered(FOLDERS, page, EXAMPLE)]
 
 
 def path_paragraphs() -> list[tuple[str, str]]:

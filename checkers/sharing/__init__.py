@@ -31,7 +31,7 @@ WHO = {"colleague": "your colleague", "partner_agency": "the partner-agency work
 # How to be sure of a requester who may not be who they say (ICO guidance on deception: never a number they give).
 HOW_TO_CHECK = {
     "professional": "Call their office back on its main number, which you look up yourself, never one they give you.",
-    "public": "Ask the person it is about whether they know this caller and agree, before anything else.",
+    "public": "First ask the person it is about. Do they know this caller? Do they agree?",
     "the_person": "If they phoned, call them back on the number we hold for them. If they are with you, make sure "
                   "it is them.",
     "police": "Call the police back on 101, never on a number the caller gives you.",
