@@ -1,0 +1,58 @@
+"""The build, end to end: compile (plain Python), render (the chosen site generator), post-process, swap in.
+
+The post-process attaches the documents and the checkers' runtime, and gives every page a
+Content-Security-Policy that lists its inline scripts by hash. Nothing of the old site is touched
+until the new one is complete (swap.py).
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ..compile import Compiled, compile_handbook
+from ..errors import HandbookError
+from . import csp, swap
+
+GENERATORS = ("mkdocs", "zensical")
+
+
+def _generator(name: str):
+    if name == "mkdocs":
+        from . import mkdocs as module
+    elif name == "zensical":
+        from . import zensical as module
+    else:
+        raise HandbookError(f"unknown site generator {name!r}; expected one of: {', '.join(GENERATORS)}.")
+    return module
+
+
+def post_process(compiled: Compiled, site_dir: Path) -> None:
+    """Attach the files the pages link to, then protect every page with its CSP."""
+    compiled.attachments.write(site_dir)
+    for page in site_dir.rglob("*.html"):
+        page.write_text(csp.protect(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def default_site_dir(group_file: Path) -> Path:
+    return Path(group_file).resolve().parent / "site"
+
+
+def build(group_file: Path, *, site_dir: Path | None = None, version: str | None = None,
+          generator: str = "mkdocs", versioned: bool = False, verbose: bool = False) -> Path:
+    """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
+    module = _generator(generator)
+    target = Path(site_dir or default_site_dir(group_file)).absolute()
+    swap.check_target(target)
+    staging = swap.staging_for(target)
+    try:
+        with tempfile.TemporaryDirectory(prefix="handbook-compile-") as work:
+            compiled = compile_handbook(group_file, Path(work), version=version, style=module.STYLE,
+                                        versioned=versioned)
+            module.render(compiled, staging, verbose=verbose)
+            post_process(compiled, staging)
+    except BaseException:
+        swap.discard(staging)
+        raise
+    for warning in swap.replace(staging, target):
+        print(warning)
+    return target
