@@ -2,7 +2,8 @@
 
 - Size is bounded, and only UTF-8 text is read.
 - Aliases and anchors are refused before anything is built (a 2.4 KB "billion laughs" file would
-  otherwise expand into gigabytes), and so is nesting deeper than a person writes.
+  otherwise expand into gigabytes), and so are tags (`!!binary`, `!!python/...`: a value is text as
+  typed, never an object) and nesting deeper than a person writes.
 - A key written twice is an error, not a silent overwrite.
 - Every scalar is read as the text that was typed: `version: 1.1` is "1.1", a phone number
   `01554000111` stays as written. The schema then turns text into dates, numbers or booleans
@@ -109,6 +110,9 @@ def _check_events(text: str) -> None:
         if isinstance(event, (yaml.AliasEvent,)) or getattr(event, "anchor", None):
             raise _Refused(event.start_mark.line + 1, "anchors and aliases (& and *) are not allowed; "
                                                       "write each value out in full")
+        if getattr(event, "tag", None):
+            raise _Refused(event.start_mark.line + 1, f"tags such as {event.tag.replace('tag:yaml.org,2002:', '!!')} "
+                                                      "are not allowed; write the value as plain text")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -135,6 +139,11 @@ def key_without_space(path: Path) -> str | None:
 
 def _yaml_sentence(path: Path, text: str, error: yaml.YAMLError) -> str:
     """A YAML parser error as one plain sentence, on the line a person would look at."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses anywhere, such as NUL
+        line = text.count("\n", 0, error.position) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return (f"{path}, line {line}: the file has the invisible control character U+{code:04X}; "
+                "delete it (retyping the line removes it).")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else None
     problem = str(getattr(error, "problem", "") or error)
@@ -145,6 +154,8 @@ def _yaml_sentence(path: Path, text: str, error: yaml.YAMLError) -> str:
         if _KEY_WITHOUT_SPACE.match(content) and not content.lstrip().startswith(("http", "#")):
             key = _KEY_WITHOUT_SPACE.match(content)[1]
             return f"{path}, line {number}: put a space after the colon, like this: `{key}: value`."
+    if "maximum nesting depth" in problem:
+        return f"{path}, line {line}: the file nests more than {MAX_DEPTH} levels deep."
     if "\t" in problem or "character '\\t'" in problem:
         return f"{path}, line {line}: this line has a tab; use spaces instead."
     if "mapping values are not allowed" in problem and line:

@@ -24,10 +24,22 @@ URL_SCHEMES = ("https://", "http://", "mailto:")
 VERSION_PATTERN = r"^\d+\.\d+$"
 
 
+REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}  # controls, lone surrogates, line and paragraph separators
+
+
+def _refused(char: str) -> bool:
+    """Characters no page, Word file or PDF can show as text: controls, bidi overrides, lone
+    surrogates, line separators and the non-characters (U+FDD0-U+FDEF, U+FFFE, U+FFFF, ...)."""
+    code = ord(char)
+    return (unicodedata.category(char) in REFUSED_CATEGORIES or char in BIDI_CONTROLS
+            or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
+
+
 def _plain(value: str) -> str:
     for char in value:
-        if unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS:
-            kind = "a line break" if char in "\r\n" else f"the invisible control character U+{ord(char):04X}"
+        if _refused(char):
+            kind = ("a line break" if char in "\r\n\x85\u2028\u2029"
+                    else f"the invisible control character U+{ord(char):04X}")
             raise ValueError(f"it contains {kind}; write it on one line, without special characters")
     return value
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import checkers
 from checkers import versions
 from checkers.validation import check
-from checkers.model import AnswerError
+from checkers.model import URGENCIES, AnswerError
 
 from checkers.clauses import EVERY
 
@@ -179,6 +179,11 @@ def _check_expect(where: str, module, expect: dict) -> None:
             f"{where}: unknown decision {expect['decision']!r}. "
             f"Expected one of: {_listed(module.DECISIONS)}, but received: {expect['decision']!r}."
         )
+    if "urgency" in expect and expect["urgency"] not in URGENCIES:
+        raise ScenarioError(f"{where}: unknown urgency {expect['urgency']!r}. Expected one of: {_listed(URGENCIES)}, "
+                            f"but received: {expect['urgency']!r}.")
+    if "title" in expect and not isinstance(expect["title"], str):
+        raise ScenarioError(f"{where}: key 'title' must be text, but received: {expect['title']!r}.")
     for key in ("cites", "actions", "not_actions"):
         value = expect.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):

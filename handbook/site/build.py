@@ -50,6 +50,10 @@ def build(group_file: Path, *, site_dir: Path | None = None, version: str | None
                                         versioned=versioned)
             module.render(compiled, staging, verbose=verbose)
             post_process(compiled, staging)
+    except OSError as error:  # a full or read-only disk, a file that vanished: the machine, not the group file
+        swap.discard(staging)
+        raise HandbookError(f"The build stopped: {error.strerror or error} ({error.filename2 or error.filename or staging}). "
+                            f"The old site in {target} is unchanged.") from None
     except BaseException:
         swap.discard(staging)
         raise
