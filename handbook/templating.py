@@ -12,10 +12,10 @@ import traceback
 from collections.abc import Mapping
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .errors import HandbookError
+from .sandbox import Sandbox, TemplateLimit, time_limit
 
 # Characters HTML, Markdown or a later template pass would read as syntax: shown as numeric entities.
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in "<>&\"'\\`*_{}[]()#+!|~^$%"}
@@ -39,17 +39,22 @@ def finalize(value: object) -> object:
     return value if isinstance(value, Markup) else text(value)
 
 
-def environment() -> SandboxedEnvironment:
-    """A sandboxed, strict, escaping Jinja environment for pages and policy text."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=finalize,
-                                keep_trailing_newline=True)
+def environment() -> Sandbox:
+    """A sandboxed (a group may write its own policy text), strict, escaping environment for pages."""
+    return Sandbox(undefined=StrictUndefined, autoescape=True, finalize=finalize, keep_trailing_newline=True)
 
 
 def render_page(source: str, name: str, context: Mapping[str, object]) -> str:
     """Render one page; a template mistake becomes one HandbookError naming page and line."""
     env = environment()
     try:
-        rendered = env.from_string(source).render(**context)
+        with time_limit():
+            rendered = env.from_string(source).render(**context)
+    except TemplateLimit as error:
+        raise HandbookError(f"{name}{f', line {error.line}' if error.line else ''}: the template stopped: "
+                            f"{error.reason}.") from None
+    except RecursionError:
+        raise HandbookError(f"{name}: the template calls itself without end (a macro that calls itself).") from None
     except TemplateSyntaxError as error:
         raise HandbookError(f"{name}, line {error.lineno}: template error: {error.message}.") from None
     except UndefinedError as error:

@@ -226,3 +226,31 @@ SCENARIO_CASES: dict[str, Case] = {
     "a file over the size limit": case(b"#" * (33 * 1024 * 1024), "bytes; at most 33,554,432 are allowed"),
     "a NUL byte": case(ONE.replace("A colleague", "A\x00colleague"), "line 3"),
 }
+
+
+# A group's own wording for a document (my-templates/documents/consent-form.html) that never ends, or
+# tries to build something huge in one step, or to reach outside the sandbox.
+TEMPLATE_CASES: dict[str, Case] = {
+    "a macro that calls itself": case("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+                                      "the template calls itself without end"),
+    "a template that includes itself": case('{% include "consent-form.html" %}', "calls itself without end"),
+    "a template that extends itself": case('{% extends "consent-form.html" %}', "calls itself without end"),
+    "a range of a billion": case("{% for i in range(10**9) %}x{% endfor %}", "the number 1000000000"),
+    "a loop inside a loop": case("<document><h1>x</h1>\n{% for i in range(9999) %}\n"
+                                 "{% for j in range(9999) %}{% endfor %}{% endfor %}</document>",
+                                 "consent-form.html, line 3: the template stopped: it did not finish within 5 seconds"),
+    "a loop over padded text": case('{% for a in "x"|center(99999) %}{% for b in "y"|center(99999) %}'
+                                    "{% endfor %}{% endfor %}", "did not finish within 5 seconds"),
+    "text repeated ten billion times": case('{{ "x" * 10**10 }}', "repeats something 10,000,000,000 times"),
+    "a number squared sixty times": case("{% set ns = namespace(x=2) %}{% for i in range(60) %}"
+                                         "{% set ns.x = ns.x * ns.x %}{% endfor %}", "numbers too large to write"),
+    "a power tower": case("{{ 9**99999 }}", "a number too large to write"),
+    "a huge padding filter": case('{{ "x"|center(100000000000) }}', "the number 100000000000"),
+    "a huge % width": case('{{ "%1000000000d" % 1 }}', "formats with a width"),
+    "a huge format width": case('{{ "{:>1000000000}".format(1) }}', "formats with a width"),
+    "a huge lipsum": case("{{ lipsum(n=1000000000) }}", "the number 1000000000"),
+    "a list that grows": case("{% for a in agencies %}{{ agencies.append(a) }}{% endfor %}",
+                              "line 1: template error: access to attribute 'append' of 'list' object is unsafe."),
+    "reaching into Python": case("{{ group.__class__.__mro__ }}", "access to attribute '__class__'"),
+    "not UTF-8": case("<document><h1>Zoë</h1></document>".encode("latin-1"), "the template is not UTF-8 text"),
+}

@@ -20,7 +20,7 @@ from handbook.site import swap
 from handbook.site.build import build as build_site
 
 from conftest import REPO
-from hostile_cases import GROUP_CASES, SCENARIO_CASES, Case
+from hostile_cases import GROUP_CASES, SCENARIO_CASES, TEMPLATE_CASES, Case
 
 ENTRY = "import sys; from handbook.cli import main; sys.argv = ['handbook'] + sys.argv[1:]; main()"
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
@@ -116,7 +116,7 @@ def test_a_hostile_scenario_file_stops_handbook_check_with_one_sentence(name, tm
 
 
 def test_the_corpus_is_large_enough():
-    assert len(GROUP_CASES) + len(SCENARIO_CASES) >= 60
+    assert len(GROUP_CASES) + len(SCENARIO_CASES) >= 60 and len(TEMPLATE_CASES) >= 10
 
 
 @contextlib.contextmanager
@@ -173,3 +173,17 @@ def test_a_site_dir_whose_parent_does_not_exist_is_made(tmp_path):
     code, out, err, _ = run(["build", "--site-dir", str(site)], REPO, timeout=180)
     assert code == 0 and "Traceback" not in err, err
     assert (site / "index.html").is_file() and (site / swap.MARKER).is_file()
+
+
+@pytest.mark.parametrize("name", TEMPLATE_CASES)
+def test_a_hostile_document_template_stops_within_seconds_with_one_sentence(name, tmp_path, previous_site):
+    content = TEMPLATE_CASES[name]
+    (tmp_path / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    write_case(tmp_path / "my-templates" / "documents", "consent-form.html", content)
+    before = fingerprint(previous_site)
+    commands = [["documents", "--out", "out"], ["build", "--site-dir", str(previous_site)]]
+    for command in commands:
+        assert_one_sentence(run(command, tmp_path), ("my-templates/documents/consent-form.html", *content.said),
+                            command)
+    assert fingerprint(previous_site) == before
+    assert not (tmp_path / "out").exists()
