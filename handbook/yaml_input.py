@@ -72,22 +72,7 @@ class _Refused(Exception):
 def read_yaml(path: Path, *, limit: int, what: str, mark_lines: bool = False) -> YamlDocument:
     """Read and parse one YAML file; any problem is one HandbookError naming the file and line."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise HandbookError(f"{path}: the {what} does not exist.") from None
-    except IsADirectoryError:
-        raise HandbookError(f"{path}: this is a folder; expected the {what}, a .yml file.") from None
-    except OSError as error:
-        raise HandbookError(f"{path}: the {what} cannot be read ({error.strerror}).") from None
-    if len(raw) > limit:
-        raise HandbookError(f"{path}: the {what} is {len(raw):,} bytes; at most {limit:,} are allowed.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise HandbookError(f"{path}, line {line}: the {what} is not UTF-8 text. Save it as UTF-8 "
-                            "(in most editors: Save as, then choose UTF-8).") from None
+    text = read_text(path, limit=limit, what=what)
     try:
         _check_events(text)
         loader = (_LineLoader if mark_lines else _TextLoader)(text)
@@ -101,6 +86,26 @@ def read_yaml(path: Path, *, limit: int, what: str, mark_lines: bool = False) ->
     except yaml.YAMLError as error:
         raise HandbookError(_yaml_sentence(path, text, error)) from None
     return YamlDocument(data, tree)
+
+
+def read_text(path: Path, *, limit: int, what: str) -> str:
+    """A text file someone typed, at most `limit` bytes of UTF-8; any problem is one HandbookError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise HandbookError(f"{path}: the {what} does not exist.") from None
+    except IsADirectoryError:
+        raise HandbookError(f"{path}: this is a folder; expected the {what}, a file.") from None
+    except OSError as error:
+        raise HandbookError(f"{path}: the {what} cannot be read ({error.strerror}).") from None
+    if len(raw) > limit:
+        raise HandbookError(f"{path}: the {what} is {len(raw):,} bytes; at most {limit:,} are allowed.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise HandbookError(f"{path}, line {line}: the {what} is not UTF-8 text. Save it as UTF-8 "
+                            "(in most editors: Save as, then choose UTF-8).") from None
 
 
 def _check_events(text: str) -> None:

@@ -254,3 +254,26 @@ TEMPLATE_CASES: dict[str, Case] = {
     "reaching into Python": case("{{ group.__class__.__mro__ }}", "access to attribute '__class__'"),
     "not UTF-8": case("<document><h1>Zoë</h1></document>".encode("latin-1"), "the template is not UTF-8 text"),
 }
+
+
+POLICY = (REPO / "policy" / "1.1.md").read_text(encoding="utf-8")
+
+
+def policy_with(extra: str) -> str:
+    """The policy text with `extra` at the end of its first clause's first paragraph."""
+    head, sep, rest = POLICY.partition("\n## ")
+    clause, blank, after = rest.partition("\n\n")
+    body, blank2, tail = after.partition("\n\n")
+    return head + sep + clause + blank + body + " " + extra + blank2 + tail
+
+
+# A group's own policy text (policy/1.1.md beside its group.yml), which is a template too.
+POLICY_CASES: dict[str, Case] = {
+    "a loop inside a loop": case(policy_with("{% for i in range(9999) %}{% for j in range(9999) %}"
+                                             "{% endfor %}{% endfor %}"), "did not finish within 5 seconds"),
+    "a macro that calls itself": case(policy_with("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),
+                                      "calls itself without end"),
+    "text repeated ten billion times": case(policy_with('{{ "x" * 10**10 }}'), "repeats something"),
+    "Latin-1 bytes": case(policy_with("Zoë").encode("latin-1"), "the policy text is not UTF-8 text"),
+    "a policy of two megabytes": case(POLICY + "x" * 2_000_000, "at most 1,048,576 are allowed"),
+}

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from handbook.sandbox import TIME_LIMIT
 from handbook.site import swap
 from handbook.site.build import build as build_site
 
 from conftest import REPO
-from hostile_cases import GROUP_CASES, SCENARIO_CASES, TEMPLATE_CASES, Case
+from hostile_cases import GROUP_CASES, POLICY_CASES, SCENARIO_CASES, TEMPLATE_CASES, Case
 
 ENTRY = "import sys; from handbook.cli import main; sys.argv = ['handbook'] + sys.argv[1:]; main()"
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
@@ -184,6 +185,18 @@ def test_a_hostile_document_template_stops_within_seconds_with_one_sentence(name
     commands = [["documents", "--out", "out"], ["build", "--site-dir", str(previous_site)]]
     for command in commands:
         assert_one_sentence(run(command, tmp_path), ("my-templates/documents/consent-form.html", *content.said),
-                            command)
+                            command, within=TIME_LIMIT + SECONDS)
     assert fingerprint(previous_site) == before
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", POLICY_CASES)
+def test_a_hostile_policy_text_of_the_groups_own_stops_with_one_sentence(name, tmp_path, previous_site):
+    content = POLICY_CASES[name]
+    (tmp_path / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    write_case(tmp_path / "policy", "1.1.md", content)
+    before = fingerprint(previous_site)
+    commands = [["build", "--site-dir", str(previous_site)], ["documents", "--out", "out"], ["diff", "1.0", "1.1"]]
+    for command in commands:
+        assert_one_sentence(run(command, tmp_path), ("1.1.md", *content.said), command, within=TIME_LIMIT + SECONDS)
+    assert fingerprint(previous_site) == before
