@@ -138,6 +138,8 @@ GROUP_CASES: dict[str, Case] = {
                                        "keeps_case_files: expected true or false"),
     "a version that is not a number": case(edit('version: "1.0"', "version: v1"),
                                            "versions[1].version: expected a version number like 1.0"),
+    "a version of 5,000 digits": case(edit('version: "1.0"', f'version: "1.{"0" * 5000}"'),
+                                      "versions[1].version: expected a version number like 1.0"),
     "a change note for a clause that does not exist": case(edit('"4": Consent', '"99": Consent'),
                                                            "there is no clause '99' to note a change to"),
     "changes as a list": case(edit('      "4": Consent must name each organisation we share with.\n'

@@ -21,7 +21,7 @@ from ..errors import HandbookError
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 URL_SCHEMES = ("https://", "http://", "mailto:")
-VERSION_PATTERN = r"^\d+\.\d+$"
+VERSION_PATTERN = r"^\d{1,4}\.\d{1,4}$"  # 1.0 to 9999.9999: short enough for every stamp
 
 
 REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}  # controls, lone surrogates, line and paragraph separators
