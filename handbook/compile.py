@@ -99,7 +99,7 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     shutil.copytree(site.folders.defaults / "overrides", out / "overrides")
     settings = site_settings(site, versioned=versioned, today=today)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    attachments = Attachments(documents, site.group.words(), site.version.version)
+    attachments = Attachments(documents, site.group.words(isolated=True), site.version.version)
     return Compiled(out, settings, attachments, site.folders)
 
 

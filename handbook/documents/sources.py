@@ -18,7 +18,7 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..sandbox import Sandbox, TemplateLimit, time_limit
-from ..templating import long_date, plain_undefined
+from ..templating import isolate, long_date, plain_undefined
 from .model import Document
 from .parse import Invalid, parse
 
@@ -35,10 +35,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _printable(value: object) -> object:
-    """A Word file cannot hold control characters: say which value has one, rather than fail later."""
-    if isinstance(value, str) and _CONTROL.search(value):
+    """Every value a template prints: isolated when right-to-left (as on the pages), and refused with a
+    sentence if it holds a control character a Word file cannot hold, rather than fail later."""
+    if not isinstance(value, str):
+        return value
+    if _CONTROL.search(value):
         raise HandbookError(f"the value {value!r} has an invisible control character; retype it in group.yml")
-    return value
+    return isolate(value)
 
 
 def shown(path: str | Path, folders: Folders) -> str:

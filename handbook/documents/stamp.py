@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..errors import HandbookError
 from ..group import Group, PolicyVersion
-from ..templating import long_date
+from ..templating import isolate, long_date
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Stamp:
 
     @property
     def line(self) -> str:
-        return f"{self.group} · Confidentiality Policy version {self.version} · made {self.made_text}"
+        return f"{isolate(self.group)} · Confidentiality Policy version {self.version} · made {self.made_text}"
 
 
 def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:

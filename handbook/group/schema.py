@@ -18,6 +18,7 @@ from checkers.clauses import EVERY
 from checkers.words import TITLES
 
 from ..errors import HandbookError
+from ..templating import isolate
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 URL_SCHEMES = ("https://", "http://", "mailto:")
@@ -177,7 +178,12 @@ class Group(Strict):
         index = numbers.index(self.version(number).version)
         return numbers[index - 1] if index else None
 
-    def words(self) -> dict[str, str]:
-        """The group's words the rules speak with (a plain dict: the rules run in the browser too)."""
-        return {"name": self.name, "short_name": self.display_short_name,
-                **{key: getattr(self, key) for key in TITLES}}
+    def words(self, *, isolated: bool = False) -> dict[str, str]:
+        """The group's words the rules speak with (a plain dict: the rules run in the browser too).
+
+        isolated: each right-to-left value between Unicode isolates (templating.isolate), for the
+        pages' checkers; a terminal (`handbook ask`) gets the words as typed.
+        """
+        words = {"name": self.name, "short_name": self.display_short_name,
+                 **{key: getattr(self, key) for key in TITLES}}
+        return {key: isolate(value) for key, value in words.items()} if isolated else words
