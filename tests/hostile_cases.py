@@ -153,7 +153,7 @@ GROUP_CASES: dict[str, Case] = {
     "an empty file": case("", "the file is empty"),
     "only a comment": case("# nothing here yet\n", "the file is empty"),
     "a bare sentence": case("Riverside Community Food Bank\n", "line 1: expected `key: value` lines"),
-    "two documents in one file": case(GOOD + "---\nname: Another\n", "is not valid YAML"),
+    "two documents in one file": case(GOOD + "---\nname: Another\n", "line 55: the file holds a second document"),
     "a list as a key": case("[a, b]: c\n" + GOOD, "line 1: a key must be plain text"),
     "a Python object tag": case('name: !!python/object/apply:os.system ["echo hi"]\n' + GOOD.split("\n", 5)[5],
                                 "line 1"),

@@ -31,4 +31,4 @@ def load_group(path: str | Path) -> Group:
     try:
         return Group.model_validate(data)
     except ValidationError as error:
-        raise HandbookError(describe(path, error, document.tree, Group)) from None
+        raise HandbookError(describe(path, error, document, Group)) from None
