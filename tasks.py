@@ -25,10 +25,12 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 
-# Debian packages: what WeasyPrint needs to draw PDFs, a font to embed, and the test tools.
+# Debian packages: what WeasyPrint needs to draw PDFs, fonts to embed, and the test tools.
 SYSTEM_FOR_BUILD = {"libpango-1.0-0": "pango-1.0", "libpangoft2-1.0-0": "pangoft2-1.0",
                     "libharfbuzz-subset0": "harfbuzz-subset", "fontconfig": "fontconfig"}
-FONTS = {"fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}
+FONTS = {"fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # the text, Arabic and Hebrew
+         # emoji in a group's values (10 MB; without it a PDF shows empty boxes); DejaVu still sets all else
+         "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"}
 SYSTEM_FOR_TESTS = {"chromium": "/usr/bin/chromium", "poppler-utils": "/usr/bin/pdftoppm"}
 
 

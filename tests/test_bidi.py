@@ -144,3 +144,18 @@ def test_hostile_values_show_literally_in_the_checkers_answer_in_the_browser(hos
     steps = page.locator(f"{form} [data-hb-answer] ol li").all_inner_texts()
     assert any(HOSTILE.team_leader in step for step in steps), steps
     assert dialogs == []  # the `<script>alert(1)</script>` in a title is text, never run
+
+
+def test_emoji_in_a_groups_values_survive_in_word_and_pdf(tmp_path):
+    text = (GROUPS / "hostile.yml").read_text(encoding="utf-8")
+    (tmp_path / "group.yml").write_text(text.replace("  - '{{ agency }} & {% if %}'", "  - 'Bread 🍞 & Tea ☕ Club 🥯'"),
+                                        encoding="utf-8")
+    group = load_group(tmp_path / "group.yml")
+    files = render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",))
+    cells = [cell.text for table in docx.Document(io.BytesIO(files["consent-form.docx"])).tables
+             for row in table.rows for cell in row.cells]
+    assert "Bread 🍞 & Tea ☕ Club 🥯" in cells
+    reader = pypdf.PdfReader(io.BytesIO(files["consent-form.pdf"]))
+    assert "Bread 🍞 & Tea ☕ Club 🥯" in "\n".join(page.extract_text() for page in reader.pages)
+    fonts = {font.get_object()["/BaseFont"] for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    assert any("Emoji" in font for font in fonts), f"{fonts}: is fonts-noto-color-emoji installed?"

@@ -16,7 +16,8 @@ from . import csp, swap
 GENERATORS = ("mkdocs", "zensical")
 
 
-def _generator(name: str):
+def generator_module(name: str):
+    """The adapter module of a site generator (its render(), STYLE and INLINE_STYLES)."""
     if name == "mkdocs":
         from . import mkdocs as module
     elif name == "zensical":
@@ -26,11 +27,12 @@ def _generator(name: str):
     return module
 
 
-def post_process(compiled: Compiled, site_dir: Path) -> None:
-    """Attach the files the pages link to, then protect every page with its CSP."""
+def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False) -> None:
+    """Attach the files the pages link to, then protect every page with its CSP (inline_styles: the
+    generator's theme needs them; see csp.py)."""
     compiled.attachments.write(site_dir)
     for page in site_dir.rglob("*.html"):
-        page.write_text(csp.protect(page.read_text(encoding="utf-8")), encoding="utf-8")
+        page.write_text(csp.protect(page.read_text(encoding="utf-8"), inline_styles=inline_styles), encoding="utf-8")
 
 
 def default_site_dir(group_file: Path) -> Path:
@@ -40,7 +42,7 @@ def default_site_dir(group_file: Path) -> Path:
 def build(group_file: Path, *, site_dir: Path | None = None, version: str | None = None,
           generator: str = "mkdocs", versioned: bool = False, verbose: bool = False) -> Path:
     """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
-    module = _generator(generator)
+    module = generator_module(generator)
     target = Path(site_dir or default_site_dir(group_file)).absolute()
     swap.check_target(target)
     staging = swap.staging_for(target)
@@ -49,7 +51,7 @@ def build(group_file: Path, *, site_dir: Path | None = None, version: str | None
             compiled = compile_handbook(group_file, Path(work), version=version, style=module.STYLE,
                                         versioned=versioned)
             module.render(compiled, staging, verbose=verbose)
-            post_process(compiled, staging)
+            post_process(compiled, staging, inline_styles=module.INLINE_STYLES)
     except OSError as error:  # a full or read-only disk, a file that vanished: the machine, not the group file
         swap.discard(staging)
         raise HandbookError(f"The build stopped: {error.strerror or error} ({error.filename2 or error.filename or staging}). "
