@@ -200,3 +200,28 @@ def test_a_hostile_policy_text_of_the_groups_own_stops_with_one_sentence(name, t
     for command in commands:
         assert_one_sentence(run(command, tmp_path), ("1.1.md", *content.said), command, within=TIME_LIMIT + SECONDS)
     assert fingerprint(previous_site) == before
+
+
+ARGUMENT_CASES = {  # a good group file, mistaken arguments
+    "ask for a version the group lacks": (["ask", "sharing", "--policy-version", "9.9"],
+                                          "There is no policy version '9.9' in the group file"),
+    "diff to a version the group lacks": (["diff", "1.0", "9.9"], "There is no policy version '9.9'"),
+    "build a version the group lacks": (["build", "--policy-version", "'; rm -rf /", "--site-dir", "site"],
+                                        "There is no policy version \"'; rm -rf /\""),
+    "an unknown document format": (["documents", "--out", "forms", "--format", "docx,odt"],
+                                   "unknown document format 'odt'"),
+    "a scenario file that is not there": (["check", "missing.yml"], "missing.yml: the scenario file does not exist."),
+    "a folder as the scenario file": (["check", "."], "is a directory"),
+    "a folder of other files as the site": (["build", "--site-dir", "notes"], "already holds files that the handbook"),
+}
+
+
+@pytest.mark.parametrize("name", ARGUMENT_CASES)
+def test_mistaken_arguments_give_one_sentence(name, tmp_path):
+    (tmp_path / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "shopping.txt").write_text("bread")
+    command, said = ARGUMENT_CASES[name]
+    assert_one_sentence(run(command, tmp_path), (said,), command)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["group.yml", "notes"]
+    assert [p.name for p in (tmp_path / "notes").iterdir()] == ["shopping.txt"]
