@@ -46,6 +46,7 @@ class Attachments:
     group_words: dict[str, str]
     version: str
     colour: str | None = None
+    app_names: tuple[str, str] = ("", "")  # name and short name as written, for the offline copy's manifest
 
     def write(self, site_dir: Path) -> None:
         write_browser_assets(site_dir, group=self.group_words, version=self.version)
@@ -109,7 +110,9 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     settings = site_settings(site, versioned=versioned, today=today)
     _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    attachments = Attachments(documents, site.group.words(), site.version.version, site.group.colour)
+    plain = site.group.words()
+    attachments = Attachments(documents, site.group.words(isolated=True), site.version.version, site.group.colour,
+                              (plain["name"], plain["short_name"]))
     return Compiled(out, settings, attachments, site.folders, tuple(summaries.stale_overrides(site.folders)))
 
 

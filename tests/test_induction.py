@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import unicodedata
 import shutil
 
 import docx
@@ -55,8 +56,11 @@ def flat(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Text without any spaces: a PDF's lines may break anywhere, even inside `</script>`."""
-    return "".join(text.replace("\u200b", "").split())
+    """Text without any spaces: a PDF's lines may break anywhere, even inside `</script>`. Right-to-left
+    letters and their isolates are left out: a PDF holds them in the order they are seen (test_bidi.py)."""
+    kept = (char for char in text.replace("\u200b", "")
+            if unicodedata.bidirectional(char) not in ("R", "AL", "AN", "FSI", "PDI"))
+    return "".join("".join(kept).split())
 
 
 def test_the_volunteers_menu_comes_first_and_coordinators_pages_sit_together():

@@ -118,13 +118,22 @@ def _border(ppr, fill: str) -> None:
     ppr.insert_element_before(shading, *later)
 
 
+PROPERTY_LIMIT = 255  # characters Word (and python-docx) allows in a core property such as the title
+
+
+def fit(value: str) -> str:
+    """A property value Word accepts: a long title (a group's own template may make one) ends in "…";
+    the document itself still shows it whole."""
+    return value if len(value) <= PROPERTY_LIMIT else value[:PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc, document: Document, stamp: Stamp) -> None:
     props = doc.core_properties
     when = dt.datetime.combine(stamp.made, dt.time(), tzinfo=dt.timezone.utc)
-    props.title = document.title
-    props.subject = f"Confidentiality Policy version {stamp.version}"
-    props.author = props.last_modified_by = stamp.group
-    props.comments = stamp.line
+    props.title = fit(document.title)
+    props.subject = fit(f"Confidentiality Policy version {stamp.version}")
+    props.author = props.last_modified_by = fit(stamp.group)
+    props.comments = fit(stamp.line)
     props.keywords = "confidentiality; form"
     props.category = "Form"
     props.created = props.modified = when

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import HandbookError
 from ..group import Group, PolicyVersion
-from ..templating import long_date
+from ..templating import isolate, long_date
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class Stamp:
 
 def handbook_of(group: str) -> str:
     """"the Riverside Food Bank handbook"; "The Haven handbook", not "the The Haven handbook"."""
-    return f"{group} handbook" if group.lower().startswith("the ") else f"the {group} handbook"
+    shown = isolate(group)  # a right-to-left name cannot reorder the words after it
+    return f"{shown} handbook" if group.lower().startswith("the ") else f"the {shown} handbook"
 
 
 def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:

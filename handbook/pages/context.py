@@ -119,7 +119,7 @@ class PageContext:
 
     def checker(self, checker_id: str, preset: dict | None = None) -> Markup:
         self.checkers.append(checker_id)
-        return Markup(render_checker(checker_id, links=self.links, preset=preset, group=self.site.group.words(),
+        return Markup(render_checker(checker_id, links=self.links, preset=preset, group=self.site.group.words(isolated=True),
                                      version=self.site.version.version,
                                      hidden=hidden_options(self.site.group.keeps_case_files)))
 

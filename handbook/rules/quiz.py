@@ -41,8 +41,8 @@ from checkers.words import fill, words as group_words
 
 from ..errors import HandbookError
 from ..folders import OWN_QUIZ, QUIZ, Folders
-from ..yaml_input import LINE, read_yaml
-from .scenarios import _listed, _strip
+from ..yaml_input import read_yaml
+from .scenarios import _listed
 
 MAX_BYTES = 1024 * 1024
 NONE = "none"  # a choice the rules never give
@@ -109,45 +109,46 @@ class Question:
 def load(path: Path, shown: str) -> tuple[Situation, ...]:
     """Read and check one quiz file (`shown` is its name in messages); QuizError says what and where."""
     try:
-        data = read_yaml(path, limit=MAX_BYTES, what="quiz file", mark_lines=True).data
+        document = read_yaml(path, limit=MAX_BYTES, what="quiz file")
     except HandbookError as error:
         raise QuizError(str(error).replace(str(path), shown, 1)) from None
+    data = document.data
     if not isinstance(data, dict):
         raise QuizError(f"{shown}: expected a mapping with keys {_listed(FILE_KEYS)}, but received: "
                         f"{type(data).__name__}.")
-    _unknown_keys(data, FILE_KEYS, f"{shown} (line {data[LINE]})")
+    _unknown_keys(data, FILE_KEYS, f"{shown} (line {document.start})")
     items = data.get("scenarios")
     if not isinstance(items, list) or not items:
-        raise QuizError(f"{shown} (line {data[LINE]}): key 'scenarios' must be a list of situations, "
-                        f"but received: {_strip(items)!r}.")
-    return tuple(_situation(shown, data.get("checker"), number, item) for number, item in enumerate(items, 1))
+        raise QuizError(f"{shown} (line {document.line(('scenarios',))}): key 'scenarios' must be a list of situations, "
+                        f"but received: {items!r}.")
+    return tuple(_situation(shown, data.get("checker"), number, item, document.line(("scenarios", number - 1)))
+                 for number, item in enumerate(items, 1))
 
 
 def _unknown_keys(mapping: dict, allowed: tuple[str, ...], where: str) -> None:
     for key in mapping:
-        if key != LINE and key not in allowed:
+        if key not in allowed:
             raise QuizError(f"{where}: unknown key {key!r}. Expected one of: {_listed(allowed)}.")
 
 
-def _situation(shown: str, default_checker, number: int, item) -> Situation:
+def _situation(shown: str, default_checker, number: int, item, line: int) -> Situation:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-        line = f" (line {item[LINE]})" if isinstance(item, dict) else ""
-        raise QuizError(f"{shown}, situation {number}{line}: each situation needs a `name`: the situation "
+        raise QuizError(f"{shown}, situation {number} (line {line}): each situation needs a `name`: the situation "
                         "as a sentence.")
-    where = f"{shown}, situation {item['name']!r} (line {item[LINE]})"
+    where = f"{shown}, situation {item['name']!r} (line {line})"
     _unknown_keys(item, SITUATION_KEYS, where)
     checker_id = item.get("checker", default_checker)
     if not isinstance(checker_id, str) or checker_id not in checkers.CHECKERS:
         raise QuizError(f"{where}: unknown checker {checker_id!r}. Expected one of: "
                         f"{_listed(sorted(checkers.CHECKERS))}.")
-    answers = _strip(item.get("answers"))
+    answers = item.get("answers")
     try:
         check(checker_id, checkers.CHECKERS[checker_id].QUESTIONS, answers)
     except AnswerError as error:
         raise QuizError(f"{where}: {error}") from None
     choices = item.get("choices")
     if not isinstance(choices, list) or not 3 <= len(choices) <= len(LETTERS):
-        raise QuizError(f"{where}: key 'choices' must list 3 or 4 choices, but received: {_strip(choices)!r}.")
+        raise QuizError(f"{where}: key 'choices' must list 3 or 4 choices, but received: {choices!r}.")
     made = tuple(_choice(where, checker_id, letter, choice) for letter, choice in zip(LETTERS, choices))
     if sum(choice.marked_right for choice in made) > 1:
         raise QuizError(f"{where}: more than one choice says `right: yes`; mark one, or none.")
@@ -169,7 +170,7 @@ def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
     actions = item.get("actions", [])
     if not isinstance(actions, list) or any(not isinstance(code, str) or code not in ACTIONS for code in actions):
         raise QuizError(f"{where}: key 'actions' must list action codes such as: share_minimum, check_identity "
-                        f"(all of them: checkers/actions.py), but received: {_strip(actions)!r}.")
+                        f"(all of them: checkers/actions.py), but received: {actions!r}.")
     right = str(item.get("right", "no")).lower()
     if right not in YES + NO:
         raise QuizError(f"{where}: key 'right' must be yes or no, but received: {item.get('right')!r}.")

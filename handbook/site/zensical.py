@@ -19,6 +19,7 @@ from ..compile import Compiled
 from ..errors import HandbookError
 
 STYLE = "source"  # Zensical reads addresses in raw HTML relative to the page's source folder
+INLINE_STYLES = True  # its search dialog adds a <style> element of its own (csp.py says why this is allowed)
 
 
 def render(compiled: Compiled, site_dir: Path, *, verbose: bool = False) -> None:
