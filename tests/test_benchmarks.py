@@ -23,3 +23,10 @@ def test_the_rules_benchmark_runs_and_prints_its_figures():
                          cwd=REPO, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "sharing: decide() median" in run.stdout and "enumerated 94,208 combinations" in run.stdout
+
+
+def test_the_scenarios_benchmark_runs_and_prints_its_figures():
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "scenarios.py"), "--count", "3000"],
+                         capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "3,000 scenarios" in run.stdout and "handbook check --json (a new process" in run.stdout

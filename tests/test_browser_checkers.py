@@ -377,3 +377,13 @@ def test_an_answer_on_screen_shows_its_urgency_and_reasons_and_passes_axe(site_d
         assert shown["assessment"].startswith("High") and page.locator(f"{form} [data-hb-assessment]").is_visible()
     wait_for(page, "!document.querySelector('.md-top') || !document.querySelector('.md-top').offsetParent")
     assert axe(page) == []
+
+
+def test_where_the_checker_cannot_run_the_page_says_where_the_answers_are(site_dir, serve, page):
+    """Opened from a file (no web address), browsers run no module script: the page says so itself."""
+    page.goto((site_dir / "can-i-share" / "index.html").as_uri())
+    fallback = page.locator('form[data-checker="sharing"] [data-hb-fallback]')
+    assert fallback.is_visible() and "table of all answers" in fallback.inner_text()
+    page.goto(serve(site_dir) + "can-i-share/")
+    wait_for(page, "document.querySelector('.hb-checker').classList.contains('hb-js')")
+    assert not page.locator('form[data-checker="sharing"] [data-hb-fallback]').is_visible()

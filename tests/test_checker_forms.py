@@ -128,7 +128,7 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     assert {"checkers/__init__.py", "checkers/sharing/__init__.py", "checkers/sharing/rules.py",
             "checkers/concern/rules.py", "checkers/breach/rules.py", "handbook_bridge.py"} <= set(bundle["files"])
     assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == [
-        "bundle.json", "checker.css", "checker.js", "worker.js"]
+        "bundle.json", "checker.css", "checker.js", "quiz.css", "quiz.js", "worker.js"]
 
 
 def test_the_trimmed_stdlib_follows_what_the_checkers_import():

@@ -15,6 +15,7 @@ import pytest
 from handbook.group import load_group
 from handbook.documents import DOCUMENTS, render_documents
 from handbook.folders import Folders
+from handbook.templating import isolate, long_date
 
 REPO = Path(__file__).resolve().parents[1]
 GROUPS = {"example": REPO / "group.yml", "hostile": REPO / "tests" / "groups" / "hostile.yml"}
@@ -45,6 +46,9 @@ REQUIRED = {
     "sharing-record": ["Who asked", "Date and time asked", "What exactly they asked for",
                        "Why they want it (the purpose)", "lawful basis", "Did the person agree?",
                        "Decision:", "Share", "Do not share", "The reasons for the decision", "Decided by"],
+    "induction-pack": ["The seven things to remember", "Step 1 of 9", "In short", "Quiz: what would you do?",
+                       "Quiz answer sheet", "Sign-off sheet", "I have read and understood the Confidentiality Policy",
+                       "Inducted by", "Your name", "Your signature", "Their signature", "Date"],
     "police-log": ["Officer's name", "Police station or unit", "What exactly they asked for", "Why they want it",
                    "The legal power they cited", "Why it is necessary", "What was given", "Authorised by",
                    "do not have an automatic right"],
@@ -61,14 +65,28 @@ def made(request):
     return request.param, group, render_documents(group, group.version(), folders=Folders(REPO))
 
 
+def footer_text(document: docx.document.Document) -> str:
+    """The Word footer as read: the stamp and page number sit in a table's two cells."""
+    footer = document.sections[0].footer
+    cells = [cell.text for table in footer.tables for row in table.rows for cell in row.cells]
+    return "\n".join(cells + [p.text for p in footer.paragraphs])
+
+
 def docx_text(data: bytes) -> tuple[docx.document.Document, str]:
     document = docx.Document(io.BytesIO(data))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
-    parts += [p.text for p in document.sections[0].footer.paragraphs]
+    parts.append(footer_text(document))
     return document, "\n".join(parts)
+
+
+def stamp_lines(group) -> tuple[str, str]:
+    """The stamp every page carries, as two lines: where it was printed from, and the policy's approval."""
+    version = group.version()
+    return (f"Printed from the {group.name} handbook",
+            f"Confidentiality Policy version {version.version}, approved {long_date(version.approved)}")
 
 
 def pdf_text(data: bytes) -> tuple[pypdf.PdfReader, str]:
@@ -90,8 +108,11 @@ def test_word_file_reads_back_with_name_version_and_fields(made, doc_id):
     assert document.paragraphs[0].text == group.name  # exactly, whatever its characters
     assert document.paragraphs[0].style.name == "Group Name"
     assert document.paragraphs[1].style.name == "Title"
-    stamp = f"{group.name} · Confidentiality Policy version {group.version().version} · made "
-    assert stamp in document.sections[0].footer.paragraphs[0].text
+    footer = footer_text(document)
+    assert footer.startswith("\n".join(stamp_lines(group)))
+    fields = document.sections[0].footer._element.xml
+    assert "Page  of " in footer and 'w:instr=" PAGE "' in fields and 'w:instr=" NUMPAGES "' in fields
+    assert "made" not in footer.replace(group.name, "")
     for required in REQUIRED[doc_id]:
         assert required in flat(text), f"{doc_id}.docx lacks {required!r}"
     styles = {p.style.name for p in document.paragraphs}
@@ -106,10 +127,13 @@ def test_consent_form_names_each_partner_agency_in_word_and_pdf(made):
     _, text = docx_text(files["consent-form.docx"])
     cells = text.splitlines()
     for agency in group.partner_agencies:
-        assert agency in cells  # a cell of its own, exactly
+        assert isolate(agency) in cells  # a cell of its own, exactly (a right-to-left name between isolates)
     _, printed = pdf_text(files["consent-form.pdf"])
     for agency in group.partner_agencies:
-        assert flat(agency) in flat(printed)
+        if isolate(agency) == agency:
+            assert flat(agency) in flat(printed)
+        else:  # a PDF holds glyphs as seen: a right-to-left name's words come out in the order they are drawn
+            assert all(word in printed for word in agency.split())
 
 
 def test_breach_report_names_the_people_to_tell(made):
@@ -147,8 +171,10 @@ def test_pdf_reads_back_with_name_version_and_fields(made, doc_id):
     version = group.version().version
     for number, page in enumerate(reader.pages, start=1):
         page_text = flat(page.extract_text())
-        assert f"Confidentiality Policy version {version} · made" in page_text
+        assert all(flat(line) in page_text for line in stamp_lines(group))
+        assert f"Confidentiality Policy version {version}," in page_text
         assert f"Page {number} of {len(reader.pages)}" in page_text
+        assert " made " not in page_text.replace(flat(group.name), "")
     for required in REQUIRED[doc_id]:
         assert required in flat(text), f"{doc_id}.pdf lacks {required!r}"
     assert "☒" not in text and "☑" not in text
@@ -217,7 +243,7 @@ def schema_orders() -> dict[str, list[str]]:
     from docx.oxml.ns import qn
 
     tags = {"CT_PPr": "w:pPr", "CT_RPr": "w:rPr", "CT_TcPr": "w:tcPr", "CT_TblPr": "w:tblPr",
-            "CT_SectPr": "w:sectPr", "CT_Style": "w:style"}
+            "CT_SectPr": "w:sectPr", "CT_Style": "w:style", "CT_TrPr": "w:trPr"}
     orders = {}
     for source in Path(docx.oxml.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):

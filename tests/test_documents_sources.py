@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from handbook.cli import main
 from handbook.group import load_group
-from handbook.documents import DOCUMENTS, clear_cache, made_date, render_documents
+from handbook.documents import DOCUMENTS, Stamp, clear_cache, made_date, render_documents
 from handbook.folders import Folders
 from handbook.pages.downloads import download_links, size_text
 from handbook.documents import model, parse
@@ -46,7 +46,8 @@ def test_building_twice_gives_the_same_bytes(group, monkeypatch):
     assert first == second
 
 
-def test_the_stamp_date_is_the_approval_date_or_source_date_epoch(group, monkeypatch):
+def test_the_stamp_names_the_approval_and_the_files_are_dated_by_source_date_epoch(group, monkeypatch):
+    """Paper shows the policy's approval, never a build date; the files' own dates are fixed for the same bytes."""
     version = group.version()
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert made_date(version) == version.approved
@@ -54,14 +55,23 @@ def test_the_stamp_date_is_the_approval_date_or_source_date_epoch(group, monkeyp
     assert made_date(version) == dt.date(2023, 11, 14)
     files = render_documents(group, version, folders=Folders(REPO), only=("police-log",))
     document = docx.Document(io.BytesIO(files["police-log.docx"]))
-    assert "made 14 November 2023" in document.sections[0].footer.paragraphs[0].text
+    stamp = document.sections[0].footer.tables[0].rows[0].cells[0].text
+    assert stamp == (f"Printed from the {group.name} handbook\n"
+                     f"Confidentiality Policy version {version.version}, approved 10 March 2026")
     assert document.core_properties.created == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
-    created = pypdf.PdfReader(io.BytesIO(files["police-log.pdf"])).metadata.creation_date
-    assert created == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    reader = pypdf.PdfReader(io.BytesIO(files["police-log.pdf"]))
+    assert reader.metadata.creation_date == dt.datetime(2023, 11, 14, tzinfo=dt.timezone.utc)
+    printed = " ".join(reader.pages[0].extract_text().split())
+    assert "approved 10 March 2026" in printed and "2023" not in printed
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(HandbookError, match="SOURCE_DATE_EPOCH must be a whole number"):
         made_date(version)
     assert made_date(version, dt.date(2026, 1, 2)) == dt.date(2026, 1, 2)
+
+
+def test_a_group_called_the_something_is_not_the_the():
+    assert Stamp("The Haven", "1.0", dt.date(2026, 3, 10), dt.date(2026, 3, 10)).line == (
+        "Printed from The Haven handbook · Confidentiality Policy version 1.0, approved 10 March 2026")
 
 
 def test_a_groups_own_template_replaces_the_default(group, tmp_path):
@@ -173,7 +183,7 @@ def test_command_writes_every_file(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{tmp_path / 'out' / 'consent-form.docx'}  (") and lines[0].endswith(" KB)")
-    assert lines[-1].startswith("Made 5 files in ")
+    assert lines[-1].startswith(f"Made {sum('docx' in d.formats for d in DOCUMENTS)} files in ")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats)
 

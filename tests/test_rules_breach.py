@@ -248,7 +248,8 @@ def test_the_ico_test_runs_whatever_the_reason_unless_it_was_passed_on_for_one_t
     for what, reason in itertools.product(GOT_OUT, Q["reason"].option_ids()):
         levels = {s.level for _, s in assessed(context(what, reason))}
         if what == "shared_on_purpose" and reason in JUSTIFIED:
-            assert levels == {LAWFUL}  # not a breach if it was needed (danger still comes first)
+            assert levels == {LAWFUL, HIGH}  # not a breach if it was needed, unless it could put someone in danger
+            assert all(s.level == HIGH for a, s in assessed(context(what, reason)) if a.get("danger") == "yes")
         else:
             assert {UNLIKELY, RISK, HIGH} <= levels, (what, reason)
 
@@ -389,7 +390,7 @@ def test_not_sure_about_personal_information_and_unlikely_harm_does_not_contradi
     assert "until you know it is unlikely" not in text and "decides whether" not in text
     assert "notify_ico_within_72h" in result.actions and "find_out_facts" in result.actions
     assert result.assessment.startswith("A risk to the people it is about, until you know more:")
-    assert "whether anyone can be identified from it" in result.assessment
+    assert "Can anyone be told apart from it?" in result.assessment
     assert "Someone's own view: It is unlikely to harm them." in " ".join(result.record)
 
 

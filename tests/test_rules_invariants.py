@@ -41,7 +41,8 @@ def test_every_result_says_what_to_record_and_how_soon():
 def test_a_group_that_renames_every_title_reads_no_default_title_in_any_answer():
     defaults = set(TITLES.values()) | {"person in authority", "coordinator"}
     for checker_id, module in checkers.CHECKERS.items():
-        for answers in list(combinations(checker_id))[::53]:
+        every_answer = list(combinations(checker_id))
+        for answers in every_answer[:: 53 if len(every_answer) > 5000 else 1]:
             result = module.decide(answers, group=RENAMED)
             text = " ".join([result.title, *result.steps, *result.record, *(i.reason for i in result.ignored)])
             found = [title for title in defaults if title in text.lower()]

@@ -125,7 +125,7 @@ def test_the_record_fits_who_asked_and_counts_its_clauses():
     assert not any("organisation" in line for line in sister.record)
     emergency = sharing.decide({**ASK, "requester": "emergency_services", "information": "case_details",
                                 "circumstances": ["urgent_medical"]})
-    assert any(line.startswith("Shared without consent because:") for line in emergency.record)
+    assert any(line.startswith("If anything was shared without their consent: why") for line in emergency.record)
     assert any(line.startswith("Was the person told?") for line in emergency.record)
 
 

@@ -128,3 +128,36 @@ def test_a_preview_watches_the_group_file_and_every_source_a_build_reads():
     watched = Folders(GROUPS).watched(GROUPS / "hostile.yml")
     assert (GROUPS / "hostile.yml").resolve() in watched
     assert {REPO / "policy", REPO / "templates", REPO / "docs", REPO / "overrides"} <= set(watched)
+
+
+RENAMED = {"manager: manager": "manager: lead volunteer", "team_leader: shift leader": "team_leader: shift captain",
+           "senior_volunteer: senior volunteer": "senior_volunteer: old hand",
+           "person_with_authority: coordinator": "person_with_authority: chair",
+           "safeguarding_lead: safeguarding lead": "safeguarding_lead: welfare officer"}
+DEFAULT_TITLES = re.compile(r"\b(manager|team leader|senior volunteer|safeguarding lead|coordinator)\b", re.IGNORECASE)
+
+
+def test_a_group_that_renames_every_title_reads_no_default_title_anywhere(build, tmp_path_factory):
+    """Pages, answers (All answers), What changed and every document: only the group's own titles.
+    The coordinators' pages (about/, make-it-yours), which explain the keys themselves, are left out."""
+    folder = tmp_path_factory.mktemp("renamed")
+    text = (REPO / "group.yml").read_text()
+    for old, new in RENAMED.items():
+        assert old in text
+        text = text.replace(old, new)
+    (folder / "group.yml").write_text(text)
+    site = build(folder / "group.yml")
+    for page in pages(site):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(("about/", "make-it-yours/", "put-it-online/")):
+            continue
+        found = DEFAULT_TITLES.search(visible_text(page))
+        assert not found, (relative, visible_text(page)[max(0, found.start() - 80):found.end() + 40])
+    import docx
+    import pypdf
+
+    for path in (site / "downloads").iterdir():
+        words = " ".join(p.text for p in docx.Document(path).paragraphs) if path.suffix == ".docx" else \
+            " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+        found = DEFAULT_TITLES.search(" ".join(words.split()))
+        assert not found, (path.name, words[max(0, found.start() - 80):found.end() + 40])

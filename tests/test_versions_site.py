@@ -64,6 +64,9 @@ def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
     assert 'window.location.replace(\n      "latest/"' in root
     assert csp.script_hashes(root)[0] in root.split('http-equiv="Content-Security-Policy"')[1]  # allowed by hash
     assert (exported / swap.MARKER).is_file()
+    for version in VERSIONS:  # each version keeps its own offline copy, in its own scope
+        worker = (exported / version / "sw.js").read_text()
+        assert '"index.html"' not in worker and '"./"' in worker and f"/{version}/" not in worker
     assert '"../1.1/"' in (exported / "latest" / "index.html").read_text()
     assert not [p for p in exported.rglob("*") if p.is_symlink()]  # plain files, for any static host
     for version in VERSIONS:

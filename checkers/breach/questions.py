@@ -66,7 +66,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(id="contained", prompt="Has it been got back, or kept safe?", options=(
         Option("yes", "Yes: got back, deleted unread by someone we trust, or locked",
                "Someone we trust: for example another professional who must keep it confidential. Locked: "
-               "protected by a password or encryption that was not shared."),
+               "protected by a password or encryption that was not shared. Something said out loud, or a post "
+               "that anyone could have seen, cannot be got back."),
         Option("no", "No, or it cannot be got back",
                "For example, it was said out loud, posted online, or sent to someone we do not know."),
         Option("not_sure", "Not sure yet"),

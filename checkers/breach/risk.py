@@ -37,13 +37,13 @@ LIGHTEST = "names_only"  # an unknown kind, for the question "is it high?"
 EXTREMES = {"kind": (LIGHTEST, "health_or_sensitive"), "people": ("one", "many"), "vulnerable": ("no", "yes"),
             "contained": ("yes", "no"), "danger": ("no", "yes"), "personal": ("no", "yes")}
 BEST = {"personal": "yes", "contained": None}  # for the others: "yes" for both would leave nothing to matter
-FIND_OUT = {
-    "personal": "whether anyone can be identified from it",
-    "danger": "whether it could put anyone in danger",
-    "contained": "whether it was got back, or deleted unread",
-    "kind": "what kind of information it was",
-    "people": "how many people it is about",
-    "vulnerable": "whether any of them are children or vulnerable adults",
+FIND_OUT = {  # short questions: a volunteer reads them in the moment
+    "personal": "Can anyone be told apart from it?",
+    "danger": "Could it put anyone in danger?",
+    "contained": "Was it got back, or deleted before anyone read it?",
+    "kind": "What kind of information was it?",
+    "people": "How many people is it about?",
+    "vulnerable": "Are any of them children or vulnerable adults?",
 }
 WORDS = {NEAR_MISS: "A near miss", LAWFUL: "Not a data breach if it was needed", NONE: "Not a personal data breach",
          UNLIKELY: "Unlikely to be a risk", RISK: "A risk to the people it is about",
@@ -78,7 +78,7 @@ class Assessment:
         """'High risk to the people it is about: health or other sensitive information about a child...'"""
         until = ", until you know more" if self.find_out else ""
         text = f"{WORDS[self.level]}{until}: {'; '.join(self.because)}."
-        return text + (f" Find out quickly: {'; '.join(self.find_out)}." if self.find_out else "")
+        return text + (f" Find out quickly. {' '.join(self.find_out)}" if self.find_out else "")
 
 
 def _known(value):
@@ -130,7 +130,8 @@ def _because(facts: dict, posted: bool, kinds: list[str]) -> list[str]:
     what = " and ".join(KINDS[kind] for kind in kinds) or (
         "personal information" if facts["personal"] else "perhaps personal information")
     details = [f"{what} {about}".strip()] + (["posted online"] if posted else [])
-    details += {"yes": ["got back, deleted unread or locked"], "no": ["not got back"]}.get(facts["contained"], [])
+    details += {"yes": ["got back, deleted before anyone read it, or locked with a password"],
+                "no": ["not got back"]}.get(facts["contained"], [])
     return first + [", ".join(details)]
 
 
@@ -140,7 +141,7 @@ def assess(answers: dict) -> Assessment:
     if what == "near_miss":
         return Assessment(NEAR_MISS, "no", ("nothing got out",))
     safety = danger or "unsure"
-    if answers["reason"] in JUSTIFIED and what == "shared_on_purpose":
+    if answers["reason"] in JUSTIFIED and what == "shared_on_purpose" and danger != "yes":
         return Assessment(LAWFUL, safety, ("it was passed on on purpose, for a reason our policy allows, "
                                            "to the people who needed it",))
     if answers["personal_data"] == "no" and danger != "yes":

@@ -31,8 +31,13 @@ def level(*levels):
 
 
 def spreading(what: str):
-    """Information that got out this way, with nobody known to be in danger from whoever has it."""
+    """Information that got out this way, with nobody known to be in danger from it."""
     return lambda f: f.what_happened == what and f.danger != "yes" and f.level in A_BREACH
+
+
+def recipient_safe(what: str):
+    """As `spreading`, and known to be safe to contact whoever has it: they could be the danger."""
+    return lambda f: spreading(what)(f) and f.danger == "no"
 
 
 RULES: tuple[Rule, ...] = (
@@ -89,24 +94,24 @@ RULES: tuple[Rule, ...] = (
                "not contact whoever got it.",),
          note_actions=("check_for_danger",), note_first=True),
     Rule(name="posted", summary="Something was posted online", when=spreading("posted_online"), cites=("4a",),
-         note=(TAKE_DOWN,), note_actions=("remove_post",), note_first=True),
-    Rule(name="wrong_person", summary="Something was sent to the wrong person", when=spreading("sent_to_wrong_person"),
+         urgency="now", note=(TAKE_DOWN,), note_actions=("remove_post",), note_first=True),
+    Rule(name="wrong_person", summary="Something was sent to the wrong person", when=recipient_safe("sent_to_wrong_person"),
          cites=(), note=("Ask the person who got it to delete it, not to pass it on, and to tell you when they "
                          "have.",),
          note_actions=("ask_recipient_to_delete",), note_first=True),
-    Rule(name="told", summary="Someone was told something they should not know", when=spreading("told_someone"),
+    Rule(name="told", summary="Someone was told something they should not know", when=recipient_safe("told_someone"),
          cites=(), note=("Ask the person who was told not to pass it on.",), note_actions=("ask_not_to_pass_on",),
          note_first=True),
     Rule(name="records", summary="Records were lost or seen", when=spreading("records_lost_or_seen"),
          cites=("3a",), note=("Lock away what is left, and look for anything missing.",),
          note_actions=("secure_records",), note_first=True),
     Rule(name="passed_on", summary="It was passed on without a good reason",  # unsure why: the manager asks
-         when=lambda f: spreading("shared_on_purpose")(f) and f.reason == "none", cites=("1",),
+         when=lambda f: recipient_safe("shared_on_purpose")(f) and f.reason == "none", cites=("1",),
          note=("Ask whoever got it not to use it or pass it on, and to delete it.",),
          note_actions=("ask_recipient_to_delete",), note_first=True),
     Rule(name="posted_and_danger", summary="Something was posted online, and someone could be in danger",
          when=lambda f: f.what_happened == "posted_online" and f.danger == "yes", cites=("4a",),
-         note=(TAKE_DOWN,), note_actions=("remove_post",)),
+         urgency="now", note=(TAKE_DOWN,), note_actions=("remove_post",)),
 
     # Clause 7: whose position is at risk. Only safeguarding is named as not a disciplinary matter.
     Rule(name="safeguarding_reason", summary="It was done to keep a child or vulnerable adult safe",
@@ -137,7 +142,7 @@ RULES: tuple[Rule, ...] = (
          note_actions=("notify_ico_within_72h",)),
     Rule(name="find_out", summary="Some facts are not known yet", when=lambda f: f.level in ICO and f.open,
          cites=(),
-         note=("{manager} finds out quickly what is not known yet (listed with the risk), and sends the ICO more "
+         note=("{manager} quickly finds out what is not known yet (listed with the risk). They send the ICO more "
                "details as they learn them.",),
          note_actions=("find_out_facts",)),
     Rule(name="people_told", summary="The risk to the people it is about is high", when=level(HIGH), cites=("7",),
@@ -154,7 +159,7 @@ RULES: tuple[Rule, ...] = (
          cites=("7",),
          note=("{manager} writes it in the breach log. The ICO need not be told: no personal information was "
                "involved.",)),
-    Rule(name="lawful_share_logged", summary="The manager checks it was needed", when=level(LAWFUL),
+    Rule(name="lawful_share_logged", summary="It was passed on for a reason the policy allows: checked and logged", when=level(LAWFUL),
          cites=("5", "7"),
          note=("{manager} checks it was needed and went only to the people who needed it, and writes it in the "
                "breach log as shared for that reason. If it went any further, answer these questions again for "

@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
          when=lambda f: f.who in CAN_DECIDE and f.worker_harms, cites=("2", "5", "5c"),
          decision="refer_to_manager", urgency="today",
          title="Tell {safeguarding_lead} or {manager} {when}: do not tell the worker",
-         steps=("Tell {safeguarding_lead} {when}, or {manager} if the safeguarding lead is the person involved.",
+         steps=("Tell {safeguarding_lead} {when}, or {manager} if they are the person involved.",
                 "Do not tell the worker, and do not talk about it with other colleagues.",
                 "Ask the person what they would like to happen. They decide, unless others are at risk.",
                 NO_SECRET, LISTEN, WRITE),
@@ -77,7 +77,7 @@ RULES: tuple[Rule, ...] = (
          steps=(LISTEN, NO_SECRET, WRITE,
                 "Tell {safeguarding_lead} {when}. If they are away, tell {manager}. Do not decide alone.",
                 "Keeping a child or vulnerable adult safe comes before confidentiality. You do not need their "
-                "agreement to tell the safeguarding lead.",
+                "agreement to tell {safeguarding_lead}.",
                 "Follow the safeguarding policy of {name}."),
          actions=ALWAYS + ("follow_safeguarding_policy",)),
     # An adult who can make their own decisions: their wishes, with advice (sooner while it goes on).
@@ -92,6 +92,12 @@ RULES: tuple[Rule, ...] = (
          title="Respect their wishes, and get advice from {safeguarding_lead} {when}",
          steps=ADULT_STEPS, actions=ALWAYS),
     # Notes.
+    Rule(name="worker_in_danger_now", summary="The person causing harm works here, and someone is in danger now",
+         when=lambda f: f.worker_harms and f.danger == "now", cites=("5c",),
+         note=("The person causing harm works here: do not tell them. Tell {safeguarding_lead}, or {manager} if "
+               "they are involved. If both are involved, call the local council's designated officer (LADO) "
+               "yourself: the council deals with concerns about people who work with children or adults at risk.",),
+         note_actions=("do_not_alert_person",)),
     Rule(name="secret_child", summary="They asked you to keep it secret (a child or vulnerable adult)",
          when=lambda f: f.secret and f.who in AT_RISK, cites=("2",),
          note=("They asked you to keep it secret. Say kindly that you cannot, and that you will only tell the "

@@ -28,6 +28,17 @@ WHO = {"colleague": "your colleague", "partner_agency": "the partner-agency work
        "public": "the person asking", "social_media": "anyone online", "the_person": "them",
        "emergency_services": "the emergency services"}
 
+# How to be sure of a requester who may not be who they say (ICO guidance on deception: never a number they give).
+HOW_TO_CHECK = {
+    "professional": "Call their office back on its main number, which you look up yourself, never one they give you.",
+    "public": "First ask the person it is about. Do they know this caller? Do they agree?",
+    "the_person": "If they phoned, call them back on the number we hold for them. If they are with you, make sure "
+                  "it is them.",
+    "police": "Call the police back on 101, never on a number the caller gives you.",
+    "emergency_services": "If they phoned and you are not sure it is them, call 999 yourself and give what is "
+                          "needed to the call handler.",
+}
+
 # Options that change nothing (decision, cites or actions) under some version, and why.
 NO_EFFECT: dict[str, str] = {}
 
@@ -68,5 +79,6 @@ def decide(answers: dict, group: dict | None = None, version: str | None = None)
     checked, ignored = check(ID, QUESTIONS, answers)
     version = versions.resolve(version)
     result = engine.evaluate(RULES, facts(checked, version), version)
-    values = dict(words(group), what=WHAT[checked["information"]], who=WHO[checked["requester"]])
+    values = dict(words(group), what=WHAT[checked["information"]], who=WHO[checked["requester"]],
+                  how_to_check=HOW_TO_CHECK.get(checked["requester"], ""))
     return engine.result(result, values, record(checked, result), ignored)

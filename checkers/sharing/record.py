@@ -28,17 +28,19 @@ NO_CONSENT_QUESTION = {
     "the_person": "Consent: not needed. It is their own information.",
     "emergency_services": "Consent: not needed to save a life or to get someone urgent help.",
 }
-# Why something may be shared without consent, and the reason in law: by circumstance, first that applies.
+# If something is shared without consent: why, and the reason in law (the ICO's data sharing code and
+# HM Government's advice both ask for it), by circumstance; the first that applies.
 BASIS = (
-    ("emergency_services", "Shared without consent because: someone's life or health was at risk "
-                           "(an emergency). Say what the emergency was."),
-    ("urgent_medical", "Shared without consent because: someone needed urgent medical treatment."),
-    ("risk_of_harm", "Shared without consent because: someone could be seriously harmed. Say what the risk was."),
-    ("child_or_vulnerable_adult_at_risk", "Shared without consent because: a child or vulnerable adult was at "
-                                          "risk of significant harm (safeguarding). Say what the risk was."),
-    ("safeguarding", "Shared without consent because: of safeguarding concerns. Say what they were."),
-    ("terrorism", "The police were told because: the law (Terrorism Act 2000) says they must be."),
-    ("court", "The reason in law: the court order. Write its date and reference."),
+    ("emergency_services", "to protect someone's life or health in an emergency",
+     "vital interests (protecting someone's life)"),
+    ("urgent_medical", "someone needed urgent medical treatment", "vital interests (protecting someone's life)"),
+    ("risk_of_harm", "someone could be seriously harmed", "vital interests, or preventing serious harm"),
+    ("child_or_vulnerable_adult_at_risk", "to keep a child or an adult at risk safe",
+     "safeguarding children and adults at risk"),
+    ("safeguarding", "of safeguarding concerns", "safeguarding children and adults at risk"),
+    ("terrorism", "the law says information about terrorism must go to the police",
+     "a legal duty (Terrorism Act 2000, section 38B)"),
+    ("court", "a court ordered it", "a legal duty (the court order: write its date and reference)"),
 )
 DECIDER = {"share": "you. Write your name.", "get_consent": "you. Write your name.",
            "do_not_share": "you. Write your name.", "refer_to_manager": "{manager}. Write their name.",
@@ -57,7 +59,8 @@ def _clauses(cites) -> str:
 
 def _basis(answers: dict) -> list[str]:
     found = set(answers["circumstances"]) | {answers["requester"]}
-    return [line for key, line in BASIS if key in found][:1]
+    return [f"If anything was shared without their consent: why ({why}), and the reason in law: {basis}."
+            for key, why, basis in BASIS if key in found][:1]
 
 
 def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
@@ -67,7 +70,7 @@ def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
     decision = outcome.winner.decision
     lines = ["When: the date and time you were asked.", WHO_ASKED[requester]]
     if requester == "police":
-        lines.append("What the police want, why they need it, and under which law.")
+        lines.append("What the police want, why they need it (necessary, not just useful), and under which law.")
     lines += [
         f"What they asked for: {LABELS['information', answers['information']].lower()}, about "
         f"{LABELS['about', answers['about']].lower()}.",
@@ -77,6 +80,7 @@ def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
         f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
         OUTCOME.get(decision, SHARED_OR_NOT),
         "Was the person told? When and how, or why not (for example, telling them would put someone at risk).",
-        f"Who decided: {DECIDER[decision]}",
+        f"Who decided: {DECIDER[decision]}" if outcome.winner.name != "police_life_at_risk" else
+        "Who decided: {person_with_authority}, or you if they could not be reached in time. Write the name.",
     ]
     return tuple(lines)

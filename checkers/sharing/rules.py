@@ -14,8 +14,8 @@ from .questions import INSIDE, OUTSIDE, RECORDED
 
 EXPRESS = RECORDED + ("email_other", "verbal")  # clauses 1 and 9: the person clearly said yes
 ASK_FOR_MESSAGE = "Offer to pass on a message instead: take their name and number, and give it to the person."
-HOW_TO_CHECK = ("To check who they are, call them back on a number you look up yourself, such as their "
-                "office's main number, never one they give you. If they are with you, make sure you know them.")
+HOTLINE = "the police's Anti-Terrorist Hotline, 0800 789 321"
+# {how_to_check}: how to be sure of this requester (sharing/__init__.py HOW_TO_CHECK, one line each)
 
 
 def circumstance(code: str):
@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="never_online", summary="Someone wants to post or discuss anything but a photo or video online",
          when=lambda f: f.requester == "social_media" and f.information != "photo_video", cites=("4a",),
          decision="do_not_share", urgency="soon", title="Do not share: never post or discuss this online",
-         steps=("Do not post, share or discuss {what} on social media or with the press, even if they agreed.",
+         steps=("Do not post or talk about {what} online or to the press, even if they agreed.",
                 "If it is already online, tell {manager} and use the 'Something went wrong' checker."),
          actions=("do_not_post",)),
     Rule(name="online_not_now", summary="Someone wants to post a photo or video while something serious is going on",
@@ -38,13 +38,12 @@ RULES: tuple[Rule, ...] = (
          actions=("do_not_post",)),
 
     # Emergencies: the 999 services get what they need now (ICO data sharing code; clause 5).
-    Rule(name="emergency_check_first", summary="The 999 services want personal details, and you do not know it is them",
+    Rule(name="emergency_check_first", summary="The 999 services want personal details, and you are not sure it is them",
          when=lambda f: f.requester == "emergency_services" and f.details and not f.confirmed, cites=("5", "9"),
-         decision="do_not_share", urgency="now", title="Check it is really them now, before you give personal details",
-         steps=("If they phoned you, hang up and call 999, or their service on a number you look up yourself. "
-                "Ask for the person who called.",
-                "Once you know it is them, give only the details they need to help the person.",
-                "You do not need consent to save a life or to get someone urgent help.",
+         decision="do_not_share", urgency="now", title="Give the details through 999 now, not to the caller",
+         steps=("You cannot be sure a caller is from the 999 services. Call 999 yourself now, and give the call "
+                "handler the details the service needs. They pass them on.",
+                "Give only what is needed to help the person. You do not need consent to save a life.",
                 "When the emergency is over, tell {manager} what you shared."),
          actions=("check_identity", "share_minimum", "tell_manager_afterwards")),
     Rule(name="emergency_services", summary="The 999 services need information in an emergency",
@@ -61,8 +60,9 @@ RULES: tuple[Rule, ...] = (
          title="Get {person_with_authority} now: they can share what is needed to protect life",
          steps=("Do not turn the police away. Get {person_with_authority} now, or {team_leader} if they are away.",
                 "They share only what is needed to protect life, and write it down afterwards.",
-                "If you cannot reach either of them in time and a life is at risk, give the police only what "
-                "is needed to protect it. Then tell {person_with_authority}."),
+                "If you cannot reach either of them in time: if the officers are with you, give them only what is "
+                "needed to protect life. If they phoned, call 999 yourself and give it to the call handler.",
+                "Then tell {person_with_authority} what you shared."),
          actions=("pass_to_person_in_authority", "share_minimum")),
 
     # Clause 6: a child or vulnerable adult at risk comes before confidentiality.
@@ -72,10 +72,11 @@ RULES: tuple[Rule, ...] = (
          title="Protect them first: tell {safeguarding_lead} {when}",
          steps=("If anyone is in danger, call 999.",
                 "Tell {safeguarding_lead} {when}. Do not decide alone.",
-                "Protecting a child or vulnerable adult comes before confidentiality. You do not need consent.",
+                "Protecting a child or vulnerable adult comes before confidentiality: no consent is needed to tell "
+                "{safeguarding_lead}.",
                 "Do not promise to keep it secret.",
-                "Share only what is needed to keep them safe, and only with people who need it.",
-                "Tell the person what is being done and why, unless that would put anyone at more risk.",
+                "{safeguarding_lead} shares only what is needed to keep them safe, and only with the people who "
+                "need it, such as children's or adult services, or the police.",
                 "Follow the safeguarding policy of {name}."),
          actions=("follow_safeguarding_policy", "tell_safeguarding_lead", "do_not_promise_secrecy", "share_minimum"),
          note=("A child or vulnerable adult may be at risk: tell {safeguarding_lead} {when}, and follow the "
@@ -115,24 +116,32 @@ RULES: tuple[Rule, ...] = (
          actions=("call_emergency_services", "refer_to_manager"),
          note=("Someone may be at serious risk: if anyone is in danger, call 999 now. Tell {manager} now.",),
          note_actions=("call_emergency_services", "refer_to_manager"), note_first=True),
+    Rule(name="terrorism_police", summary="The police ask, and the information is about terrorism",
+         when=lambda f: "terrorism" in f.circumstances and f.requester == "police", cites=("5", "5f", "8"),
+         decision="pass_to_person_in_authority", urgency="now",
+         title="Get {person_with_authority} now: the police must be told about terrorism",
+         steps=("Get {person_with_authority} now, or {team_leader} if they are away. They give the police what "
+                "the law requires.",
+                "If you cannot reach either of them, tell the police yourself what you know about the terrorism. "
+                "The law (Terrorism Act 2000) says it must be told.",
+                "Do not tell the person, or anyone else, that you are doing this."),
+         actions=("pass_to_person_in_authority", "tell_police", "do_not_alert_person"),
+         note=("It is about terrorism: get {person_with_authority} now. If you cannot reach them, tell the police "
+               "yourself. Do not tell the person.",),
+         note_actions=("pass_to_person_in_authority", "tell_police", "do_not_alert_person"), note_first=True),
     Rule(name="terrorism", summary="The information is about terrorism",
          when=lambda f: "terrorism" in f.circumstances and f.requester != "police", cites=("5", "5f"),
          decision="refer_to_manager", urgency="now", title="Tell {manager} now: the police must be told",
          steps=("Tell {manager} now. If they are away, tell {team_leader}. They tell the police.",
-                "If you cannot reach either of them, tell the police yourself: call 999 if anyone is in danger, "
-                "or else the police's anti-terrorism hotline.",
+                f"If you cannot reach either of them, tell the police yourself: call 999 if anyone is in danger, "
+                f"or else {HOTLINE}.",
                 "The law (Terrorism Act 2000) says that anyone who has information that could help stop "
                 "terrorism must tell the police.",
                 "Do not tell the person, or anyone else, that you are doing this."),
          actions=("tell_police", "do_not_alert_person", "refer_to_manager"),
-         note=("It is about terrorism: tell {manager} now, who tells the police. Do not alert the person.",),
-         note_actions=("tell_police", "do_not_alert_person", "refer_to_manager")),
-    Rule(name="terrorism_police_asking", summary="The information is about terrorism, and the police are asking",
-         when=lambda f: "terrorism" in f.circumstances and f.requester == "police", cites=("5", "5f"),
-         urgency="now",
-         note=("It is about terrorism: the law says the police must be told, so {person_with_authority} "
-               "deals with this now. Do not alert the person.",),
-         note_actions=("tell_police", "do_not_alert_person")),
+         note=(f"It is about terrorism: tell {{manager}} now, who tells the police; if you cannot reach them, call "
+               f"999 if anyone is in danger, or else {HOTLINE}. Do not tell the person.",),
+         note_actions=("tell_police", "do_not_alert_person", "refer_to_manager"), note_first=True),
     Rule(name="drug_dealing", summary="Someone is dealing drugs within the service",
          when=circumstance("drug_dealing"), cites=("5", "5d"),
          decision="refer_to_manager", urgency="today", title="Tell {manager} {when}: do not decide alone",
@@ -164,11 +173,12 @@ RULES: tuple[Rule, ...] = (
          title="Do not share: pass this to {person_with_authority}",
          steps=("Do not give the police any information yourself, not even a name or an address.",
                 "Pass their request to {person_with_authority} {when}. If they are away, pass it to {team_leader}.",
-                "The police have no automatic right to it. {person_with_authority} asks what they want, why, "
-                "and under which law, and writes it down."),
+                "The police have no automatic right to it. It is for {person_with_authority} to ask what they want, "
+                "why, and under which law, and to write it down."),
          actions=("pass_to_person_in_authority",),
          note=("The police are asking: pass their request to {person_with_authority}.",),
-         note_actions=("pass_to_person_in_authority",)),
+         note_actions=("pass_to_person_in_authority",),
+         only_with=("share", "get_consent", "do_not_share", "refer_to_manager", "safeguarding")),
 
     # The person said no (clauses 1, 2, 4).
     Rule(name="partner_objected", summary="The person asked us not to share with a partner agency",
@@ -196,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="team_despite_refusal", summary="A colleague asks about a guest who asked us not to share",
          when=lambda f: f.requester == "colleague" and not f.personal and f.consent == "refused", cites=("2",),
          decision="share", urgency="soon", title="You can share it with the team, but explain why",
-         steps=("Confidentiality is with {name}, not with one worker, so colleagues can know {what}.",
+         steps=("Confidentiality is with {name}, not with one worker. So colleagues can know {what}.",
                 "Explain this to the person kindly. Never promise to keep things secret from the team.",
                 "Share only what your colleague needs to help them."),
          actions=("explain_group_confidentiality", "share_minimum")),
@@ -208,7 +218,7 @@ RULES: tuple[Rule, ...] = (
          title="Do not give out personal details until you know it is really them",
          steps=("Do not give {what} to someone you cannot be sure of. People sometimes pretend to be family, "
                 "a professional or the person, to find someone.",
-                HOW_TO_CHECK),
+                "{how_to_check}", ASK_FOR_MESSAGE),
          actions=("check_identity", "offer_to_pass_on_message")),
 
     # Consent that counts (clauses 4, 4a and 9): recorded, naming who is asking and the use.
@@ -287,13 +297,13 @@ RULES: tuple[Rule, ...] = (
          actions=("share_minimum",)),
     Rule(name="own_information", summary="The person asks about their own information",
          when=lambda f: f.requester == "the_person", cites=("1",),
-         decision="share", urgency="soon", title="You can tell them: it is their own information",
+         decision="share", urgency="soon", title="You can share it with them: it is their own information",
          steps=("Tell them in private. Do not pass on anything about other people.",),
          actions=("share_minimum",)),
     Rule(name="within_team", summary="Someone in the group asks about a guest's situation or file",
          when=lambda f: f.requester in INSIDE and not f.personal, cites=("2",),
          decision="share", urgency="soon", title="You can share it: they work with us",
-         steps=("Confidentiality is with {name}, not with one worker, so you can share {what} with {who}.",
+         steps=("Confidentiality is with {name}, not with one worker. So you can share {what} with {who}.",
                 "Share only what they need to help the person, where others cannot overhear."),
          actions=("share_minimum",)),
     Rule(name="permission_given_inside", summary="Someone in the group asks, and the person said yes",
@@ -306,17 +316,25 @@ RULES: tuple[Rule, ...] = (
     # Notes: they never decide; they add a clause and a reminder whenever they hold.
     Rule(name="check_identity", summary="Before sharing with someone outside the group: check it is really them",
          when=lambda f: f.checkable and not f.confirmed, cites=(), only_with=("share",),
-         note=("Check it is really them before you share. " + HOW_TO_CHECK,), note_actions=("check_identity",),
+         note=("Check it is really them before you share. {how_to_check}",), note_actions=("check_identity",),
          note_first=True),
     Rule(name="caller_unknown", summary="Someone you do not know asks about a guest",
          when=lambda f: f.requester in ("professional", "public") and f.about == "service_user" and not f.confirmed,
          cites=("1",),
-         note=("Until you know who is asking, do not say whether the person uses our service. " + ASK_FOR_MESSAGE,),
-         note_actions=("do_not_confirm_they_use_service", "offer_to_pass_on_message")),
+         note=("Until you know who is asking, do not say whether the person uses our service.",),
+         note_actions=("do_not_confirm_they_use_service",)),
+    Rule(name="at_risk_outsider", summary="Someone outside the group asks while a child or vulnerable adult is at risk",
+         when=lambda f: "child_or_vulnerable_adult_at_risk" in f.circumstances and f.requester in (
+             "professional", "public"), cites=(),
+         note=("Give {who} nothing yourself: they could be the danger. {safeguarding_lead} decides who needs to "
+               "know.",), note_first=True),
+    Rule(name="tell_them_if_safe", summary="Safeguarding, and nothing about terrorism",
+         when=lambda f: "child_or_vulnerable_adult_at_risk" in f.circumstances and "terrorism" not in f.circumstances,
+         cites=(), note=("Tell the person what is being done and why, unless that would put anyone at more risk.",)),
     Rule(name="personal_details", summary="The request is for a home address, route home, phone number or social media",
          when=lambda f: f.details, cites=("9",),
-         note=("Home address, route home, phone number and social media accounts are never given "
-               "out without the person's express permission.",)),
+         note=("Never give out a home address, route home, phone number or social media account without the "
+               "person's clear yes. The only exception is to protect a life.",)),
     Rule(name="photos", summary="The request is for a photo or video",
          when=lambda f: f.information == "photo_video", cites=("4a",),
          note=("Photos and videos need the express permission of the person in them; for a child, "

@@ -5,7 +5,8 @@ site/assets/pyodide/   the pinned, verified Pyodide: pyodide.mjs, pyodide.asm.mj
                        as bytecode compiled at set-up by Pyodide's own Python),
                        python_stdlib-full.zip (fallback, fetched only if a module is missing),
                        pyodide-lock.json (no packages: the checkers need none)
-site/assets/checkers/  checker.js, worker.js, checker.css and bundle.json (the `checkers` package's
+site/assets/checkers/  checker.js, worker.js, checker.css, quiz.js and quiz.css (the induction quiz, which needs
+                       no runtime), and bundle.json (the `checkers` package's
                        sources, the bridge, the group's words and the policy version)
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from . import runtime
 from .stdlib import FROZEN, KEEP, RECORDED_FOR
 
 ASSETS = Path(__file__).parent / "assets"
-BROWSER_FILES = ("checker.js", "worker.js", "checker.css")
+BROWSER_FILES = ("checker.js", "worker.js", "checker.css", "quiz.js", "quiz.css")
 RUNTIME_COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 FULL_STDLIB = "python_stdlib-full.zip"
 

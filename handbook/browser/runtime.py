@@ -99,35 +99,41 @@ def pyodide_files() -> dict[str, Path]:
     return package_files(PYODIDE)
 
 
-COMPILED_STDLIB = "python_stdlib.pyc.zip"
+# The standard library as bytecode, made at set-up from the pinned python_stdlib.zip by the pinned
+# Pyodide's own Python (precompile_stdlib.js, which makes it byte for byte the same on any machine).
+# It is shipped to readers, so it is pinned like the npm files: a file that does not match is refused.
+COMPILED_STDLIB_SHA256 = "a16e8e9707b604cc49e1e237e4e65c02326a523bc2b2dd1fd2847dba05d624c3"
+COMPILED_STDLIB = f"python_stdlib-{COMPILED_STDLIB_SHA256[:12]}.pyc.zip"  # a new pin, a new file
 PRECOMPILE = Path(__file__).with_name("precompile_stdlib.js")
 
 
 def compiled_stdlib() -> Path:
-    """The standard library as bytecode, made at set-up by Pyodide's own Python (precompile_stdlib.js).
-
-    Derived from the verified zip, so not pinned; a sidecar file holds its sha256 to catch edits.
-    """
+    """The compiled standard library in the cache, checked against its pin."""
     path = PYODIDE.folder / COMPILED_STDLIB
-    stamp = path.with_name(path.name + ".sha256")
-    if not path.is_file() or not stamp.is_file():
+    if not path.is_file():
         raise HandbookError(f"{path} is missing. {FETCH_HINT}")
-    recorded = stamp.read_text().split()
-    if recorded[1:] != [sha256(PRECOMPILE)]:
-        raise HandbookError(f"{path} was made by an older handbook/precompile_stdlib.js. {FETCH_HINT}")
-    if recorded[0] != sha256(path):
-        raise HandbookError(f"{path} does not match its recorded sha256. Delete it, then: {FETCH_HINT}")
+    if sha256(path) != COMPILED_STDLIB_SHA256:
+        raise HandbookError(f"{path} does not match the pinned sha256 in handbook/browser/runtime.py; the cache "
+                            f"is damaged or was edited. Delete it, then: {FETCH_HINT}")
     return path
 
 
 def _precompile() -> Path:
+    """Make the compiled standard library, and keep it only if it is exactly the pinned one."""
     pyodide_files()
     path = PYODIDE.folder / COMPILED_STDLIB
-    run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(path)],
+    partial = path.with_name(f".{path.name}.partial")
+    run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(partial)],
                          capture_output=True, text=True)
-    if run.returncode != 0 or not path.is_file():
+    if run.returncode != 0 or not partial.is_file():
+        partial.unlink(missing_ok=True)
         raise HandbookError(f"compiling the standard library with Pyodide failed: {run.stderr.strip()[-2000:]}")
-    path.with_name(path.name + ".sha256").write_text(f"{sha256(path)} {sha256(PRECOMPILE)}\n")
+    got = sha256(partial)
+    if got != COMPILED_STDLIB_SHA256:
+        partial.unlink()
+        raise HandbookError(f"the standard library compiled here has sha256 {got}, but {COMPILED_STDLIB_SHA256} "
+                            "is pinned in handbook/browser/runtime.py; refusing to use it.")
+    partial.replace(path)
     return path
 
 

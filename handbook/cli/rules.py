@@ -102,7 +102,10 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
         if group_file is not None or path.is_file():
             from ..group import load_group  # only when asked: it needs pydantic
 
-            group = load_group(path).words()
+            loaded = load_group(path)
+            if version is not None:
+                loaded.version(version)  # a version the group file does not have is a typo, said at once
+            group = loaded.words()
     except (HandbookError, versions.VersionError) as error:
         raise click.ClickException(str(error)) from None
     module = checkers.CHECKERS[checker_id]

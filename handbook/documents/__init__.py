@@ -1,5 +1,6 @@
-"""Downloadable documents: forms (consent, photo consent, breach report, sharing record, police log)
-and the whole handbook, as Word and PDF files stamped with the group, the policy version and the date.
+"""Downloadable documents: forms (consent, photo consent, breach report, sharing record, police log),
+the induction pack and the whole handbook, as Word and PDF files stamped with the group, the policy
+version and its approval.
 
 Each form has one source, a template in templates/documents/<id>.html that renders to a small
 document model (model.py); two writers make the Word file (docx_writer.py) and the PDF (pdf_writer.py).
@@ -11,10 +12,10 @@ import hashlib
 import json
 
 from ..errors import HandbookError
-from ..folders import Folders
+from ..folders import OWN_QUIZ, QUIZ, Folders
 from ..group import Group, PolicyVersion
-from . import sources
-from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, DocumentInfo, info
+from . import induction_pack, sources
+from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, INDUCTION_PACK, DocumentInfo, info
 from .stamp import Stamp, made_date, stamp_for
 
 __all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "clear_cache", "made_date", "render_documents"]
@@ -34,9 +35,9 @@ def render_documents(group: Group, version: PolicyVersion, *, folders: Folders,
     """Every document in every format, in memory: file name -> bytes, in DOCUMENTS order.
 
     folders: the group's folder (where my-templates/documents/ may replace a template) and the
-    defaults. made: the date stamped on the documents (default: SOURCE_DATE_EPOCH, else the day the
-    version was approved). only: a subset of document ids. Any mistake raises HandbookError before
-    anything is returned.
+    defaults. made: the files' own date, in their properties and never on the page (default:
+    SOURCE_DATE_EPOCH, else the day the version was approved). only: a subset of document ids. Any
+    mistake raises HandbookError before anything is returned.
     """
     from .docx_writer import write_docx
     from .handbook_pdf import write_handbook_pdf
@@ -56,13 +57,19 @@ def render_documents(group: Group, version: PolicyVersion, *, folders: Folders,
         if entry.id == HANDBOOK:
             files[f"{entry.id}.pdf"] = write_handbook_pdf(group, version, stamp, folders)
             continue
-        document = sources.render(entry.template, group, version, stamp.made, folders=folders)
+        document = form_model(entry.id, group, version, stamp.made, folders)
         writers = {"docx": write_docx, "pdf": write_pdf}
         for fmt in wanted:
             files[f"{entry.id}.{fmt}"] = writers[fmt](document, stamp)
     _LAST.clear()
     _LAST[key] = files
     return dict(files)
+
+
+def form_model(doc_id: str, group: Group, version: PolicyVersion, made: dt.date, folders: Folders):
+    """One form's document model, from its template and the values it needs (the pack: its path and quiz)."""
+    extra = induction_pack.values(group, version, folders) if doc_id == INDUCTION_PACK else None
+    return sources.render(info(doc_id).template, group, version, made, folders=folders, extra=extra)
 
 
 _LAST: dict[str, dict[str, bytes]] = {}  # a preview rebuilds on every save: unchanged inputs, same files
@@ -80,9 +87,9 @@ def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tu
         [group.model_dump(mode="json"), version.model_dump(mode="json"), stamp.made.isoformat(), formats, ids],
         sort_keys=True).encode())
     inputs = [*folders.document_templates(), folders.group_dir / "policy", folders.defaults / "policy",
-              folders.defaults / "docs"]
+              folders.defaults / "docs", QUIZ, folders.group_dir / OWN_QUIZ]
     for folder in inputs:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if path.is_file():
                 digest.update(f"\0{path}\0".encode())
                 digest.update(path.read_bytes())

@@ -29,12 +29,16 @@ DOCUMENTS: tuple[DocumentInfo, ...] = (
                  ("4", "5", "6"), ("can-i-share.md", "policy/information-sharing.md")),
     DocumentInfo("police-log", "Police request log", "the police request log",
                  ("8", "9"), ("policy/police.md",)),
+    # The induction pack: a template like the forms, given the path, the quiz and the seven things too.
+    DocumentInfo("induction-pack", "Induction pack", "the induction pack, with the quiz and the sign-off sheet",
+                 ("1", "2", "4", "4a", "5", "6", "7", "8", "9"), ("induction.md", "induction/finish.md")),
     # The whole handbook is made from the policy text, not from a template, and only as a PDF.
     DocumentInfo("confidentiality-handbook", "Confidentiality Handbook", "the whole handbook (for printing)",
                  (), ("index.md", "induction.md"), formats=("pdf",)),
 )
 FORMATS = ("docx", "pdf")
 HANDBOOK = "confidentiality-handbook"
+INDUCTION_PACK = "induction-pack"
 
 
 def info(doc_id: str) -> DocumentInfo:

@@ -22,8 +22,10 @@ def write_docx(document: model.Document, stamp: Stamp) -> bytes:
     writer = _Writer(doc)
     doc.add_paragraph(stamp.group, style="Group Name")
     doc.add_paragraph(document.title, style="Title")
-    for block in document.blocks:
+    for block, keep in zip(document.blocks, document.kept_with_next(), strict=True):
         writer.block(block)
+        if keep:  # no page ends after it (Document.kept_with_next)
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
     out = io.BytesIO()
     doc.save(out)
     return fixed_zip(out.getvalue(), stamp.made)
@@ -58,16 +60,25 @@ class _Writer:
         elif isinstance(block, model.Table):
             self.table(block)
         elif isinstance(block, model.Note):
-            style = "Warning" if block.kind == "warning" else "Note"
-            for inner in block.blocks:
-                items = inner.items if isinstance(inner, model.Items) else (inner.runs,)
-                for number, runs in enumerate(items, start=1):
-                    paragraph = doc.add_paragraph(style=style)
-                    if isinstance(inner, model.Items):
-                        paragraph.add_run(f"{number}. " if inner.ordered else "• ")
-                    self.runs(paragraph, runs)
+            self.note(block)
         elif isinstance(block, model.PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def note(self, note: model.Note) -> None:
+        """A boxed note: its paragraphs share one border, and stay on one page."""
+        style = "Warning" if note.kind == "warning" else "Note"
+        paragraphs = []
+        for inner in note.blocks:
+            items = inner.items if isinstance(inner, model.Items) else (inner.runs,)
+            for number, runs in enumerate(items, start=1):
+                paragraph = self.doc.add_paragraph(style=style)
+                if isinstance(inner, model.Items):
+                    paragraph.add_run(f"{number}. " if inner.ordered else "• ")
+                self.runs(paragraph, runs)
+                paragraphs.append(paragraph)
+        paragraphs[0].paragraph_format.space_before = Pt(6)
+        for paragraph in paragraphs[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
     def runs(self, paragraph, runs: model.Inline) -> None:
         for run in runs:
@@ -105,12 +116,12 @@ class _Writer:
         sdt.append(content)
         paragraph._p.append(sdt)
 
-    def field(self, field: model.Field, width=TEXT_WIDTH) -> None:
+    def field(self, field: model.Field) -> None:
         doc = self.doc
         label = doc.add_paragraph(style="Form Label")
         self.runs(label, field.label)
         if field.hint:
-            doc.add_paragraph(field.hint, style="Hint").paragraph_format.keep_with_next = True
+            label.add_run(f"  {field.hint}", style="Hint").bold = False  # a label's bold is its own
         lines = max(field.lines, 1)
         for number in range(1, lines + 1):
             line = doc.add_paragraph(style="Write Line")
@@ -150,6 +161,9 @@ class _Writer:
                 row._tr.get_or_add_trPr().append(header)
             else:
                 row.height, row.height_rule = Mm(10), WD_ROW_HEIGHT_RULE.AT_LEAST
+            # A row is never split between pages (in the schema's order: before height and header).
+            row._tr.get_or_add_trPr().insert_element_before(OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader",
+                                                             "w:tblCellSpacing", "w:jc", "w:hidden")
             for c, runs in enumerate(cells):
                 if heading:
                     shading = OxmlElement("w:shd")

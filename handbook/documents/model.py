@@ -87,3 +87,26 @@ Block = Heading | Para | Items | Choices | Field | Row | Table | Note | PageBrea
 class Document:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def kept_with_next(self) -> tuple[bool, ...]:
+        """For each block, whether a page may not end after it: both writers ask this one rule.
+
+        A heading stays with what it heads, and so does the line that introduces a part ("Tick all
+        that apply."); a line of tick boxes stays with the lines for its details. So no page ends
+        with "8. What kind of information was it?" and leaves its boxes to the next. A list of
+        choices may end a page: it can be long, and what follows has a label of its own.
+        """
+        blocks = self.blocks
+        return tuple(_kept(blocks[i - 1] if i else None, block, blocks[i + 1] if i + 1 < len(blocks) else None)
+                     for i, block in enumerate(blocks))
+
+
+def _kept(before: Block | None, block: Block, after: Block | None) -> bool:
+    if after is None or isinstance(after, PageBreak):
+        return False
+    if isinstance(block, Heading):
+        return True
+    if isinstance(block, Para) and isinstance(before, Heading):
+        return True
+    ticks = isinstance(block, Para) and any(run.box for run in block.runs)  # "Were they told? ☐ Yes ☐ No"
+    return ticks and isinstance(after, Field | Row)

@@ -37,6 +37,7 @@ def _no_fetch(url: str, *args, **kwargs):
 
 
 def write_pdf(document: model.Document, stamp: Stamp) -> bytes:
-    html = environment().get_template("form.html").render(document=document, stamp=stamp, created=created(stamp))
+    html = environment().get_template("form.html").render(document=document, keeps=document.kept_with_next(),
+                                                      stamp=stamp, created=created(stamp))
     return html_to_pdf(html)
 

@@ -13,20 +13,22 @@ from pathlib import Path
 
 from jinja2 import (FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
                     UndefinedError)
-from jinja2.sandbox import SandboxedEnvironment
+
+from markupsafe import Markup
 
 from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group, PolicyVersion
-from ..templating import long_date, plain_undefined
+from ..sandbox import Sandbox, TemplateLimit, time_limit
+from ..templating import isolate, long_date, plain_undefined
 from .model import Document
 from .parse import Invalid, parse
 
 
-def environment(folders: list[Path]) -> SandboxedEnvironment:
-    """Sandboxed (a template cannot reach into Python), strict (a typo fails) and always escaping."""
-    env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]), undefined=StrictUndefined,
-                               autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_printable)
+def environment(folders: list[Path]) -> Sandbox:
+    """Sandboxed (a template cannot reach into Python, nor run for ever), strict (a typo fails) and escaping."""
+    env = Sandbox(loader=FileSystemLoader([str(f) for f in folders]), undefined=StrictUndefined,
+                  autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_printable)
     env.filters["long_date"] = long_date
     return env
 
@@ -35,10 +37,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _printable(value: object) -> object:
-    """A Word file cannot hold control characters: say which value has one, rather than fail later."""
-    if isinstance(value, str) and _CONTROL.search(value):
+    """Every value a template prints: isolated when right-to-left (as on the pages), and refused with a
+    sentence if it holds a control character a Word file cannot hold, rather than fail later."""
+    if not isinstance(value, str) or isinstance(value, Markup):  # Markup's values were isolated when escaped
+        return value
+    if _CONTROL.search(value):
         raise HandbookError(f"the value {value!r} has an invisible control character; retype it in group.yml")
-    return value
+    return isolate(value)
 
 
 def shown(path: str | Path, folders: Folders) -> str:
@@ -52,8 +57,12 @@ def shown(path: str | Path, folders: Folders) -> str:
     return str(path)
 
 
-def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, folders: Folders) -> Document:
-    """Render one template (`consent-form.html`) and read it as a document; errors name file and line."""
+def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, folders: Folders,
+           extra: dict | None = None) -> Document:
+    """Render one template (`consent-form.html`) and read it as a document; errors name file and line.
+
+    `extra`: values only one document has (the induction pack's steps, quiz and seven things).
+    """
     search = folders.document_templates()
     env = environment(search)
     try:
@@ -65,10 +74,25 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
     except TemplateSyntaxError as error:
         where = shown(error.filename or name, folders)
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
+    except TemplateLimit as error:  # Jinja works out constant filters, `"x"|center(10**9)`, as it compiles
+        raise HandbookError(f"{_found(search, name, folders)}: the template stopped: {error.reason}.") from None
+    except UnicodeDecodeError:
+        raise HandbookError(f"{_found(search, name, folders)}: the template is not UTF-8 text. Save it as UTF-8 "
+                            "(in most editors: Save as, then choose UTF-8).") from None
     filename = shown(template.filename or name, folders)
-    context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies)}
+    context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies),
+               **(extra or {})}
     try:
-        source = template.render(context)
+        with time_limit():
+            source = template.render(context)
+    except TemplateLimit as error:
+        where = f"{shown(error.file, folders)}, line {error.line}" if error.file else filename
+        raise HandbookError(f"{where}: the template stopped: {error.reason}.") from None
+    except RecursionError:
+        raise HandbookError(f"{filename}: the template calls itself without end (a macro, include or extends "
+                            "that comes back to itself).") from None
+    except MemoryError:
+        raise HandbookError(f"{filename}: the template makes more text than a document can hold.") from None
     except TemplateSyntaxError as error:  # from an {% include %} or {% extends %}
         where = shown(error.filename or name, folders)
         raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
@@ -77,15 +101,21 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
     except UndefinedError as error:
         where = _where(error, filename, folders)
         raise HandbookError(f"{where}: unknown value ({plain_undefined(error.message or '')}). Check the spelling;"
-                            " templates can use group (the values in group.yml), version, made and agencies.") from None
+                            " templates can use group (the values in group.yml), version, made and agencies"
+                            f"{', and here ' + ', '.join(extra) if extra else ''}.") from None
     except HandbookError as error:
         raise HandbookError(f"{_where(error, filename, folders)}: {error}.") from None
     except TemplateError as error:
-        raise HandbookError(f"{_where(error, filename, folders)}: template error: {error}.") from None
+        raise HandbookError(f"{_where(error, filename, folders)}: template error: {str(error).rstrip('.')}.") from None
     try:
         return parse(source)
     except Invalid as error:
         raise HandbookError(f"{filename}: this template does not make a valid document: {error}.") from None
+
+
+def _found(search: list[Path], name: str, folders: Folders) -> str:
+    """The template file the search finds first, as the person knows it."""
+    return next((shown(f / name, folders) for f in search if (f / name).is_file()), name)
 
 
 def _where(error: Exception, filename: str, folders: Folders) -> str:

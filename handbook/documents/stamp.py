@@ -1,4 +1,12 @@
-"""The stamp on every page of every document: the group, the policy version and the day it was made."""
+"""The stamp on every page of every document: where it was printed from, the policy version and its approval.
+
+A form is printed and kept for years, so the stamp names facts of the policy, not of the build:
+"Printed from the Riverside Food Bank handbook · Confidentiality Policy version 1.1, approved
+10 March 2026". It used to say "made <date>", which showed the approval date as if it were the day
+the form was made, and read as old. The files' own dates (Word's properties, the zip entries,
+the PDF's metadata) are never printed; they are `made`, fixed so that the same inputs give the
+same bytes.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,27 +15,39 @@ from dataclasses import dataclass
 
 from ..errors import HandbookError
 from ..group import Group, PolicyVersion
-from ..templating import long_date
+from ..templating import isolate, long_date
 
 
 @dataclass(frozen=True)
 class Stamp:
     group: str
     version: str
-    made: dt.date
+    approved: dt.date
+    made: dt.date  # the files' own date: in their properties, never on the page
 
     @property
-    def made_text(self) -> str:
-        return long_date(self.made)
+    def source(self) -> str:
+        return f"Printed from {handbook_of(self.group)}"
+
+    @property
+    def policy(self) -> str:
+        return f"Confidentiality Policy version {self.version}, approved {long_date(self.approved)}"
 
     @property
     def line(self) -> str:
-        return f"{self.group} · Confidentiality Policy version {self.version} · made {self.made_text}"
+        """On one line, for the files' properties; on paper `source` and `policy` are two lines."""
+        return f"{self.source} · {self.policy}"
+
+
+def handbook_of(group: str) -> str:
+    """"the Riverside Food Bank handbook"; "The Haven handbook", not "the The Haven handbook"."""
+    shown = isolate(group)  # a right-to-left name cannot reorder the words after it
+    return f"{shown} handbook" if group.lower().startswith("the ") else f"the {shown} handbook"
 
 
 def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:
-    """The date stamped on documents: given, else SOURCE_DATE_EPOCH's day (UTC), else the day the
-    version was approved. Never today's date, so that the same inputs always give the same bytes."""
+    """The files' own date: given, else SOURCE_DATE_EPOCH's day (UTC), else the day the version was
+    approved. Never today's date, so that the same inputs always give the same bytes."""
     if made is not None:
         return made
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -39,4 +59,5 @@ def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:
 
 
 def stamp_for(group: Group, version: PolicyVersion, made: dt.date | None = None) -> Stamp:
-    return Stamp(group=group.name, version=version.version, made=made_date(version, made))
+    return Stamp(group=group.name, version=version.version, approved=version.approved,
+                 made=made_date(version, made))

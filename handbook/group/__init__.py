@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ..errors import HandbookError
 from ..yaml_input import key_without_space, read_yaml
 from .brand import check_logo
-from .errors import describe, line_of
+from .errors import describe
 from .location import GROUP_FILE, group_file
 from .schema import Group, PolicyVersion
 
@@ -32,10 +32,10 @@ def load_group(path: str | Path) -> Group:
     try:
         group = Group.model_validate(data)
     except ValidationError as error:
-        raise HandbookError(describe(path, error, document.tree, Group)) from None
+        raise HandbookError(describe(path, error, document, Group)) from None
     if group.logo:
         try:
             check_logo(path.parent, group.logo)
         except ValueError as error:
-            raise HandbookError(f"{path}, line {line_of(document.tree, ('logo',))}: logo: {error}.") from None
+            raise HandbookError(f"{path}, line {document.line(('logo',))}: logo: {error}.") from None
     return group

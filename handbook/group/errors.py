@@ -5,8 +5,9 @@ import difflib
 import typing
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
+
+from ..yaml_input import YamlDocument
 
 EXPECTED = {
     "string_type": "text",
@@ -24,17 +25,17 @@ EXPECTED = {
 }
 
 
-def describe(path: Path, error: ValidationError, tree: yaml.Node | None, model: type[BaseModel]) -> str:
-    """One line per problem: `file, line N, key a.b: what was expected; received X`."""
-    lines = [_describe_one(path, item, tree, model) for item in error.errors()]
+def describe(path: Path, error: ValidationError, document: YamlDocument, model: type[BaseModel]) -> str:
+    """One line per problem: `file, line N: key a.b: what was expected; received X`."""
+    lines = [_describe_one(path, item, document, model) for item in error.errors()]
     if len(lines) == 1:
         return lines[0]
     return f"{path} has {len(lines)} problems:\n" + "\n".join(f"  - {line}" for line in lines)
 
 
-def _describe_one(path: Path, item: dict, tree: yaml.Node | None, model: type[BaseModel]) -> str:
+def _describe_one(path: Path, item: dict, document: YamlDocument, model: type[BaseModel]) -> str:
     loc = tuple(item["loc"])
-    line = line_of(tree, loc) if loc[:-1] or item["type"] != "missing" else None
+    line = document.line(loc) if loc[:-1] or item["type"] != "missing" else None
     where = f"{path}, line {line}" if line else str(path)
     key = _key_name(loc)
     kind = item["type"]
@@ -74,28 +75,6 @@ def _shown(value: object) -> str:
     if value is None:
         return "nothing"
     return f"{value!r} ({type(value).__name__})"
-
-
-def line_of(tree: yaml.Node | None, loc: tuple) -> int | None:
-    """The line of the deepest node of `loc` that the file has (a missing key points at its parent)."""
-    node, line = tree, (tree.start_mark.line + 1 if tree is not None else None)
-    for part in loc:
-        child = _child(node, part)
-        if child is None:
-            break
-        key_node, node = child
-        line = key_node.start_mark.line + 1
-    return line
-
-
-def _child(node: yaml.Node | None, part: object) -> tuple[yaml.Node, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == str(part):
-                return key_node, value_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part], node.value[part]
-    return None
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:

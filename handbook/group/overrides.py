@@ -53,5 +53,5 @@ def load_overrides(group_dir: Path, sections: list[str]) -> dict[str, SectionOve
         try:
             found[path.stem] = SectionOverride.model_validate(document.data or {})
         except ValidationError as error:
-            raise HandbookError(describe(shown, error, document.tree, SectionOverride)) from None
+            raise HandbookError(describe(shown, error, document, SectionOverride)) from None
     return found

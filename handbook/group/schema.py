@@ -19,16 +19,29 @@ from checkers.words import TITLES
 
 from ..errors import HandbookError
 from .brand import check_colour
+from ..templating import isolate
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 URL_SCHEMES = ("https://", "http://", "mailto:")
-VERSION_PATTERN = r"^\d+\.\d+$"
+VERSION_PATTERN = r"^\d{1,4}\.\d{1,4}$"  # 1.0 to 9999.9999: short enough for every stamp
+
+
+REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}  # controls, lone surrogates, line and paragraph separators
+
+
+def _refused(char: str) -> bool:
+    """Characters no page, Word file or PDF can show as text: controls, bidi overrides, lone
+    surrogates, line separators and the non-characters (U+FDD0-U+FDEF, U+FFFE, U+FFFF, ...)."""
+    code = ord(char)
+    return (unicodedata.category(char) in REFUSED_CATEGORIES or char in BIDI_CONTROLS
+            or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
 def _plain(value: str) -> str:
     for char in value:
-        if unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS:
-            kind = "a line break" if char in "\r\n" else f"the invisible control character U+{ord(char):04X}"
+        if _refused(char):
+            kind = ("a line break" if char in "\r\n\x85\u2028\u2029"
+                    else f"the invisible control character U+{ord(char):04X}")
             raise ValueError(f"it contains {kind}; write it on one line, without special characters")
     return value
 
@@ -122,7 +135,7 @@ class Group(Strict):
     manager: Title = TITLES["manager"]
     team_leader: Title = TITLES["team_leader"]
     senior_volunteer: Title = TITLES["senior_volunteer"]
-    person_with_authority: Title = TITLES["person_with_authority"]
+    person_with_authority: Title = TITLES["person_with_authority"]  # unless given: the manager (below)
     safeguarding_lead: Title = TITLES["safeguarding_lead"]
     contact: Contact = Contact()
     policies: LinkedPolicies = LinkedPolicies()
@@ -131,6 +144,14 @@ class Group(Strict):
     colour: Annotated[str, AfterValidator(check_colour)] | None = None
     logo: text_of(200) | None = None  # a picture beside group.yml; checked where the folder is known
     versions: Annotated[list[PolicyVersion], Field(min_length=1, max_length=200)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _authority_is_the_manager_unless_named(cls, data: object) -> object:
+        """Who consent emails and police enquiries go to: the manager, by the group's own title, unless named."""
+        if isinstance(data, dict) and not data.get("person_with_authority") and isinstance(data.get("manager"), str):
+            data = {**data, "person_with_authority": data["manager"]}
+        return data
 
     @field_validator("versions")
     @classmethod
@@ -168,7 +189,12 @@ class Group(Strict):
         index = numbers.index(self.version(number).version)
         return numbers[index - 1] if index else None
 
-    def words(self) -> dict[str, str]:
-        """The group's words the rules speak with (a plain dict: the rules run in the browser too)."""
-        return {"name": self.name, "short_name": self.display_short_name,
-                **{key: getattr(self, key) for key in TITLES}}
+    def words(self, *, isolated: bool = False) -> dict[str, str]:
+        """The group's words the rules speak with (a plain dict: the rules run in the browser too).
+
+        isolated: each right-to-left value between Unicode isolates (templating.isolate), for the
+        pages' checkers; a terminal (`handbook ask`) gets the words as typed.
+        """
+        words = {"name": self.name, "short_name": self.display_short_name,
+                 **{key: getattr(self, key) for key in TITLES}}
+        return {key: isolate(value) for key, value in words.items()} if isolated else words

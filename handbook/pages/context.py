@@ -1,4 +1,5 @@
-"""What a page can use: `group`, `policy`, and the helpers `clause`, `in_short`, `checker`, `download`.
+"""What a page can use: `group`, `policy`, and the helpers `clause`, `in_short`, `checker`, `download`,
+and for the "I'm new here" path `remember`, `path`, `path_step`, `path_next`, `quiz` and `quiz_answers`.
 
 The context is made per page and per build; clause placement is tracked by a Placement object
 the build owns, so every clause is placed exactly once whatever order pages are rendered in.
@@ -12,13 +13,16 @@ from markupsafe import Markup
 from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group, PolicyVersion
-from ..policy import summaries
+from ..policy import path as path_data, summaries
 from ..policy.placement import CLAUSE_PAGES, anchor
 from ..policy.text import PolicyText, clause_markdown, clause_title, policy_context, preamble_markdown
+from ..rules.quiz import Question
 from ..templating import text
+from . import path_pages
 from .checker_form import hidden_options, render_checker
 from .downloads import download_links
 from .links import Links
+from .quiz_form import answer_sheet, render_quiz
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Site:
     policy: PolicyText
     folders: Folders
     downloads: dict[str, int]  # file name -> size in bytes
+    quiz: tuple[Question, ...] = ()  # the induction quiz, answered by the rules for this version
 
 
 @dataclass
@@ -62,6 +67,7 @@ class PageContext:
     links: Links
     placement: Placement
     checkers: list[str] = field(default_factory=list)
+    shows_quiz: bool = False  # the theme loads the quiz's script on this page only
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -73,6 +79,12 @@ class PageContext:
             "group_note": self.group_note,
             "checker": self.checker,
             "download": lambda doc_id: download_links(doc_id, self.site.downloads, self.links.raw_root),
+            "remember": self.remember,
+            "path": self.path,
+            "path_step": self.path_step,
+            "path_next": self.path_next,
+            "quiz": self.quiz,
+            "quiz_answers": lambda: Markup(answer_sheet(self.site.quiz, self.links.page)),
         }
 
     def clause(self, cid: str) -> Markup:
@@ -107,6 +119,52 @@ class PageContext:
 
     def checker(self, checker_id: str, preset: dict | None = None) -> Markup:
         self.checkers.append(checker_id)
-        return Markup(render_checker(checker_id, links=self.links, preset=preset, group=self.site.group.words(),
+        return Markup(render_checker(checker_id, links=self.links, preset=preset, group=self.site.group.words(isolated=True),
                                      version=self.site.version.version,
                                      hidden=hidden_options(self.site.group.keeps_case_files)))
+
+    def remember(self) -> Markup:
+        """The seven things to remember (docs/induction.md's `remember:`), each with its clauses linked."""
+        points = path_data.remember(self.site.folders, self.site.group)
+        return Markup(path_pages.remember_markdown(points, self.links.page))
+
+    def path(self) -> PathSummary:
+        """How many steps and situations the path has, and about how long it takes (the start page says)."""
+        steps = path_data.steps(self.site.folders, self.site.group)
+        words = path_data.words(steps) + sum(question.words for question in self.site.quiz)
+        return PathSummary(len(steps), len(self.site.quiz), path_data.minutes(words))
+
+    def path_step(self) -> Markup:
+        """This page as a step of the path: heading, "Step 3 of 9", lead, In short, the policy's words, Next."""
+        steps = path_data.steps(self.site.folders, self.site.group)
+        step = next((s for s in steps if s.page == self.links.page), None)
+        if step is None:
+            raise HandbookError(f"docs/{self.links.page}: path_step() is used, but the page is not a step: list it "
+                                f"in `path:` in docs/{path_data.START}, and give it a `section:`.")
+        section = self.site.policy.clauses[step.clauses[0]].title
+        return Markup(path_pages.step_markdown(step, len(steps), section)) + self.path_next()
+
+    def path_next(self) -> Markup:
+        """The button to the next page of the path ("Start step 1: ...", "Next: step 4, ...")."""
+        page = self.links.page
+        following = path_data.next_page(self.site.folders, page)
+        if following is None:
+            raise HandbookError(f"docs/{page}: path_next() is used, but no page follows this one in `path:` in "
+                                f"docs/{path_data.START}.")
+        steps = {s.page: s for s in path_data.steps(self.site.folders, self.site.group)}
+        label = path_pages.next_label(path_data.title(self.site.folders, following), steps.get(following))
+        return Markup(path_pages.next_button(page, following, label))
+
+    def quiz(self) -> Markup:
+        """The quiz's forms, with the rules' answers and explanations prepared."""
+        self.shows_quiz = True
+        return Markup(render_quiz(self.site.quiz, self.links))
+
+
+@dataclass(frozen=True)
+class PathSummary:
+    """What the start page says of the path: how many steps and situations, and about how long it takes."""
+
+    steps: int
+    situations: int
+    minutes: int

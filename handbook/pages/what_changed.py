@@ -27,11 +27,6 @@ DECISIONS = {
     "refer_to_manager": "Ask {manager}", "safeguarding": "Safeguarding",
     "pass_to_person_in_authority": "Pass it to {person_with_authority}", "report_to_manager": "Tell {manager}",
 }
-# One style rule the page needs: words only a screen reader hears (the theme has no such class).
-_STYLE = ('<style>.hb-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);'
-          'white-space:nowrap}.hb-diff ins{text-decoration:underline;background-color:var(--md-typeset-ins-color)}'
-          '.hb-diff del{text-decoration:line-through;background-color:var(--md-typeset-del-color)}'
-          '</style>')
 
 
 def _clause_link(cid: str) -> str:
@@ -196,7 +191,7 @@ def render_what_changed(group: Group, version: str, folders: Folders) -> str:
                                   "nothing earlier to compare it with.", ""])
     before = group.version(old)
     lines += [f"It replaces version {text(old)}, approved on {long_date(before.approved)}. This page compares the two.",
-              "", _STYLE, ""]
+              ""]
     lines += _clause_section(folders, group, old, version)
     lines += _answers_section(old, version, group_words(group.words()), hidden_options(group.keeps_case_files))
     page = "\n".join(lines).rstrip() + "\n"

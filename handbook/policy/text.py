@@ -18,6 +18,9 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group
 from ..templating import render_page, text
+from ..yaml_input import read_text
+
+MAX_BYTES = 1024 * 1024  # the policy is about 20 KB; room for a group's own, longer one
 
 _HEADING = re.compile(r"^(#{2,3}) (\S+) (.+)$")
 
@@ -51,7 +54,8 @@ def load_policy(folders: Folders, version: str) -> PolicyText:
     clauses: dict[str, Clause] = {}
     current: tuple[str, str, int, int] | None = None  # id, title, level, line
     body: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    source = read_text(path, limit=MAX_BYTES, what="policy text")
+    for number, line in enumerate(source.splitlines(), start=1):
         heading = _HEADING.match(line)
         if heading is None:
             (body if current else preamble).append(line)

@@ -12,6 +12,7 @@ from ..compile import Compiled
 from ..errors import HandbookError
 
 STYLE = "output"  # MkDocs leaves addresses in raw HTML as written: relative to the page's output folder
+INLINE_STYLES = False  # Material styles elements through the CSSOM only: the CSP forbids inline styles (csp.py)
 
 
 class _Errors(logging.Handler):

@@ -294,10 +294,14 @@ function forgetAll() {
 addEventListener("pagehide", forgetAll);
 addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
 
-// Start the engine at once (this module may run from <head>, before the forms exist).
-startEngine();
+// Start the engine, and set up the forms, as soon as the page's text is on screen: after the first
+// frame is painted (a timeout queued from a frame callback runs after that frame's paint), never
+// before. The form itself is plain HTML, usable before this.
+function afterFirstPaint() {
+  requestAnimationFrame(() => setTimeout(() => { startEngine(); setupAll(); }, 0));
+}
 if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setupAll, { once: true });
+  document.addEventListener("DOMContentLoaded", afterFirstPaint, { once: true });
 } else {
-  setupAll();
+  afterFirstPaint();
 }

@@ -55,16 +55,37 @@ async function start() {
 let settled = false;
 const report = (message) => { if (!settled) { settled = true; postMessage(message); } };
 const failed = (error) => report({ type: "failed", reason: reasonFor(error), detail: String(error) });
-const ready = start();
+
+// Pyodide catches a failed pyodide.asm.wasm (a 404, a damaged or wrongly typed file) with a console
+// warning and then waits for ever, so the page would show "loading" until its 90-second timeout.
+// Watch the two calls that turn the download into a runtime and report their failure at once.
+function reportFailedInstantiation() {
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((error) => {
+      failed(error);
+      throw error;
+    });
+  }
+}
+
+let ready;
+if (typeof WebAssembly !== "object") {
+  ready = Promise.reject(new Error("WebAssembly is not available in workers"));
+} else {
+  reportFailedInstantiation();
+  ready = start();
+}
 ready.then(() => report({ type: "ready" }), failed);
-// When the wasm download fails, Emscripten aborts without rejecting loadPyodide's promise.
+// When a download fails later on, Emscripten may abort without rejecting loadPyodide's promise.
 addEventListener("unhandledrejection", (event) => failed(event.reason));
 addEventListener("error", (event) => failed(event.error || event.message));
 
 function reasonFor(error) {
   const text = String(error);
+  if (/fetch|network|HTTP|MIME|Failed to/i.test(text)) return "It could not download the checker.";
+  if (/CompileError|LinkError|expected magic|expected version/i.test(text)) return "Its download was damaged.";
   if (/WebAssembly|wasm/i.test(text)) return "It could not load WebAssembly.";
-  if (/fetch|network|HTTP|Failed to/i.test(text)) return "It could not download the checker.";
   return "It could not start the checker.";
 }
 

@@ -1,0 +1,45 @@
+"""The induction quiz in the page: the forms (HTML) and the answer sheet (Markdown), from the rules' answers.
+
+Both are made at build time from rules/quiz.py, so the page needs no Python runtime: the right
+choice and its explanation (the rules' title, steps and clauses) are already in the HTML, and a
+small script (browser/assets/quiz.js) only reveals them. Without JavaScript, or on paper, the
+answer sheet page gives every answer.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..policy.placement import CLAUSE_PAGES, clause_link, clause_url
+from ..rules.quiz import Question
+from ..templating import finalize, text
+from .links import Links
+
+
+@cache
+def _environment() -> Environment:
+    # The page's escaping (templating.finalize): a group's words may hold braces or Markdown.
+    return Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=select_autoescape(default=True),
+                       trim_blocks=True, lstrip_blocks=True, finalize=finalize)
+
+
+def render_quiz(questions: tuple[Question, ...], links: Links) -> str:
+    """Every situation as a form, ready to drop into a Markdown page as one raw HTML block."""
+    html = _environment().get_template("quiz_form.html").render(
+        questions=questions, clauses={cid: links.raw_root + clause_url(cid) for cid in CLAUSE_PAGES})
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
+
+
+def answer_sheet(questions: tuple[Question, ...], page: str) -> str:
+    """Every situation's answer and the rules' explanation, with its clauses linked: Markdown."""
+    parts = []
+    for q in questions:
+        steps = "\n".join(f"{number}. {text(step)}" for number, step in enumerate(q.steps, 1))
+        word = "clause" if len(q.cites) == 1 else "clauses"
+        cites = ", ".join(f"[{cid}]({clause_link(cid, page)})" for cid in q.cites)
+        parts.append(f"## {q.number}. {text(q.name)}\n\n"
+                     f"**Answer {q.right}:** {text(q.right_text)}\n\n"
+                     f"Our rules say: **{text(q.title)}**\n\n{steps}\n\nWhy: {word} {cites}.\n")
+    return "\n".join(parts)

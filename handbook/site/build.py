@@ -1,0 +1,74 @@
+"""The build, end to end: compile (plain Python), render (the chosen site generator), post-process, swap in.
+
+The post-process attaches the documents and the checkers' runtime, and gives every page a
+Content-Security-Policy that lists its inline scripts by hash. Nothing of the old site is touched
+until the new one is complete (swap.py).
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ..browser import runtime
+from ..compile import Compiled, compile_handbook
+from ..errors import HandbookError
+from . import csp, swap
+from .offline import write_offline
+
+GENERATORS = ("mkdocs", "zensical")
+
+
+def generator_module(name: str):
+    """The adapter module of a site generator (its render(), STYLE and INLINE_STYLES)."""
+    if name == "mkdocs":
+        from . import mkdocs as module
+    elif name == "zensical":
+        from . import zensical as module
+    else:
+        raise HandbookError(f"unknown site generator {name!r}; expected one of: {', '.join(GENERATORS)}.")
+    return module
+
+
+def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False) -> None:
+    """Attach the files the pages link to, protect every page with its CSP (inline_styles: the
+    generator's theme needs them; see csp.py), then write the offline copy's service worker, which
+    lists every file as it finally is."""
+    attachments = compiled.attachments
+    attachments.write(site_dir)
+    for page in site_dir.rglob("*.html"):
+        page.write_text(csp.protect(page.read_text(encoding="utf-8"), inline_styles=inline_styles), encoding="utf-8")
+    name, short_name = attachments.app_names
+    write_offline(site_dir, name=name, short_name=short_name, colour=attachments.colour)
+
+
+def default_site_dir(group_file: Path) -> Path:
+    return Path(group_file).resolve().parent / "site"
+
+
+def build(group_file: Path, *, site_dir: Path | None = None, version: str | None = None,
+          generator: str = "mkdocs", versioned: bool = False, verbose: bool = False) -> Path:
+    """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
+    module = generator_module(generator)
+    runtime.ensure()
+    target = Path(site_dir or default_site_dir(group_file)).absolute()
+    swap.check_target(target)
+    staging = swap.staging_for(target)
+    try:
+        with tempfile.TemporaryDirectory(prefix="handbook-compile-") as work:
+            compiled = compile_handbook(group_file, Path(work), version=version, style=module.STYLE,
+                                        versioned=versioned)
+            module.render(compiled, staging, verbose=verbose)
+            post_process(compiled, staging, inline_styles=module.INLINE_STYLES)
+            for warning in compiled.warnings:
+                print(f"Warning: {warning}", flush=True)
+    except OSError as error:  # a full or read-only disk, a file that vanished: the machine, not the group file
+        swap.discard(staging)
+        raise HandbookError(f"The build stopped: {error.strerror or error} "
+                            f"({error.filename2 or error.filename or staging}). The old site in {target} is unchanged."
+                            ) from None
+    except BaseException:
+        swap.discard(staging)
+        raise
+    for warning in swap.replace(staging, target):
+        print(warning)
+    return target

@@ -1,0 +1,77 @@
+"""Offline use after one visit: a service worker written for each build, a web manifest and icons.
+
+The service worker (sw.js, at the site's root, so each version under `handbook export` has its own
+scope) keeps every file of this build: pages, forms, search and the checkers' runtime. Its version
+is a hash of every file, so a new build is a new cache, announced in the page and used only when
+the reader reloads. The icons are drawn from the group's colour and initials, so a handbook added
+to a phone's home screen is recognisably the group's.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ...browser.bundle import ASSETS
+
+HERE = Path(__file__).parent
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+SKIP = {"sw.js", ".handbook-output"}
+DEFAULT_COLOUR = "#00564d"  # the handbook's own primary colour (docs/assets/handbook.css)
+
+
+def write_offline(site_dir: Path, *, name: str, short_name: str, colour: str | None) -> None:
+    """Add the manifest, icons, page script and the service worker (last: it lists every file)."""
+    colour = colour or DEFAULT_COLOUR
+    icons = site_dir / "assets" / "icons"
+    icons.mkdir(parents=True, exist_ok=True)
+    for size in (192, 512):
+        (icons / f"icon-{size}.png").write_bytes(_icon(short_name, colour, size))
+    manifest = {"name": name, "short_name": short_name[:30], "start_url": "./", "scope": "./",
+                "display": "standalone", "background_color": "#ffffff", "theme_color": colour,
+                "icons": [{"src": f"assets/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png"}
+                          for size in (192, 512)]}
+    (site_dir / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                                   encoding="utf-8")
+    (site_dir / "assets" / "handbook").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSETS / "offline.js", site_dir / "assets" / "handbook" / "offline.js")
+    files, version = _inventory(site_dir)
+    worker = (HERE / "sw.js").read_text(encoding="utf-8")
+    worker = worker.replace("__VERSION__", version).replace("__FILES__", json.dumps(files, indent=0))
+    (site_dir / "sw.js").write_text(worker, encoding="utf-8")
+
+
+def _inventory(site_dir: Path) -> tuple[list[str], str]:
+    """Every file's address relative to the root (pages by their folder), and a hash of them all."""
+    digest = hashlib.sha256()
+    files = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative in SKIP:
+            continue
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        if path.name == "index.html":
+            relative = relative[: -len("index.html")] or "./"
+        files.append(quote(relative))
+    return files, digest.hexdigest()[:16]
+
+
+def _initials(name: str) -> str:
+    words = [word for word in name.split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "H"
+
+
+def _icon(name: str, colour: str, size: int) -> bytes:
+    """A square in the group's colour with its initials in white (the colour passes AA against white)."""
+    image = Image.new("RGB", (size, size), colour)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), size // 3) if FONT.is_file() else ImageFont.load_default()
+    draw.text((size / 2, size / 2), _initials(name), fill="#ffffff", font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

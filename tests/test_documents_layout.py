@@ -1,0 +1,141 @@
+"""Forms laid out for A4 paper, read back from the files: page counts, headings kept with what they
+head, and lines far enough apart to write on, for the example group and the hostile one (long names)."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from docx.shared import Length
+
+from handbook.documents import DOCUMENTS, form_model, render_documents
+from handbook.documents.model import Heading, Para, plain
+from handbook.documents.stamp import made_date
+from handbook.folders import Folders
+from handbook.group import load_group
+
+REPO = Path(__file__).resolve().parents[1]
+GROUPS = {"example": REPO / "group.yml", "hostile": REPO / "tests" / "groups" / "hostile.yml"}
+FORMS = [d.id for d in DOCUMENTS if "docx" in d.formats]
+A4 = (595, 842)  # points
+MM = 72 / 25.4  # points in a millimetre
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u200b", "").split())
+
+
+@pytest.fixture(scope="module", params=list(GROUPS))
+def made(request):
+    group = load_group(GROUPS[request.param])
+    files = render_documents(group, group.version(), folders=Folders(REPO), only=tuple(FORMS))
+    return group, files
+
+
+def model(group, doc_id: str):
+    version = group.version()
+    return form_model(doc_id, group, version, made_date(version), Folders(REPO))
+
+
+def test_the_consent_form_is_two_a4_pages(made):
+    _, files = made
+    reader = pypdf.PdfReader(io.BytesIO(files["consent-form.pdf"]))
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
+
+
+@pytest.mark.parametrize("doc_id", FORMS)
+def test_no_pdf_page_ends_with_a_heading_or_an_introduction(made, doc_id):
+    """A heading, the line introducing a part, and a line of tick boxes with details to follow,
+    never end a page: each goes over with what it belongs to."""
+    group, files = made
+    document = model(group, doc_id)
+    kept = [flat(plain(block.runs)) for block, keep in zip(document.blocks, document.kept_with_next(), strict=True)
+            if keep and isinstance(block, Heading | Para)]
+    assert kept
+    reader = pypdf.PdfReader(io.BytesIO(files[f"{doc_id}.pdf"]))
+    for number, page in enumerate(reader.pages[:-1], start=1):
+        body = flat(page.extract_text().split("Printed from ")[0])  # the stamp starts the page's foot
+        ends = [text for text in kept if body.endswith(text)]
+        assert not ends, f"{doc_id}.pdf page {number} ends with {ends[0]!r}"
+
+
+@pytest.mark.parametrize("doc_id", FORMS)
+def test_word_headings_and_introductions_keep_with_what_follows(made, doc_id):
+    group, files = made
+    document = docx.Document(io.BytesIO(files[f"{doc_id}.docx"]))
+    paragraphs = document.paragraphs
+
+    def keeps(paragraph) -> bool:
+        own = paragraph.paragraph_format.keep_with_next
+        return own if own is not None else bool(paragraph.style.paragraph_format.keep_with_next)
+
+    headings = [p for p in paragraphs[2:] if p.style.name.startswith("Heading")]
+    assert headings and all(keeps(p) for p in headings)
+    source = model(group, doc_id)
+    for block, keep in zip(source.blocks, source.kept_with_next(), strict=True):
+        if keep and isinstance(block, Para):
+            text = flat(plain(block.runs).replace("☐", ""))  # Word's tick boxes are controls, not text
+            assert any(keeps(p) for p in paragraphs if flat(p.text) == text), f"{text!r} may end a page in Word"
+    grids = [table for table in document.tables if table.style.name == "Table Grid"]  # not rows of fields
+    for table in grids:  # a row is never split between two pages
+        assert all(row._tr.trPr is not None and row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
+                   for row in table.rows)
+
+
+@pytest.mark.parametrize("doc_id", FORMS)
+def test_word_writing_lines_are_at_least_8_mm_apart(made, doc_id):
+    """Each line to write on is a paragraph: the space above it plus its line's height, as python-docx
+    reads them back. A line's height is at least its font's size, so this is the least the gap can be."""
+    _, files = made
+    document = docx.Document(io.BytesIO(files[f"{doc_id}.docx"]))
+    lines = [p for p in document.paragraphs if p.style.name == "Write Line"]
+    if not lines:
+        pytest.skip(f"{doc_id} has no lines to write on")
+
+    def inherited(paragraph, name: str):
+        value = getattr(paragraph.paragraph_format, name)
+        style = paragraph.style
+        while value is None and style is not None:
+            value, style = getattr(style.paragraph_format, name), style.base_style
+        return value
+
+    def font_size(paragraph) -> Length:
+        style = paragraph.style
+        while style.font.size is None:
+            style = style.base_style
+        return style.font.size
+
+    for paragraph in lines:
+        spacing = inherited(paragraph, "line_spacing")
+        line = spacing if isinstance(spacing, Length) else Length(int(font_size(paragraph) * spacing))
+        gap = (inherited(paragraph, "space_before") or 0) + (inherited(paragraph, "space_after") or 0) + line
+        assert Length(gap).mm >= 8, f"{doc_id}.docx: lines {Length(gap).mm:.1f} mm apart"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_word_consent_form_opens_in_libreoffice_as_two_a4_pages(made, tmp_path):
+    """LibreOffice lays the Word file out as word-processing software does: two pages there too,
+    with the lines to write on as far apart as the Word file says."""
+    _, files = made
+    (tmp_path / "consent-form.docx").write_bytes(files["consent-form.docx"])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "consent-form.docx")],
+                   check=True, capture_output=True, timeout=120)
+    reader = pypdf.PdfReader(tmp_path / "consent-form.pdf")
+    assert len(reader.pages) == 2
+    assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == A4
+    # The lines are tab leaders drawn as underscores: where each sits on the page, from pdftotext.
+    if shutil.which("pdftotext") is None:
+        return
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "consent-form.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    tops = sorted({round(float(line.split('yMin="')[1].split('"')[0]), 1) for line in boxes.splitlines()
+                   if ">____" in line and "xMin=" in line})
+    gaps = [b - a for a, b in zip(tops, tops[1:]) if b - a < 12 * MM]  # lines of one field
+    assert gaps and min(gaps) >= 8 * MM, [round(g / MM, 1) for g in gaps]

@@ -1,0 +1,89 @@
+"""Offline after one visit, never silently stale: in real Chromium, the network off, a new build announced.
+
+The service worker keeps this build's files (pages, forms, the checkers' runtime) and nothing else:
+no answer is ever in Cache Storage.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from handbook.site.build import build as build_site
+
+from conftest import REPO, wait_for
+from test_browser_checkers import answer_on_screen, enter
+
+ANSWERS = {"about": "service_user", "requester": "police", "information": "contact_details", "circumstances": []}
+
+
+def precached(site) -> list[str]:
+    return json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(), re.S).group(1))
+
+
+def cached_urls(page) -> list[str]:
+    return page.evaluate("""async () => {
+        const urls = [];
+        for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        }
+        return urls;
+    }""")
+
+
+def visit_once(page, base: str, site) -> None:
+    """One visit: the page loads, and the service worker keeps every file of the build."""
+    page.goto(base)
+    expected = len(precached(site))
+    wait_for(page, f"""(async () => {{
+        const names = await caches.keys();
+        if (!names.length || !navigator.serviceWorker.controller) return false;
+        return (await (await caches.open(names[0])).keys()).length === {expected};
+    }})()""", timeout=120)
+
+
+def test_after_one_visit_the_handbook_and_its_checker_work_with_the_network_off(site_dir, serve, page):
+    base = serve(site_dir)
+    visit_once(page, base, site_dir)
+    page.context.set_offline(True)
+    for path, text in (("", "Confidentiality Handbook"), ("policy/police/", "The police"),
+                       ("can-i-share/", "Can I share this?")):
+        page.goto(base + path)
+        assert text in page.inner_text("body"), path
+    assert page.inner_text("#handbook-offline") == (
+        "You are offline: this copy is version 1.1, approved 10 March 2026.")
+    enter(page, 'form[data-checker="sharing"]', ANSWERS)
+    assert answer_on_screen(page, 'form[data-checker="sharing"]')["decision"] == "pass_to_person_in_authority"
+    assert sorted(cached_urls(page)) == sorted(base + url.removeprefix("./") for url in precached(site_dir))
+
+
+def test_the_cache_holds_the_builds_files_and_never_an_answer(site_dir, serve, page):
+    base = serve(site_dir)
+    visit_once(page, base, site_dir)
+    page.goto(base + "can-i-share/")
+    enter(page, 'form[data-checker="sharing"]', ANSWERS)
+    assert "decision" in answer_on_screen(page, 'form[data-checker="sharing"]')
+    urls = cached_urls(page)
+    assert sorted(urls) == sorted(base + url.removeprefix("./") for url in precached(site_dir))
+    assert not any("service_user" in url or "contact_details" in url or "?" in url for url in urls)
+    manifest = json.loads((site_dir / "manifest.webmanifest").read_text())
+    assert manifest["name"] == "Riverside Community Food Bank" and manifest["display"] == "standalone"
+    assert all((site_dir / icon["src"]).is_file() for icon in manifest["icons"])
+
+
+def test_a_new_build_is_announced_and_never_mixed_with_the_old(tmp_path, serve, page):
+    group = tmp_path / "group" / "group.yml"
+    group.parent.mkdir()
+    shutil.copy(REPO / "group.yml", group)
+    site = build_site(group, site_dir=tmp_path / "site")
+    base = serve(site)
+    visit_once(page, base, site)
+    group.write_text(group.read_text().replace("Riverside Community Food Bank", "Riverside Community Pantry"))
+    build_site(group, site_dir=site)
+    page.goto(base + "policy/police/")
+    wait_for(page, "!!document.getElementById('handbook-newer')", timeout=120)
+    assert "Riverside Community Food Bank" in page.inner_text("body")  # the old build, whole, until asked
+    assert "Pantry" not in page.inner_text("body")
+    page.click("#handbook-newer button")
+    wait_for(page, "!!document.body && document.body.innerText.includes('Riverside Community Pantry')", timeout=60)
+    assert "Riverside Community Food Bank" not in page.inner_text("body")
