@@ -35,8 +35,23 @@ def build(tmp_path_factory):
 
 @pytest.fixture(scope="session", params=GENERATORS)
 def generator(request) -> str:
-    """Every site test runs against each site generator: MkDocs and Zensical build the same handbook."""
+    """The site generator a site test builds with: MkDocs always; Zensical for tests marked `every_generator`."""
     return request.param
+
+
+def pytest_collection_modifyitems(config, items):
+    """Both generators render the same compiled pages, so most site tests say nothing new under the second.
+    Zensical runs where a generator makes a difference (marked `every_generator`: the build, the pages
+    in the browser with axe, CSP, search, the checkers in the page); elsewhere only MkDocs, to keep
+    the whole suite well inside CI's 30 minutes."""
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(item, "callspec", None)
+        second = params is not None and params.params.get("generator", GENERATORS[0]) != GENERATORS[0]
+        (dropped if second and item.get_closest_marker("every_generator") is None else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")

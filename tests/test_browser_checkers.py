@@ -18,6 +18,8 @@ from handbook.rules import scenarios
 
 from conftest import wait_for
 
+pytestmark = pytest.mark.every_generator  # what this file tests differs between generators
+
 REPO = Path(__file__).resolve().parents[1]
 # The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
 CHECKER_PAGES = {

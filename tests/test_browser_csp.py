@@ -10,6 +10,8 @@ from handbook.site.build import generator_module
 
 from conftest import wait_for
 
+pytestmark = pytest.mark.every_generator  # what this file tests differs between generators
+
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 WATCH = ("window.__violations = []; document.addEventListener('securitypolicyviolation', (event) => "
          "window.__violations.push([event.violatedDirective, event.sourceFile + ':' + event.lineNumber]));")

@@ -87,3 +87,11 @@ def test_a_new_build_is_announced_and_never_mixed_with_the_old(tmp_path, serve, 
     page.click("#handbook-newer button")
     wait_for(page, "!!document.body && document.body.innerText.includes('Riverside Community Pantry')", timeout=60)
     assert "Riverside Community Food Bank" not in page.inner_text("body")
+
+
+def test_the_routes_to_an_answer_are_not_kept_offline(site_dir):
+    """Their thousands of pages serve readers without JavaScript, who never run the service worker."""
+    files = precached(site_dir)
+    assert "all-answers/" in files and "can-i-share/" in files
+    assert [f for f in files if f.startswith("all-answers/") and f != "all-answers/"] == []
+    assert len(list(site_dir.glob("all-answers/sharing/*/index.html"))) > 100

@@ -69,10 +69,11 @@ def test_every_combination_reaches_the_checkers_answer(checker_id, version):
         end, clicked, later = follow(route, answers)
         alone = outcome_of({**answers, **clicked})  # a question whose answer changes nothing is not asked
         assert shown(outcome_of(end_answers(end))) == shown(alone), answers  # pages merge only equal answers
-        added = {name for option, names, _ in end.also if option in later for name in names}
+        added = {name for option, names, _, _ in end.also if option in later for name in names}
+        removed = {name for option, _, names, _ in end.also if option in later for name in names}
         assert outcome.winner is alone.winner, answers
-        assert {r.name for r in outcome.matched} == {r.name for r in alone.matched} | added, answers
-        urgencies = [alone.urgency] + [u for option, names, u in end.also if option in later]
+        assert {r.name for r in outcome.matched} == ({r.name for r in alone.matched} | added) - removed, answers
+        urgencies = [alone.urgency] + [u for option, _, _, u in end.also if option in later]
         assert min(urgencies, key=["now", "today", "soon"].index) == outcome.urgency, answers
     for answers, _ in random.Random(15).sample(outcomes(checker_id, version), 50):
         end, clicked, _ = follow(route, answers)  # in the group's words, word for word
@@ -151,7 +152,7 @@ def test_several_circumstances_are_asked_as_the_first_that_applies_in_the_order_
     assert order[:2] == ["urgent_medical", "risk_of_harm"]  # the police, and a life at risk: the person in authority
     assert order[-1] is None
     end = route.nodes[dict(node.choices)["child_or_vulnerable_adult_at_risk"]]
-    assert [option for option, _, _ in end.also] == order[order.index("child_or_vulnerable_adult_at_risk") + 1:-1]
+    assert [option for option, _, _, _ in end.also] == order[order.index("child_or_vulnerable_adult_at_risk") + 1:-1]
 
 
 def test_an_answer_page_shows_what_the_checker_shows_in_the_group_words():
@@ -215,3 +216,15 @@ def test_hidden_options_stay_hidden_in_the_route():
 def _id(route, node) -> str:
     node_id = next(k for k, v in route.nodes.items() if v is node)
     return "index" if node_id == route.start else node_id
+
+
+def test_an_answer_page_says_what_a_later_circumstance_takes_away():
+    """Terrorism ticked after a child at risk: the person must not be told what is being done."""
+    route = build_route("sharing", "1.1")
+    answers = {"about": "service_user", "requester": "colleague", "information": "case_details",
+               "consent": "not_asked", "circumstances": ["child_or_vulnerable_adult_at_risk", "terrorism"]}
+    end, _, later = follow(route, answers)
+    assert later == ["terrorism"]
+    page = route_pages("sharing", GROUP, "1.1")[f"all-answers/sharing/{_id(route, end)}.md"]
+    terrorism = next(line for line in page.splitlines() if line.startswith("- **") and "terrorism" in line.lower())
+    assert "Then do not follow “Tell the person what is being done and why" in terrorism

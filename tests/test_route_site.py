@@ -97,6 +97,7 @@ def test_without_javascript_the_route_reaches_every_scenarios_answer(path, build
         context.close()
 
 
+@pytest.mark.every_generator
 def test_the_search_index_has_no_route_page(site_dir):
     index = site_dir / "search" / "search_index.json"
     index = index if index.exists() else site_dir / "search.json"  # Zensical's
@@ -106,6 +107,7 @@ def test_the_search_index_has_no_route_page(site_dir):
     assert not [place for place in places if re.match(r"all-answers/\w+/", place)]
 
 
+@pytest.mark.every_generator
 def test_the_route_pages_are_all_built_and_out_of_the_nav(site_dir):
     hidden = {} if GROUP.keeps_case_files else {"information": ("case_file",)}
     for checker_id in checkers.CHECKERS:
@@ -132,6 +134,7 @@ def test_route_pages_fit_a_phone(site_dir, serve, browser):
         context.close()
 
 
+@pytest.mark.every_generator
 def test_a_question_page_and_an_answer_page_have_no_axe_violations(site_dir, serve, page, axe):
     base = serve(site_dir)
     answer = max(route_pages(site_dir, "sharing"), key=lambda p: p.stat().st_size)

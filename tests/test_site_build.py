@@ -14,6 +14,8 @@ from handbook.policy.placement import CLAUSE_PAGES, anchor
 
 from conftest import GROUPS, REPO
 
+pytestmark = pytest.mark.every_generator  # what this file tests differs between generators
+
 EXAMPLE = load_group(REPO / "group.yml")
 HOSTILE = load_group(GROUPS / "hostile.yml")
 

@@ -14,7 +14,7 @@ def page_urls(site) -> list[str]:
                   or len(p.relative_to(site).parts) <= 3)
 
 
-@pytest.mark.parametrize("which", ["example", "hostile"])
+@pytest.mark.parametrize("which", ["example", pytest.param("hostile", marks=pytest.mark.every_generator)])
 def test_every_page_loads_only_from_its_own_origin_with_no_axe_violations(which, site_dir, hostile_site_dir,
                                                                           serve, page, axe):
     site = site_dir if which == "example" else hostile_site_dir
@@ -31,6 +31,7 @@ def test_every_page_loads_only_from_its_own_origin_with_no_axe_violations(which,
     assert len(page.seen) > len(page_urls(site))
 
 
+@pytest.mark.every_generator
 def test_the_search_dialog_has_a_name_and_finds_a_clause(site_dir, serve, page):
     page.goto(serve(site_dir), wait_until="load")
     assert page.get_attribute('[data-md-component="search"]', "aria-label") in ("Search the handbook", "Search")

@@ -219,6 +219,7 @@ def test_publish_commits_to_the_local_gh_pages_branch_only(tmp_path, monkeypatch
                               text=True).stdout.splitlines()) == 2
 
 
+@pytest.mark.every_generator
 def test_a_single_version_site_has_no_version_selector(site_dir, serve, page):
     """Built without `handbook publish`/`export`, the provider is off: no request for ../versions.json."""
     base = serve(site_dir)

@@ -96,12 +96,12 @@ class Page:
         return f"{word} " + ", ".join(f"[{cid}]({clause_link(cid, self.path)})" for cid in cites)
 
     def also(self, node: End, answers: dict, result) -> list[str]:
-        """What each option after the one chosen would add, had it applied too: its rules' notes and clauses,
-        and the answer's new title when it makes the answer more urgent."""
+        """What each option after the one chosen would change, had it applied too: its rules' notes and
+        clauses, a note it takes away, and the answer's new title when it makes the answer more urgent."""
         rules = {rule.name: rule for rule in self.module.RULES}
         items = []
-        for option_id, added, _ in node.also:
-            if not added:
+        for option_id, added, removed, _ in node.also:
+            if not added and not removed:
                 continue
             question = next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
             both = {**answers, question.id: answers[question.id] + [option_id]}
@@ -109,6 +109,7 @@ class Page:
             notes = {note for name in added for note in rules[name].note}
             templates = self.module.outcome(both, self.version).steps  # one template for each step said
             said = [text(step) for step, template in zip(more.steps, templates) if template in notes]
+            said += self.taken_away(question, answers, option_id, node, removed)
             if more.title != result.title:
                 said.append(f"The answer is then: {text(more.title)}.")
             cites = [cid for cid in more.cites if cid not in result.cites]
@@ -117,6 +118,17 @@ class Page:
         if not items:
             return []
         return ["## If more than one applied", "", "If any of these applied too, do this as well.", ""] + items
+
+    def taken_away(self, question, answers: dict, option_id: str, node: End, removed: tuple) -> list[str]:
+        """The notes a later option cancels, as the reader saw them (on this page or under another option)."""
+        if not removed:
+            return []
+        notes = {note for rule in self.module.RULES if rule.name in removed for note in rule.note}
+        others = [option for option, *_ in node.also if option != option_id]
+        rest = {**answers, question.id: answers[question.id] + others}
+        said = self.module.decide(rest, self.group, self.version).steps
+        templates = self.module.outcome(rest, self.version).steps
+        return [f"Then do not follow “{text(step)}”" for step, template in zip(said, templates) if template in notes]
 
     def write_it_down(self, result) -> list[str]:
         lines = ["## Write it down", "",

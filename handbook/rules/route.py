@@ -7,8 +7,9 @@ and ends in the answer the checker gives to the answers chosen. It is built from
   question offers "Not sure" (left unanswered) unless one of its options already means that (UNANSWERED).
 - A multi-choice question is one page: "the first of these that applies". Its options come in the order
   the rules rank them: the one whose rule decides first comes first (`ORDERS` names a fixed order where
-  the checker has one). What each later option would add is kept with the answer (`End.also`), so a
-  reader who ticks several still sees all of it.
+  the checker has one). What each later option would add, or take away, is kept with the answer
+  (`End.also`), so a reader who ticks several still sees all of it. (Terrorism takes away "tell the
+  person what is being done" from a child at risk: nobody may be alerted.)
 - Places from which every continuation gives the same answers are one page: a node is named by a hash
   of everything below it, and a question whose every option leads to the same place is not asked.
 The graph is built once per checker, version and hidden options, in marker words that tell every
@@ -54,12 +55,13 @@ class Ask:
 class End:
     """An answer page: one set of route answers that reaches it, and what later options would add.
 
-    `also` holds (option id, rule names it adds, the answer's urgency then) for each option listed
-    after the one chosen in a "first that applies" question whose other options still count.
+    `also` holds (option id, rule names it adds, rule names it takes away, the answer's urgency then)
+    for each option listed after the one chosen in a "first that applies" question whose other
+    options still count.
     """
 
     answers: tuple[tuple[str, object], ...]
-    also: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    also: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,16 @@ class _Builder:
         return self.module.RULES.index(winner), question.option_ids().index(option)
 
     def added(self, chosen: dict, question: Question, later: list[str]) -> tuple:
-        """What each later option would add to the answer: its rules, and the urgency then."""
+        """What each later option would change in the answer: the rules it adds and takes away, the urgency then."""
         alone = self.outcome(chosen)
+        every = self.outcome({**chosen, question.id: chosen[question.id] | set(later)})
         found = []
         for option in later:
             both = self.outcome({**chosen, question.id: chosen[question.id] | {option}})
             assert both.winner is alone.winner, "a later option never changes who decides"
-            found.append((option, tuple(r.name for r in both.matched if r not in alone.matched), both.urgency))
+            others = self.outcome({**chosen, question.id: chosen[question.id] | (set(later) - {option})})
+            found.append((option, tuple(r.name for r in both.matched if r not in alone.matched),
+                          tuple(r.name for r in others.matched if r not in every.matched), both.urgency))
         return tuple(found)
 
     def ask(self, question: Question, choices: list, first_of: bool) -> str:

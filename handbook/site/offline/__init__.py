@@ -1,7 +1,9 @@
 """Offline use after one visit: a service worker written for each build, a web manifest and icons.
 
 The service worker (sw.js, at the site's root, so each version under `handbook export` has its own
-scope) keeps every file of this build: pages, forms, search and the checkers' runtime. Its version
+scope) keeps every file of this build: pages, forms, search and the checkers' runtime. It leaves out
+the pages of the routes to an answer (all-answers/<checker>/...): they serve readers without
+JavaScript, who never run a service worker, and there are thousands of them (60 MB). Its version
 is a hash of every file, so a new build is a new cache, announced in the page and used only when
 the reader reloads. The icons are drawn from the group's colour and initials, so a handbook added
 to a phone's home screen is recognisably the group's.
@@ -22,6 +24,7 @@ from ...browser.bundle import ASSETS
 HERE = Path(__file__).parent
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 SKIP = {"sw.js", ".handbook-output"}
+ROUTES = "all-answers/"  # under it, only the index page is kept offline
 DEFAULT_COLOUR = "#00564d"  # the handbook's own primary colour (docs/assets/handbook.css)
 
 
@@ -55,6 +58,8 @@ def _inventory(site_dir: Path) -> tuple[list[str], str]:
         if relative in SKIP:
             continue
         digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        if relative.startswith(ROUTES) and relative != ROUTES + "index.html":
+            continue
         if path.name == "index.html":
             relative = relative[: -len("index.html")] or "./"
         files.append(quote(relative))
