@@ -7,6 +7,7 @@ document templates, quiz (checkers/quiz.yml), theme overrides and site settings 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,3 +43,12 @@ class Folders:
         found = [group_file] + [self.group_dir / name for name in ("policy", "my-templates", "overrides", OWN_QUIZ)]
         found += [self.defaults / name for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml")] + [QUIZ]
         return list(dict.fromkeys(path.resolve() for path in found if path.exists()))
+
+
+def cache_dir() -> Path:
+    """Where fetched runtimes and worked-out routes are kept, outside any project: `$HANDBOOK_CACHE`,
+    else `$XDG_CACHE_HOME/confidentiality-handbook`, else `~/.cache/confidentiality-handbook`."""
+    if os.environ.get("HANDBOOK_CACHE"):
+        return Path(os.environ["HANDBOOK_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "confidentiality-handbook"

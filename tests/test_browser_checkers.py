@@ -18,7 +18,6 @@ from handbook.rules import scenarios
 
 from conftest import wait_for
 
-pytestmark = pytest.mark.every_generator  # what this file tests differs between generators
 
 REPO = Path(__file__).resolve().parents[1]
 # The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
@@ -97,6 +96,7 @@ def all_scenarios():
     return [scenarios.load(path) for path in paths]
 
 
+@pytest.mark.every_generator  # the theme's scripts and markup differ
 def test_every_scenario_gives_the_same_answer_in_the_page_as_in_cpython(site_dir, serve, page):
     files = all_scenarios()
     assert files, "no scenario files in checkers/scenarios/"
@@ -124,6 +124,7 @@ def test_every_scenario_gives_the_same_answer_in_the_page_as_in_cpython(site_dir
     assert checked >= 10, f"only {checked} scenarios ran"
 
 
+@pytest.mark.every_generator  # the theme's scripts and markup differ
 def test_keyboard_only_reaches_an_answer_and_start_again(site_dir, serve, page):
     page.goto(serve(site_dir) + "can-i-share/")
     form = 'form[data-checker="sharing"]'
@@ -157,6 +158,7 @@ def test_keyboard_only_reaches_an_answer_and_start_again(site_dir, serve, page):
     assert page.evaluate("document.activeElement.name") == "about"
 
 
+@pytest.mark.every_generator
 @pytest.mark.parametrize("path", sorted(CHECKER_PAGES))
 def test_checker_pages_stay_on_the_site_and_pass_axe(site_dir, serve, page, axe, outside, path):
     base = serve(site_dir)
@@ -210,6 +212,7 @@ def test_answers_leave_no_trace_in_storage_or_the_url(site_dir, serve, page):
     assert state["cookies"] == []
 
 
+@pytest.mark.every_generator  # the theme's scripts and markup differ
 def test_back_after_leaving_shows_nothing_of_the_last_readers_answers(site_dir, serve, page):
     """A shared computer: answer, leave, press Back. The back/forward cache is on (Chromium's default)
     and is really used (pageshow.persisted), yet nothing is ticked and no answer or record shows."""
@@ -275,6 +278,7 @@ def test_without_javascript_the_form_links_to_the_route_to_the_answer(site_dir, 
         context.close()
 
 
+@pytest.mark.every_generator  # the theme's scripts and markup differ
 def test_works_under_a_sub_path(site_dir, serve, page):
     base = serve(site_dir, prefix="1.0/")
     page.goto(base + "can-i-share/")

@@ -228,3 +228,17 @@ def test_an_answer_page_says_what_a_later_circumstance_takes_away():
     page = route_pages("sharing", GROUP, "1.1")[f"all-answers/sharing/{_id(route, end)}.md"]
     terrorism = next(line for line in page.splitlines() if line.startswith("- **") and "terrorism" in line.lower())
     assert "Then do not follow “Tell the person what is being done and why" in terrorism
+
+
+def test_a_kept_route_is_the_route_worked_out_and_a_damaged_one_is_worked_out_again(monkeypatch, tmp_path):
+    from handbook.rules import route as module
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
+    module._build.cache_clear()
+    worked_out = build_route("concern", "1.1")
+    [kept] = (tmp_path / "routes").glob("concern-1.1-*.json")
+    module._build.cache_clear()
+    assert build_route("concern", "1.1") == worked_out
+    kept.write_text('{"start": "', encoding="utf-8")
+    module._build.cache_clear()
+    assert build_route("concern", "1.1") == worked_out
+    module._build.cache_clear()

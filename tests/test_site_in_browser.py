@@ -14,7 +14,7 @@ def page_urls(site) -> list[str]:
                   or len(p.relative_to(site).parts) <= 3)
 
 
-@pytest.mark.parametrize("which", ["example", pytest.param("hostile", marks=pytest.mark.every_generator)])
+@pytest.mark.parametrize("which", ["example", "hostile"])
 def test_every_page_loads_only_from_its_own_origin_with_no_axe_violations(which, site_dir, hostile_site_dir,
                                                                           serve, page, axe):
     site = site_dir if which == "example" else hostile_site_dir

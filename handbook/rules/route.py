@@ -15,19 +15,28 @@ and ends in the answer the checker gives to the answers chosen. It is built from
 The graph is built once per checker, version and hidden options, in marker words that tell every
 placeholder apart, so it serves every group; handbook/pages/route_pages.py puts it in a group's words.
 What a page shows depends only on what the rules read (`facts`): the checker decides once per facts.
+Working a route out takes seconds (breach reads over 200,000 sets of facts), so each is kept as JSON in
+the user's cache, under a hash of every file of the rules and of this one: any change to them is a
+new file, and a damaged file is worked out again.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
 import inspect
+import json
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 
 import checkers
 from checkers import engine, versions
 from checkers.breach.risk import GRID
 from checkers.model import Question
+
+from ..folders import cache_dir
 
 # A multi-choice question whose rules read only its first option that applies, in this order.
 ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
@@ -192,9 +201,49 @@ def _listed(answers: dict) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _build(checker_id: str, version: str, hidden: tuple) -> Route:
+    kept = cache_dir() / "routes" / f"{checker_id}-{version}-{_fingerprint(hidden)}.json"
+    try:
+        return _from_json(checker_id, version, json.loads(kept.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     builder = _Builder(checker_id, version, dict(hidden))
-    start = builder.walk(0, {})
-    return Route(checker_id, version, start, builder.nodes)
+    route = Route(checker_id, version, builder.walk(0, {}), builder.nodes)
+    _keep(kept, route)
+    return route
+
+
+@functools.lru_cache(maxsize=None)
+def _fingerprint(hidden: tuple) -> str:
+    """A hash of the rules' files, this file and the hidden options: what a route is worked out from."""
+    digest = hashlib.sha256(repr(hidden).encode())
+    for path in sorted(Path(checkers.__file__).parent.rglob("*.py")) + [Path(__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _keep(path: Path, route: Route) -> None:
+    """Write the route whole or not at all (a build running beside may read it)."""
+    nodes = {key: {"ask": n.question.id, "choices": n.choices, "first_of": n.first_of} if isinstance(n, Ask)
+             else {"answers": n.answers, "also": n.also} for key, n in route.nodes.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as out:
+            json.dump({"start": route.start, "nodes": nodes}, out)
+        os.replace(out.name, path)
+    except OSError:
+        pass  # no cache (a read-only home): the next build works it out again
+
+
+def _from_json(checker_id: str, version: str, data: dict) -> Route:
+    questions = {q.id: q for q in checkers.CHECKERS[checker_id].QUESTIONS}
+    nodes: dict[str, Ask | End] = {}
+    for key, n in data["nodes"].items():
+        if "ask" in n:
+            nodes[key] = Ask(questions[n["ask"]], tuple(tuple(c) for c in n["choices"]), n["first_of"])
+        else:
+            nodes[key] = End(tuple((q, tuple(v) if isinstance(v, list) else v) for q, v in n["answers"]),
+                             tuple((o, tuple(a), tuple(r), u) for o, a, r, u in n["also"]))
+    return Route(checker_id, version, data["start"], nodes)
 
 
 def build_route(checker_id: str, version: str | None = None,
