@@ -13,7 +13,11 @@ function startEngine() {
   const pending = new Map();
   let seq = 0;
   const state = { status: "loading", reason: "" };
-  const notify = () => listeners.forEach((fn) => fn(state));
+  const notify = () => {
+    listeners.forEach((fn) => fn(state));
+    // offline.js keeps the offline copy only now, so that its download never slows the first answer
+    if (state.status !== "loading") dispatchEvent(new Event("handbook-checker-settled"));
+  };
   const fail = (reason) => {
     if (state.status === "failed") return;
     Object.assign(state, { status: "failed", reason });

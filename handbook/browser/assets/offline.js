@@ -56,9 +56,15 @@ function register() {
 
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("controllerchange", () => { if (asked) location.reload(); });
-  // After the page's own text and pictures: keeping the offline copy never delays reading.
-  if (document.readyState === "complete") register();
-  else addEventListener("load", register, { once: true });
+  // After the page's own text and pictures, and on a checker's page after its runtime has started
+  // (or failed; at the latest after 30 s): keeping the offline copy never delays reading or the first answer.
+  let registered = false;
+  const once = () => { if (!registered) { registered = true; register(); } };
+  if (document.querySelector("form[data-checker]")) {
+    addEventListener("handbook-checker-settled", once);
+    setTimeout(once, 30000);
+  } else if (document.readyState === "complete") once();
+  else addEventListener("load", once, { once: true });
 }
 addEventListener("online", showOnline);
 addEventListener("offline", showOnline);
