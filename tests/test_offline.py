@@ -95,3 +95,24 @@ def test_the_routes_to_an_answer_are_not_kept_offline(site_dir):
     assert "all-answers/" in files and "can-i-share/" in files
     assert [f for f in files if f.startswith("all-answers/") and f != "all-answers/"] == []
     assert len(list(site_dir.glob("all-answers/sharing/*/index.html"))) > 100
+
+
+REGISTRATIONS = """window.hbLog = [];
+addEventListener("handbook-checker-settled", () => window.hbLog.push("settled"));
+const register = ServiceWorkerContainer.prototype.register;
+ServiceWorkerContainer.prototype.register = function (...args) {
+  window.hbLog.push("register");
+  return register.apply(this, args);
+};"""
+
+
+def test_a_checker_page_keeps_the_offline_copy_only_after_its_runtime_has_started(site_dir, serve, page):
+    """The offline copy's download must not compete with the first answer; a reading page keeps it at load."""
+    base = serve(site_dir)
+    page.add_init_script(REGISTRATIONS)
+    page.goto(base + "can-i-share/")
+    wait_for(page, "window.hbLog.includes('register')")
+    assert page.evaluate("window.hbLog")[:2] == ["settled", "register"]
+    page.goto(base)  # the home page: no checker, so nothing to wait for
+    wait_for(page, "window.hbLog.includes('register')")
+    assert page.evaluate("window.hbLog") == ["register"]
