@@ -169,13 +169,18 @@ def test_an_answer_page_shows_what_the_checker_shows_in_the_group_words():
     assert "## Write it down" in page and "(policy version 1.1)" in page
 
 
-def test_an_answer_page_lists_what_a_later_circumstance_adds():
+def colleague_page(circumstances: list[str]) -> tuple[str, list[str]]:
+    """The answer page a colleague's question with these circumstances reaches, and the options passed over."""
     route = build_route("sharing", "1.1")
     answers = {"about": "service_user", "requester": "colleague", "information": "case_details",
-               "consent": "not_asked", "circumstances": ["safeguarding", "child_or_vulnerable_adult_at_risk"]}
+               "consent": "not_asked", "circumstances": circumstances}
     end, _, later = follow(route, answers)
+    return route_pages("sharing", GROUP, "1.1")[f"all-answers/sharing/{_id(route, end)}.md"], later
+
+
+def test_an_answer_page_lists_what_a_later_circumstance_adds():
+    page, later = colleague_page(["safeguarding", "child_or_vulnerable_adult_at_risk"])
     assert later == ["safeguarding"]
-    page = route_pages("sharing", GROUP, "1.1")[f"all-answers/sharing/{_id(route, end)}.md"]
     assert "## If more than one applied" in page
     assert ("- **There are safeguarding concerns:** There are safeguarding concerns: tell the safeguarding lead today. "
             "Do not promise to keep it secret, and write down what you saw or heard. Also clauses "
@@ -220,12 +225,8 @@ def _id(route, node) -> str:
 
 def test_an_answer_page_says_what_a_later_circumstance_takes_away():
     """Terrorism ticked after a child at risk: the person must not be told what is being done."""
-    route = build_route("sharing", "1.1")
-    answers = {"about": "service_user", "requester": "colleague", "information": "case_details",
-               "consent": "not_asked", "circumstances": ["child_or_vulnerable_adult_at_risk", "terrorism"]}
-    end, _, later = follow(route, answers)
+    page, later = colleague_page(["child_or_vulnerable_adult_at_risk", "terrorism"])
     assert later == ["terrorism"]
-    page = route_pages("sharing", GROUP, "1.1")[f"all-answers/sharing/{_id(route, end)}.md"]
     terrorism = next(line for line in page.splitlines() if line.startswith("- **") and "terrorism" in line.lower())
     assert "Then do not follow “Tell the person what is being done and why" in terrorism
 
