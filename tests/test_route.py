@@ -6,6 +6,7 @@ given (or "Not sure" / "None of these"); at "the first of these that applies", t
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -182,10 +183,19 @@ def test_an_answer_page_lists_what_a_later_circumstance_adds():
     page, later = colleague_page(["safeguarding", "child_or_vulnerable_adult_at_risk"])
     assert later == ["safeguarding"]
     assert "## If more than one applied" in page
-    assert ("- **There are safeguarding concerns:** There are safeguarding concerns: tell the safeguarding lead today. "
-            "Do not promise to keep it secret, and write down what you saw or heard. Also clauses "
-            "[5](../../policy/exceptional-circumstances.md#clause-5), "
-            "[5c](../../policy/exceptional-circumstances.md#clause-5c).") in page
+    # under the option's own heading, its note does not say the option's words again
+    assert also_items(page)["There are safeguarding concerns"] == (
+        "Tell the safeguarding lead today. Do not promise to keep it secret, and write down what you saw or heard. "
+        "Also clauses [5](../../policy/exceptional-circumstances.md#clause-5), "
+        "[5c](../../policy/exceptional-circumstances.md#clause-5c).")
+
+
+ALSO = re.compile(r'<details class="hb-route-also" markdown="1"><summary>(.*?)</summary>\n\n(.*?)\n\n</details>', re.S)
+
+
+def also_items(page: str) -> dict[str, str]:
+    """"If more than one applied": each later option (closed until opened, without JavaScript) and what it adds."""
+    return dict(ALSO.findall(page))
 
 
 def test_a_breach_answer_page_shows_the_risk_without_repeating_the_facts():
@@ -201,7 +211,8 @@ def test_a_breach_answer_page_shows_the_risk_without_repeating_the_facts():
 def test_route_pages_escape_every_value_of_the_group():
     for checker_id in checkers.CHECKERS:
         for markdown in route_pages(checker_id, HOSTILE, "1.1").values():
-            assert "<" not in markdown and "{{" not in markdown and "*Café*" not in markdown
+            assert "<" not in ALSO.sub(r"\1 \2", markdown), "a value of the group made HTML"
+            assert "{{" not in markdown and "*Café*" not in markdown
             assert "{manager}" not in markdown
     police = route_pages("sharing", HOSTILE, "1.1")
     assert any("&#60;b&#62;boss&#60;/b&#62;" in markdown for markdown in police.values())
@@ -227,7 +238,7 @@ def test_an_answer_page_says_what_a_later_circumstance_takes_away():
     """Terrorism ticked after a child at risk: the person must not be told what is being done."""
     page, later = colleague_page(["child_or_vulnerable_adult_at_risk", "terrorism"])
     assert later == ["terrorism"]
-    terrorism = next(line for line in page.splitlines() if line.startswith("- **") and "terrorism" in line.lower())
+    terrorism = also_items(page)["The information is about an act of terrorism"]
     assert "Then do not follow “Tell the person what is being done and why" in terrorism
 
 

@@ -114,10 +114,13 @@ class Page:
                 said.append(f"The answer is then: {text(more.title)}.")
             cites = [cid for cid in more.cites if cid not in result.cites]
             said += [f"Also {self.clauses(cites)}."] if cites else []
-            items += [f"- **{text(question.label(option_id))}:** {' '.join(said)}", ""]
+            label = text(question.label(option_id))
+            items += [f'<details class="hb-route-also" markdown="1"><summary>{label}</summary>', "",
+                      " ".join(_without_label(label, said)), "", "</details>", ""]
         if not items:
             return []
-        return ["## If more than one applied", "", "If any of these applied too, do this as well.", ""] + items
+        return ["## If more than one applied", "", "If any of these applied too, open it and do that as well.",
+                ""] + items
 
     def taken_away(self, question, answers: dict, option_id: str, node: End, removed: tuple) -> list[str]:
         """The notes a later option cancels, as the reader saw them (on this page or under another option)."""
@@ -143,6 +146,15 @@ class Page:
         if form and any(name.startswith(f"{form}.") for name in self.downloads):
             lines += [str(download_links(form, self.downloads, Links(self.path, self.style).raw_root)), ""]
         return lines
+
+
+def _without_label(label: str, said: list[str]) -> list[str]:
+    """A note often opens with the option's own words ("Someone needs urgent medical treatment: call
+    999 now"); under that option's heading they would be said twice."""
+    if said and said[0].startswith(f"{label}: "):
+        rest = said[0][len(label) + 2:]
+        return [rest[:1].upper() + rest[1:], *said[1:]]
+    return said
 
 
 def _none(node: Ask) -> str:
