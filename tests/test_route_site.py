@@ -149,6 +149,23 @@ def test_a_question_page_and_an_answer_page_have_no_axe_violations(site_dir, ser
 
 
 @pytest.mark.every_generator
+def test_route_pages_carry_no_site_nav_and_their_logo_leads_home_on_a_phone(site_dir, serve, browser):
+    base = serve(site_dir)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    menu = page.locator('.md-header label[for="__drawer"]')
+    try:
+        page.goto(base + "all-answers/sharing/")
+        assert page.locator(".md-sidebar").count() == 0 and not menu.is_visible()
+        with page.expect_navigation():
+            page.locator(".md-header a.md-logo").click()
+        assert page.url == base
+        assert page.locator(".md-sidebar--primary").count() == 1 and menu.is_visible()  # other pages keep theirs
+    finally:
+        context.close()
+
+
+@pytest.mark.every_generator
 def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
     base = serve(site_dir)
     context = browser.new_context(java_script_enabled=False)

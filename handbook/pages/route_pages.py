@@ -38,8 +38,9 @@ def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str,
 
 
 def _front(title: str | None = None) -> list[str]:
-    """Out of search; an answer's title given escaped, for the theme puts a page's title in <title> as it is."""
-    meta = {"search": {"exclude": True}, **({"title": title} if title else {})}
+    """Out of search and without the site's sidebars (overrides/main.html); an answer's title given escaped,
+    for the theme puts a page's title in <title> as it is."""
+    meta = {"search": {"exclude": True}, "route": True, **({"title": title} if title else {})}
     return ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
 
 
