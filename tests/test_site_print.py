@@ -1,8 +1,9 @@
 """Printing the handbook's pages, in real headless Chromium (`page.pdf()`, A4) and read back with pypdf:
 a policy page prints its words, clause numbers and In short box, not the checker or the navigation;
-the checker's "Print" gives the answer and its decision record on one page; no page ends with a heading.
+the checker's "Print" gives the answer and its decision record on one page; no page ends with a heading;
+a route's answer page prints what it folds on screen.
 
-Uses the shared fixtures (tests/conftest.py): `site_dir` (built with each generator), `serve`, `page`.
+Uses the shared fixtures (tests/conftest.py): `site_dir` (built with each generator), `serve`, `page`, `browser`.
 """
 from __future__ import annotations
 
@@ -105,3 +106,19 @@ def test_no_printed_page_ends_with_a_heading(site_dir, serve, page, path):
         end = last_line(sheet)
         alone = [heading for heading in headings if end.endswith(flat(heading))]
         assert not alone, f"{path}: printed page {number} ends with the heading {alone[0]!r}"
+
+
+@pytest.mark.every_generator
+def test_a_route_answer_page_prints_what_it_folds_on_screen(site_dir, serve, browser):
+    """Without JavaScript (the route's readers), what each later option adds is closed on screen, open on paper."""
+    answer = max((site_dir / "all-answers" / "sharing").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(serve(site_dir) + answer.parent.relative_to(site_dir).as_posix() + "/")
+        folded = page.locator("details.hb-route-also > p").first
+        assert not folded.is_visible()
+        text = flat("\n".join(sheet.extract_text() for sheet in printed(page).pages))
+        assert flat(folded.text_content()) in text
+    finally:
+        context.close()
