@@ -127,7 +127,7 @@ def test_the_route_is_small_and_each_page_short():
         assert sum(sizes.values()) < 2_500, sizes
     pages = route_pages("sharing", GROUP, "1.1")
     assert max(len(markdown) for markdown in pages.values()) < 6_000
-    assert pages["all-answers/sharing/index.md"].splitlines()[5:9] == [
+    assert pages["all-answers/sharing/index.md"].splitlines()[6:10] == [
         "# Can I share this?", "", "Answer one question at a time. Each answer is a link.", ""]
 
 
@@ -139,7 +139,7 @@ def test_a_question_page_links_each_option_and_not_sure_for_an_optional_question
     pages = route_pages("sharing", GROUP, "1.1")
     page = pages[f"all-answers/sharing/{next(k for k, v in route.nodes.items() if v is identity)}.md"]
     assert "# Do you know it is really them?" in page and "- [Not sure](" in page
-    assert page.rstrip().endswith("[Start again](index.md)")
+    assert page.rstrip().endswith("[Start again](index.md)\n\n[Back to the handbook](../../index.md)")
 
 
 def test_several_circumstances_are_asked_as_the_first_that_applies_in_the_order_of_the_rules():
@@ -194,8 +194,45 @@ ALSO = re.compile(r'<details class="hb-route-also" markdown="1"><summary>(.*?)</
 
 
 def also_items(page: str) -> dict[str, str]:
-    """"If more than one applied": each later option (closed until opened, without JavaScript) and what it adds."""
+    """"If more than one applied": each later option (a fold, without JavaScript) and what it adds."""
     return dict(ALSO.findall(page))
+
+
+def test_a_later_option_that_makes_the_answer_more_urgent_is_named_under_the_title():
+    page, later = colleague_page(["child_or_vulnerable_adult_at_risk", "safeguarding", "urgent_medical"])
+    assert later == ["safeguarding", "urgent_medical"]
+    title = "# Protect them first: tell the safeguarding lead today {"
+    sooner = page.split(title, 1)[1].split("\n\n")[1:4]
+    assert sooner == ['!!! danger "Act now if any of these is also true"',
+                      "    - Someone needs urgent medical treatment\n"
+                      "    - There is evidence they may seriously harm themselves or others\n"
+                      "    - The information is about an act of terrorism",
+                      "    What to do is under [If more than one applied](#if-more-than-one-applied), below."]
+    assert "The answer is then: Protect them first: tell the safeguarding lead now." in also_items(page)[
+        "Someone needs urgent medical treatment"]
+    assert "safeguarding concerns" not in sooner[1]  # as urgent as the answer
+
+
+def test_what_an_option_takes_away_is_named_where_the_reader_sees_it():
+    """"Then do not follow" quotes a step of the answer itself; a step only under another option is named as such."""
+    checked = 0
+    for page in route_pages("sharing", GROUP, "1.1").values():
+        main, _, folds = page.partition("## If more than one applied")
+        for step in re.findall(r"Then do not follow “(.*?)”", folds):
+            assert re.search(rf"^\d+\. {re.escape(step)}$", main, re.M), step
+            checked += 1
+        items = also_items(page)
+        for label, said in items.items():
+            for step in re.findall(r"If another of these says “(.*?)”, do not follow that", said):
+                assert any(step in other for name, other in items.items() if name != label), step
+                checked += 1
+    assert checked > 100
+
+
+def test_route_pages_speak_of_links_not_of_leaving_a_question():
+    pages = route_pages("sharing", GROUP, "1.1").values()
+    assert not [page for page in pages if "Leave this" in page]
+    assert any("Not sure? Choose “Not sure”: the answer tells you how to check." in page for page in pages)
 
 
 def test_a_breach_answer_page_shows_the_risk_without_repeating_the_facts():
@@ -254,3 +291,19 @@ def test_a_kept_route_is_the_route_worked_out_and_a_damaged_one_is_worked_out_ag
     module._build.cache_clear()
     assert build_route("concern", "1.1") == worked_out
     module._build.cache_clear()
+
+
+def test_when_every_answer_ahead_is_urgent_the_question_page_says_it_first():
+    """A child in danger now: the questions still to come change the steps, never "call 999 now"."""
+    route, words = build_route("concern", "1.1"), {**GROUP, "safeguarding_lead": "safeguarding lead"}
+    pages = route_pages("concern", words, "1.1")
+    node = route.nodes[route.start]
+    node = route.nodes[dict(node.choices)["child"]]
+    assert node.question.id == "danger"
+    assert "Do this first" not in pages[f"all-answers/concern/{_id(route, node)}.md"]  # it depends on this answer
+    node, asked = route.nodes[dict(node.choices)["now"]], 0
+    while isinstance(node, Ask):
+        page = pages[f"all-answers/concern/{_id(route, node)}.md"]
+        assert "**Do this first: Call 999 now, then tell the safeguarding lead.**" in page, node.question.id
+        node, asked = route.nodes[node.choices[0][1]], asked + 1
+    assert asked >= 1

@@ -6,8 +6,9 @@ to Safeguard Children 2023 (listen, do not promise secrecy, do not investigate o
 questions, write down their words, tell the safeguarding lead the same day, 999 first if anyone
 is in danger now); Care Act 2014 guidance, Making Safeguarding Personal (an adult who can decide
 for themselves: respect their wishes unless others are at risk or a life is in danger); an
-allegation against a worker goes to whoever is not involved, who contacts the local authority's
-designated officer, and the worker is not alerted.
+allegation against a worker goes to whoever is not involved, who contacts the local authority (its
+designated officer, the LADO, for a child; its adult safeguarding team for an adult at risk), and the
+worker is not alerted.
 """
 from __future__ import annotations
 
@@ -49,8 +50,8 @@ RULES: tuple[Rule, ...] = (
          decision="safeguarding", urgency="today",
          title="Tell {safeguarding_lead} {when}: do not tell the worker",
          steps=("Tell {safeguarding_lead} {when}. If they are the person involved, tell {manager} instead.",
-                "They contact the local council's designated officer (LADO), who deals with concerns about "
-                "people who work with children or adults at risk.",
+                "They contact the local council: its designated officer (LADO) if a child is at risk, or its "
+                "adult safeguarding team if an adult is.",
                 "Do not tell the worker, and do not talk about it with other colleagues.",
                 NO_SECRET, LISTEN, WRITE),
          actions=ALWAYS + ("do_not_alert_person", "follow_safeguarding_policy")),
@@ -95,8 +96,8 @@ RULES: tuple[Rule, ...] = (
     Rule(name="worker_in_danger_now", summary="The person causing harm works here, and someone is in danger now",
          when=lambda f: f.worker_harms and f.danger == "now", cites=("5c",),
          note=("The person causing harm works here: do not tell them. Tell {safeguarding_lead}, or {manager} if "
-               "they are involved. If both are involved, call the local council's designated officer (LADO) "
-               "yourself: the council deals with concerns about people who work with children or adults at risk.",),
+               "they are involved. If both are involved, call the local council yourself: its designated officer "
+               "(LADO) if a child is at risk, or its adult safeguarding team if an adult is.",),
          note_actions=("do_not_alert_person",)),
     Rule(name="secret_child", summary="They asked you to keep it secret (a child or vulnerable adult)",
          when=lambda f: f.secret and f.who in AT_RISK, cites=("2",),

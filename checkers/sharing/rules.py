@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
                "a parent's too. Online, never add names or location tags.",)),
     Rule(name="case_files", summary="The request is for a case file",
          when=lambda f: f.information == "case_file", cites=("3",),
-         note=("Case files are kept secure, and only when we follow data protection law.",)),
+         note=("We keep case files only if we follow data protection law, and we keep them secure.",)),
     Rule(name="workers_too", summary="The information is about a staff member or volunteer",
          when=lambda f: f.about == "worker", cites=("1a",),
          note=("Staff and volunteers' information is protected in the same way.",)),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import yaml
 
 import checkers
+from checkers.model import URGENCIES
 
 from ..policy.placement import clause_link
 from ..rules.route import Ask, End, Route, build_route, end_answers, verdict
@@ -23,6 +24,7 @@ from .links import Links
 
 FOLDER = "all-answers"
 FORMS = {"sharing": "sharing-record", "breach": "breach-report"}  # where to write the answer down
+START_AGAIN = "[Start again](index.md)"
 
 
 def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str, tuple[str, ...]] | None = None,
@@ -30,11 +32,30 @@ def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str,
     """Every page of one checker's route: path under docs/ -> Markdown, in the group's words (escaped here)."""
     route = build_route(checker_id, version, hidden)
     paths = {node_id: _path(route, node_id) for node_id in route.nodes}
+    answers = _answers_below(route, lambda end: checkers.CHECKERS[checker_id].decide(end_answers(end), group, version))
     pages = {}
     for node_id, node in route.nodes.items():
         page = Page(route, paths, paths[node_id], group, version, downloads or {}, style)
-        pages[paths[node_id]] = "\n".join(page.ask(node) if isinstance(node, Ask) else page.end(node))
+        pages[paths[node_id]] = "\n".join(page.ask(node, answers[node_id]) if isinstance(node, Ask) else page.end(node))
     return pages
+
+
+def _answers_below(route: Route, decide) -> dict[str, frozenset]:
+    """Each page's (title, urgency) of every answer a reader can reach from it."""
+    below: dict[str, frozenset] = {}
+
+    def walk(node_id: str) -> frozenset:
+        if node_id not in below:
+            node = route.nodes[node_id]
+            if isinstance(node, End):
+                result = decide(node)
+                below[node_id] = frozenset({(result.title, result.urgency)})
+            else:
+                below[node_id] = frozenset().union(*(walk(target) for _, target in node.choices))
+        return below[node_id]
+
+    walk(route.start)
+    return below
 
 
 def _front(title: str | None = None) -> list[str]:
@@ -61,36 +82,56 @@ class Page:
     def link(self, label: str, node_id: str) -> str:
         return f"[{text(label)}]({self.paths[node_id].rsplit('/', 1)[1]}){{ .hb-route__option }}"
 
-    def ask(self, node: Ask) -> list[str]:
+    def ask(self, node: Ask, below: frozenset) -> list[str]:
+        """A question page; when every answer from here is one urgent answer, that answer comes first."""
         question = node.question
         first = self.path.endswith("/index.md")
         lines = _front() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
                              "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
+        [(title, urgency)] = below if len(below) == 1 else [(None, None)]
+        if urgency == URGENCIES[0]:
+            lines += [f"**Do this first: {text(title)}.** The questions from here only add to what comes after.", ""]
         if node.first_of:  # the form's hint speaks of ticking boxes
             lines += ["If more than one applies, choose the first one on this list.", ""]
-        elif question.hint:
-            lines += [text(question.hint), ""]
+        elif question.hint:  # the form's hint says to leave an optional question; here that is a link
+            lines += [text(question.hint.replace("Not sure? Leave this:", "Not sure? Choose “Not sure”:")), ""]
         for option_id, target in node.choices:
             if option_id is None:
                 lines += [f"- {self.link(_none(node), target)}", ""]
                 continue
             option = next(o for o in question.options if o.id == option_id)
             lines += [f"- {self.link(option.label, target)}", ""] + ([f"    {text(option.hint)}", ""] if option.hint else [])
-        return lines + ([] if first else ["[Start again](index.md)", ""])
+        return lines + ([] if first else [START_AGAIN, ""]) + [self.home(), ""]
 
     def end(self, node: End) -> list[str]:
         answers = end_answers(node)
         result = self.module.decide(answers, self.group, self.version)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
         lines = _front(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
+        lines += self.sooner(node, result)
         if result.assessment:
             lines += [f"**The risk:** {text(verdict(result.assessment))}.", ""]
         lines += [f"{n}. {text(step)}" for n, step in enumerate(result.steps, 1)]
         lines += ["", f"**Why:** {self.clauses(result.cites)}", ""]
         lines += self.also(node, answers, result)
         lines += self.write_it_down(result)
-        return lines + ["[Start again](index.md)", ""]
+        return lines + [START_AGAIN, "", self.home(), ""]
+
+    def home(self) -> str:
+        """These pages carry no site navigation (overrides/main.html): the way back, in words."""
+        return f"[Back to the handbook]({'../' * self.path.count('/')}index.md)"
+
+    def sooner(self, node: End, result) -> list[str]:
+        """Later options that would make the answer more urgent, named under the title: a reader must not
+        have to find "call 999" in a fold at the foot of the page."""
+        question = next((q for q in self.module.QUESTIONS if q.multi), None)
+        labels = [text(question.label(option_id)) for option_id, *_, urgency in node.also
+                  if URGENCIES.index(urgency) < URGENCIES.index(result.urgency)]
+        if not labels:
+            return []
+        return ['!!! danger "Act now if any of these is also true"', "", *[f"    - {label}" for label in labels], "",
+                "    What to do is under [If more than one applied](#if-more-than-one-applied), below.", ""]
 
     def clauses(self, cites) -> str:
         word = "clause" if len(cites) == 1 else "clauses"
@@ -101,7 +142,7 @@ class Page:
         clauses, a note it takes away, and the answer's new title when it makes the answer more urgent."""
         rules = {rule.name: rule for rule in self.module.RULES}
         items = []
-        for option_id, added, removed, _ in node.also:
+        for option_id, added, removed, urgency in node.also:
             if not added and not removed:
                 continue
             question = next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
@@ -110,7 +151,7 @@ class Page:
             notes = {note for name in added for note in rules[name].note}
             templates = self.module.outcome(both, self.version).steps  # one template for each step said
             said = [text(step) for step, template in zip(more.steps, templates) if template in notes]
-            said += self.taken_away(question, answers, option_id, node, removed)
+            said += self.taken_away(question, answers, option_id, node, removed, result.steps)
             if more.title != result.title:
                 said.append(f"The answer is then: {text(more.title)}.")
             cites = [cid for cid in more.cites if cid not in result.cites]
@@ -123,8 +164,10 @@ class Page:
         return ["## If more than one applied", "", "If any of these applied too, open it and do that as well.",
                 ""] + items
 
-    def taken_away(self, question, answers: dict, option_id: str, node: End, removed: tuple) -> list[str]:
-        """The notes a later option cancels, as the reader saw them (on this page or under another option)."""
+    def taken_away(self, question, answers: dict, option_id: str, node: End, removed: tuple,
+                   shown: tuple) -> list[str]:
+        """The notes a later option cancels, as the reader saw them: in the answer's steps, or under
+        another option on this page (then named as such, for a reader who did not tick that one)."""
         if not removed:
             return []
         notes = {note for rule in self.module.RULES if rule.name in removed for note in rule.note}
@@ -132,7 +175,9 @@ class Page:
         rest = {**answers, question.id: answers[question.id] + others}
         said = self.module.decide(rest, self.group, self.version).steps
         templates = self.module.outcome(rest, self.version).steps
-        return [f"Then do not follow “{text(step)}”" for step, template in zip(said, templates) if template in notes]
+        return [f"Then do not follow “{text(step)}”" if step in shown else
+                f"If another of these says “{text(step)}”, do not follow that."
+                for step, template in zip(said, templates) if template in notes]
 
     def write_it_down(self, result) -> list[str]:
         lines = ["## Write it down", "",

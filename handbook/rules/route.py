@@ -6,8 +6,8 @@ and ends in the answer the checker gives to the answers chosen. It is built from
 - Questions come in the checker's order, where they apply (the form's own routing). An optional
   question offers "Not sure" (left unanswered) unless one of its options already means that (UNANSWERED).
 - A multi-choice question is one page: "the first of these that applies". Its options come in the order
-  the rules rank them: the one whose rule decides first comes first (`ORDERS` names a fixed order where
-  the checker has one). What each later option would add, or take away, is kept with the answer
+  the rules rank them: the one whose rule decides first comes first, then the most urgent (`ORDERS` names
+  a fixed order where the checker has one). What each later option would add, or take away, is kept with the answer
   (`End.also`), so a reader who ticks several still sees all of it. (Terrorism takes away "tell the
   person what is being done" from a child at risk: nobody may be alerted.)
 - Places from which every continuation gives the same answers are one page: a node is named by a hash
@@ -34,7 +34,7 @@ from types import SimpleNamespace
 import checkers
 from checkers import engine, versions
 from checkers.breach.risk import GRID
-from checkers.model import Question
+from checkers.model import URGENCIES, Question
 
 from ..folders import cache_dir
 
@@ -154,10 +154,12 @@ class _Builder:
         choices.append((None, self.walk(i + 1, empty, also)))
         return self.ask(question, choices, first_of=True)
 
-    def rank(self, answers: dict, question: Question, option: str) -> tuple[int, int]:
-        """Where the rule that decides with this option alone stands: the safest first."""
-        winner = self.outcome({**answers, question.id: frozenset((option,))}).winner
-        return self.module.RULES.index(winner), question.option_ids().index(option)
+    def rank(self, answers: dict, question: Question, option: str) -> tuple[int, int, int]:
+        """Where the rule that decides with this option alone stands, the safest first; then the most urgent,
+        so that an option further down never makes the answer more urgent than the one chosen."""
+        alone = self.outcome({**answers, question.id: frozenset((option,))})
+        return (self.module.RULES.index(alone.winner), URGENCIES.index(alone.urgency),
+                question.option_ids().index(option))
 
     def added(self, chosen: dict, question: Question, later: list[str]) -> tuple:
         """What each later option would change in the answer: the rules it adds and takes away, the urgency then."""
