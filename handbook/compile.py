@@ -8,6 +8,7 @@ that reads `mkdocs.yml` (MkDocs, Zensical) builds the same handbook.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,7 +186,15 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
         "review_due": long_date(version.review_due),
         "due_for_review": version.review_due <= today,
         "contact": {key: str(escaped(value)) for key, value in group.contact.model_dump().items() if value},
+        "phone_link": _dialled(group.contact.phone) if group.contact.phone else "",
         "stamp": f"{escaped(version.version)}, approved {long_date(version.approved)}",
         "colour": group.colour or "#00564d",
     }
     return settings
+
+
+def _dialled(phone: str) -> str:
+    """The group's phone as a link a phone can dial: digits and a leading +, without a UK "(0)" or an
+    extension ("0161 496 0000 ext. 12" dials 01614960000)."""
+    number = re.split(r"[A-Za-z]", phone.replace("(0)", ""), maxsplit=1)[0]
+    return "tel:" + re.sub(r"[^0-9+]", "", number)

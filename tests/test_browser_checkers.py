@@ -389,7 +389,7 @@ def test_where_the_checker_cannot_run_the_page_says_where_the_answers_are(site_d
     """Opened from a file (no web address), browsers run no module script: the page says so itself."""
     page.goto((site_dir / "can-i-share" / "index.html").as_uri())
     fallback = page.locator('form[data-checker="sharing"] [data-hb-fallback]')
-    assert fallback.is_visible() and "table of all answers" in fallback.inner_text()
+    assert fallback.is_visible() and "one question at a time" in fallback.inner_text()
     page.goto(serve(site_dir) + "can-i-share/")
     wait_for(page, "document.querySelector('.hb-checker').classList.contains('hb-js')")
     assert not page.locator('form[data-checker="sharing"] [data-hb-fallback]').is_visible()

@@ -148,7 +148,7 @@ def test_a_question_page_and_an_answer_page_have_no_axe_violations(site_dir, ser
 
 
 @pytest.mark.every_generator
-def test_route_pages_carry_no_site_nav_and_their_logo_leads_home_on_a_phone(site_dir, serve, browser):
+def test_route_pages_carry_no_site_nav_and_lead_home_on_a_phone(site_dir, serve, browser):
     base = serve(site_dir)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -160,6 +160,10 @@ def test_route_pages_carry_no_site_nav_and_their_logo_leads_home_on_a_phone(site
             page.locator(".md-header a.md-logo").click()
         assert page.url == base
         assert page.locator(".md-sidebar--primary").count() == 1 and menu.is_visible()  # other pages keep theirs
+        page.goto(base + "all-answers/concern/")
+        with page.expect_navigation():
+            page.get_by_role("link", name="Back to the handbook").click()
+        assert page.url == base
     finally:
         context.close()
 
@@ -184,3 +188,23 @@ def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
         assert page.locator("article h1").inner_text() == "Are they in danger?"
     finally:
         context.close()
+
+
+@pytest.mark.every_generator
+def test_a_folds_title_shows_where_the_keyboard_is(site_dir, serve, browser):
+    """WCAG 2.4.7: the theme draws no focus ring on a fold's title; the handbook's style does."""
+    answer = max(route_pages(site_dir, "sharing"), key=lambda p: p.stat().st_size)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(serve(site_dir) + answer.parent.relative_to(site_dir).as_posix() + "/")
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+                break
+        ring = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
+                             "return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        assert ring[0] != "none" and ring[1] >= 2, ring
+    finally:
+        context.close()
+

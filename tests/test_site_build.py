@@ -74,6 +74,12 @@ def test_the_hostile_values_show_exactly_as_written(hostile_site_dir):
     assert html.unescape(title).endswith(HOSTILE.short_name)  # "Home - ..." with Zensical
 
 
+def test_the_groups_phone_can_be_dialled_from_every_page(site_dir, hostile_site_dir):
+    for site, dialled in ((site_dir, "tel:01614960000"), (hostile_site_dir, "tel:+441632960000")):
+        for page in (site / "index.html", site / "all-answers" / "sharing" / "index.html"):
+            assert f'<a href="{dialled}">' in page.read_text(encoding="utf-8"), page
+
+
 def test_every_clause_anchor_exists_exactly_once_on_its_page(site_dir):
     everywhere = "".join(p.read_text(encoding="utf-8") for p in pages(site_dir))
     for cid, page in CLAUSE_PAGES.items():

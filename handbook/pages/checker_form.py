@@ -3,7 +3,7 @@
 The form works before any script runs (and is readable without one): inputs are named by question
 id with option ids as values; the answer element gets `data-decision` and `data-cites` once the
 browser engine (handbook/browser/assets/checker.js) has answered. Without JavaScript the form links to
-the answers table. Nothing here reads a reader's answers: they stay in the browser.
+All answers, the route to an answer one question at a time. Nothing here reads a reader's answers: they stay in the browser.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 // in a Web Worker (worker.js) on Pyodide, so the page never waits for the runtime. Loaded only on
 // pages with a checker. Answers live in this page's memory only: never in the URL or any storage.
 
-const LOAD_TIMEOUT_MS = 90000; // then say it failed and point to the answers table
+const LOAD_TIMEOUT_MS = 90000; // then say it failed and point to the route without JavaScript
 const SLOW_AFTER_MS = 8000;
 
 let engine = null;

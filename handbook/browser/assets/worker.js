@@ -101,7 +101,7 @@ addEventListener("message", async ({ data }) => {
   try {
     reply = JSON.parse(await engine.decide(data.checker, data.answers, data.version));
   } catch (error) {
-    reply = { ok: false, kind: "internal", message: "The checker hit an error. Please use the table of all answers." };
+    reply = { ok: false, kind: "internal", message: "The checker hit an error. You can still find your answer one question at a time: see All answers, in the menu." };
     console.error(error);
   }
   postMessage({ ...reply, id: data.id });
