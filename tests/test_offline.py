@@ -116,3 +116,27 @@ def test_a_checker_page_keeps_the_offline_copy_only_after_its_runtime_has_starte
     page.goto(base)  # the home page: no checker, so nothing to wait for
     wait_for(page, "window.hbLog.includes('register')")
     assert page.evaluate("window.hbLog") == ["register"]
+
+
+def test_the_runtime_comes_through_the_browsers_cache_and_never_from_a_later_build(site_dir, tmp_path, serve, page,
+                                                                                  monkeypatch):
+    """The service worker asks the browser's own cache for the runtime first (the browser keeps it compiled
+    there), and takes it only if it is the very file kept with this build: a changed one never mixes in."""
+    import conftest
+    requested = []
+    monkeypatch.setattr(conftest._Quiet, "log_message", lambda self, fmt, *args: requested.append(fmt % args))
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    base = serve(site)
+    visit_once(page, base, site)
+    form = 'form[data-checker="sharing"]'
+    for later_build in (False, True):
+        if later_build:  # a later build's runtime on the server (here a broken one): never used with this build
+            wasm = site / "assets" / "pyodide" / "pyodide.asm.wasm"
+            wasm.unlink()
+            wasm.write_bytes(b"\0asm" + bytes(64))
+        requested.clear()
+        page.goto(base + "can-i-share/")
+        enter(page, form, ANSWERS)
+        assert answer_on_screen(page, form)["decision"] == "pass_to_person_in_authority"
+        assert any("/pyodide.asm.wasm" in line for line in requested)  # asked of the browser's cache and server
