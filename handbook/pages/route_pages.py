@@ -125,13 +125,16 @@ class Page:
     def sooner(self, node: End, result) -> list[str]:
         """Later options that would make the answer more urgent, named under the title: a reader must not
         have to find "call 999" in a fold at the foot of the page."""
-        question = next((q for q in self.module.QUESTIONS if q.multi), None)
-        labels = [text(question.label(option_id)) for option_id, *_, urgency in node.also
+        labels = [text(self.multi(option_id).label(option_id)) for option_id, *_, urgency in node.also
                   if URGENCIES.index(urgency) < URGENCIES.index(result.urgency)]
         if not labels:
             return []
         return ['!!! danger "Act now if any of these is also true"', "", *[f"    - {label}" for label in labels], "",
                 "    What to do is under [If more than one applied](#if-more-than-one-applied), below.", ""]
+
+    def multi(self, option_id: str):
+        """The "first of these that applies" question an option of `End.also` belongs to."""
+        return next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
 
     def clauses(self, cites) -> str:
         word = "clause" if len(cites) == 1 else "clauses"
@@ -145,7 +148,7 @@ class Page:
         for option_id, added, removed, urgency in node.also:
             if not added and not removed:
                 continue
-            question = next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
+            question = self.multi(option_id)
             both = {**answers, question.id: answers[question.id] + [option_id]}
             more = self.module.decide(both, self.group, self.version)
             notes = {note for name in added for note in rules[name].note}
