@@ -144,7 +144,9 @@ def test_choosing_1_0_in_the_selector_opens_version_1_0(exported, serve, page):
 
 
 def enter(page, answers: dict) -> dict:
-    """Tick the answers on the page's first checker, press Check, and return the answer shown."""
+    """Tick the answers on the page's first checker, press Check, and return the answer shown. Only once the
+    page's script has set the form up: until then "Check" is hidden, and a click on it does nothing."""
+    wait_for(page, "() => !!document.querySelector('form[data-checker]').dataset.hbReady")
     page.evaluate("""(answers) => {
         const form = document.querySelector("form[data-checker]");
         for (const [name, value] of Object.entries(answers)) {
