@@ -32,26 +32,28 @@ def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str,
     """Every page of one checker's route: path under docs/ -> Markdown, in the group's words (escaped here)."""
     route = build_route(checker_id, version, hidden)
     paths = {node_id: _path(route, node_id) for node_id in route.nodes}
-    answers = _answers_below(route, lambda end: checkers.CHECKERS[checker_id].decide(end_answers(end), group, version))
+    decide = checkers.CHECKERS[checker_id].decide
+    results = {node_id: decide(end_answers(node), group, version)
+               for node_id, node in route.nodes.items() if isinstance(node, End)}
+    below = _answers_below(route, results)
     pages = {}
     for node_id, node in route.nodes.items():
         page = Page(route, paths, paths[node_id], group, version, downloads or {}, style)
-        pages[paths[node_id]] = "\n".join(page.ask(node, answers[node_id]) if isinstance(node, Ask) else page.end(node))
+        lines = page.ask(node, below[node_id]) if isinstance(node, Ask) else page.end(node, results[node_id])
+        pages[paths[node_id]] = "\n".join(lines)
     return pages
 
 
-def _answers_below(route: Route, decide) -> dict[str, frozenset]:
+def _answers_below(route: Route, results: dict) -> dict[str, frozenset]:
     """Each page's (title, urgency) of every answer a reader can reach from it."""
     below: dict[str, frozenset] = {}
 
     def walk(node_id: str) -> frozenset:
         if node_id not in below:
-            node = route.nodes[node_id]
-            if isinstance(node, End):
-                result = decide(node)
-                below[node_id] = frozenset({(result.title, result.urgency)})
+            if node_id in results:
+                below[node_id] = frozenset({(results[node_id].title, results[node_id].urgency)})
             else:
-                below[node_id] = frozenset().union(*(walk(target) for _, target in node.choices))
+                below[node_id] = frozenset().union(*(walk(target) for _, target in route.nodes[node_id].choices))
         return below[node_id]
 
     walk(route.start)
@@ -104,9 +106,9 @@ class Page:
             lines += [f"- {self.link(option.label, target)}", ""] + ([f"    {text(option.hint)}", ""] if option.hint else [])
         return lines + ([] if first else [START_AGAIN, ""]) + [self.home(), ""]
 
-    def end(self, node: End) -> list[str]:
+    def end(self, node: End, result) -> list[str]:
+        """An answer page: `result` is the checker's answer to the answers that reach it."""
         answers = end_answers(node)
-        result = self.module.decide(answers, self.group, self.version)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
         lines = _front(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
         lines += self.sooner(node, result)

@@ -36,9 +36,9 @@ self.addEventListener("fetch", (event) => {
   })());
 });
 
-// The checkers' runtime (9.6 MB of WebAssembly). The browser keeps it compiled when it comes through
-// its own HTTP cache, not from this copy: a second visit's first answer comes about 250 ms sooner
-// (docs/about/performance.md). So it is asked for there first, and used only if it is the very file
+// The checkers' runtime (9.6 MB of WebAssembly). Through the browser's own HTTP cache (where the
+// browser can keep it compiled) rather than from this copy, a second visit's first answer came about
+// 250 ms sooner (docs/about/performance.md). So it is asked for there first, and used only if it is the very file
 // kept with this build (same ETag or Last-Modified), so that a later build never mixes in. Offline,
 // on an error, or when the network is slow to answer, the kept copy.
 const NETWORK_WAIT_MS = 3000;
