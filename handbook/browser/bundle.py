@@ -6,8 +6,9 @@ site/assets/pyodide/   the pinned, verified Pyodide: pyodide.mjs, pyodide.asm.mj
                        python_stdlib-full.zip (fallback, fetched only if a module is missing),
                        pyodide-lock.json (no packages: the checkers need none)
 site/assets/checkers/  checker.js, worker.js, checker.css, quiz.js and quiz.css (the induction quiz, which needs
-                       no runtime), and bundle.json (the `checkers` package's
-                       sources, the bridge, the group's words and the policy version)
+                       no runtime), checkers.pyc.zip (the `checkers` package as bytecode, compiled by
+                       Pyodide's own Python from the very files the tests run) and bundle.json (the bridge's
+                       source, the group's words and the policy version)
 """
 from __future__ import annotations
 
@@ -37,27 +38,30 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
         shutil.copyfile(files[name], pyodide_dir / name)
     shutil.copyfile(files["python_stdlib.zip"], pyodide_dir / FULL_STDLIB)
     sources = checker_sources()
+    bridge = {"handbook_bridge.py": (Path(__file__).parent / "bridge.py").read_text(encoding="utf-8")}
     (pyodide_dir / "python_stdlib.zip").write_bytes(
-        trimmed_stdlib(files["python_stdlib.zip"], sources.values(), compiled=runtime.compiled_stdlib()))
+        trimmed_stdlib(files["python_stdlib.zip"], [*sources.values(), *bridge.values()],
+                       compiled=runtime.compiled_stdlib()))
     lock = json.loads(files["pyodide-lock.json"].read_text(encoding="utf-8"))
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 
     checkers_dir = _fresh(site_dir / "assets" / "checkers")
     for name in BROWSER_FILES:
         shutil.copyfile(ASSETS / name, checkers_dir / name)
-    bundle = {"files": sources, "fullStdlib": FULL_STDLIB, "group": group or {}, "version": version}
+    with zipfile.ZipFile(io.BytesIO(runtime.compiled_checkers(sources))) as compiled:
+        (checkers_dir / "checkers.pyc.zip").write_bytes(_deflated((info, compiled.read(info))
+                                                                  for info in compiled.infolist()))
+    bundle = {"files": bridge, "fullStdlib": FULL_STDLIB, "group": group or {}, "version": version}
     (checkers_dir / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
 
 
 def checker_sources() -> dict[str, str]:
-    """The `checkers` package's Python files and the bridge, by their path in the worker."""
+    """The `checkers` package's Python files, by their path in the worker."""
     import checkers
 
     package = Path(checkers.__file__).parent
-    sources = {f"checkers/{path.relative_to(package).as_posix()}": path.read_text(encoding="utf-8")
-               for path in sorted(package.rglob("*.py")) if "__pycache__" not in path.parts}
-    sources["handbook_bridge.py"] = (Path(__file__).parent / "bridge.py").read_text(encoding="utf-8")
-    return sources
+    return {f"checkers/{path.relative_to(package).as_posix()}": path.read_text(encoding="utf-8")
+            for path in sorted(package.rglob("*.py")) if "__pycache__" not in path.parts}
 
 
 def trimmed_stdlib(full_zip: Path, sources, compiled: Path | None = None) -> bytes:
@@ -83,18 +87,19 @@ def trimmed_stdlib(full_zip: Path, sources, compiled: Path | None = None) -> byt
                 if init in names:
                     keep.add(init)
         keep -= set(FROZEN)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
-            if compiled is None:
-                for info in full.infolist():
-                    if info.filename in keep:
-                        trimmed.writestr(info, full.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-            else:
-                with zipfile.ZipFile(compiled) as bytecode:
-                    for info in bytecode.infolist():
-                        if info.filename[:-1] in keep:
-                            trimmed.writestr(info, bytecode.read(info), compress_type=zipfile.ZIP_DEFLATED,
-                                             compresslevel=9)
+        if compiled is None:
+            return _deflated((info, full.read(info)) for info in full.infolist() if info.filename in keep)
+        with zipfile.ZipFile(compiled) as bytecode:
+            return _deflated((info, bytecode.read(info)) for info in bytecode.infolist()
+                             if info.filename[:-1] in keep)
+
+
+def _deflated(entries) -> bytes:
+    """A zip of (ZipInfo, bytes) entries, compressed: not every host compresses a .zip it serves."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info, data in entries:
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return out.getvalue()
 
 

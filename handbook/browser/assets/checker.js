@@ -13,10 +13,17 @@ function startEngine() {
   const pending = new Map();
   let seq = 0;
   const state = { status: "loading", reason: "" };
+  let settled = false;
+  // offline.js keeps the offline copy only once the runtime has started (or failed) and any answer
+  // asked for meanwhile is on screen, so that its downloads never slow the first answer
+  const settle = () => {
+    if (settled || state.status === "loading" || pending.size) return;
+    settled = true;
+    requestAnimationFrame(() => setTimeout(() => dispatchEvent(new Event("handbook-checker-settled")), 0));
+  };
   const notify = () => {
     listeners.forEach((fn) => fn(state));
-    // offline.js keeps the offline copy only now, so that its download never slows the first answer
-    if (state.status !== "loading") dispatchEvent(new Event("handbook-checker-settled"));
+    settle();
   };
   const fail = (reason) => {
     if (state.status === "failed") return;
@@ -50,6 +57,7 @@ function startEngine() {
         const { resolve } = pending.get(data.id);
         pending.delete(data.id);
         resolve(data);
+        settle();
       }
     });
   }

@@ -4,14 +4,17 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const PYODIDE = new URL("../pyodide/", import.meta.url).href; // works under any prefix, e.g. /1.0/
-const HOME = "/home/pyodide/handbook";
+const HOME = "/home/pyodide/handbook"; // the bridge's source
+const CHECKERS = "/home/pyodide/checkers.zip"; // CHECKERS_IN_BROWSER in handbook/browser/runtime.py
 
 async function start() {
-  // Fetch the checkers' sources while the runtime downloads and starts.
-  const bundle = fetch(new URL("bundle.json", import.meta.url)).then((response) => {
-    if (!response.ok) throw new Error(`bundle.json: HTTP ${response.status}`);
-    return response.json();
+  // Fetch the checkers (as bytecode) and the bridge while the runtime downloads and starts.
+  const download = (name, read) => fetch(new URL(name, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return read(response);
   });
+  const bundle = download("bundle.json", (response) => response.json());
+  const compiled = download("checkers.pyc.zip", (response) => response.arrayBuffer());
   const pyodide = await loadPyodide({
     indexURL: PYODIDE,
     packageBaseUrl: PYODIDE, // no package is loaded; set so the CDN default is never even computed
@@ -21,12 +24,10 @@ async function start() {
     stderr: (line) => console.warn(line),
   });
   const { files, fullStdlib, group, version } = await bundle;
-  for (const [path, source] of Object.entries(files)) {
-    const full = `${HOME}/${path}`;
-    pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
-    pyodide.FS.writeFile(full, source);
-  }
-  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(HOME)})`);
+  pyodide.FS.mkdirTree(HOME);
+  for (const [path, source] of Object.entries(files)) pyodide.FS.writeFile(`${HOME}/${path}`, source);
+  pyodide.FS.writeFile(CHECKERS, new Uint8Array(await compiled));
+  pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify([HOME, CHECKERS])}`);
   // A module the trimmed standard library lacks (it holds what start-up and the checkers import at
   // module level): add the full library once, then try again.
   let full = null;
