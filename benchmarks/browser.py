@@ -7,7 +7,8 @@ Run by hand (not a timed test), after `python3 tasks.py setup`:
 
 Headless Chromium (Debian's, as the tests use), one server on 127.0.0.1 that sends
 `Cache-Control: max-age=600` (what GitHub Pages sends). Each run uses a new browser profile:
-the first visit is "cold", a second visit in the same profile is "warm". The same run measures:
+the first visit is "cold", a second visit in the same profile is "warm" (once the first visit has kept
+its offline copy, as a later visit would find it). The same run measures:
 
 - own floor: a bare page whose only script is `await loadPyodide(...); pyodide.runPython("1+1")` on the
            site's OWN runtime files (its trimmed, precompiled standard library), on the main thread:
@@ -114,6 +115,15 @@ def serve(root: Path) -> str:
     return f"http://127.0.0.1:{server.server_port}/"
 
 
+# A page of the handbook keeps its offline copy in the background after the first answer; a second
+# visit comes later, once that is done (its service worker is active), not while it downloads.
+OFFLINE_COPY_KEPT = """async () => {
+  if (!document.querySelector('script[src*="offline.js"]') || !("serviceWorker" in navigator)) return;
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no offline copy within 60 s")), 60000));
+  await Promise.race([navigator.serviceWorker.ready, timeout]);
+}"""
+
+
 def visit(context, url: str, root: Path) -> dict:
     """One visit: time to first answer, longest main-thread task, and what the server sent for it."""
     page = context.new_page()
@@ -129,6 +139,7 @@ def visit(context, url: str, root: Path) -> dict:
         raise SystemExit(f"no answer within 60 s at {url}")
     time.sleep(0.3)  # let the long-task observer report
     longest = page.evaluate("window.__longest")
+    page.evaluate(OFFLINE_COPY_KEPT)
     page.close()
     raw = zipped = 0
     for path, size in SERVED:
@@ -192,12 +203,19 @@ def main() -> None:
                         str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
                     context.add_init_script(PROBE % json.dumps(options.answers))
                     results[f"{name} cold"].append(visit(context, url, root))
+                    results[f"{name} cold"][-1]["code_cache"] = wasm_code_cache(profile)
                     results[f"{name} warm"].append(visit(context, url, root))
                     context.close()
                     shutil.rmtree(profile, ignore_errors=True)
             reading = reading_page_pyodide_bytes(browser, base)
             browser.close()
     report(results, options.runs, reading)
+
+
+def wasm_code_cache(profile: Path) -> int:
+    """Bytes of compiled WebAssembly the browser kept in this profile for a later visit."""
+    folder = profile / "Default" / "Code Cache" / "wasm"
+    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file()) if folder.is_dir() else 0
 
 
 def report(results: dict, runs: int, reading: int) -> None:
@@ -218,6 +236,11 @@ def report(results: dict, runs: int, reading: int) -> None:
     print()
     for key, rows in results.items():
         print(f"- {key}, each run (ms): " + ", ".join(f"{row['first']:.0f}" for row in rows))
+    for key, rows in results.items():
+        if "code_cache" in rows[0]:
+            kept = sum(1 for row in rows if row["code_cache"] > 100_000)
+            print(f"- {key.removesuffix(' cold')}: the browser kept the runtime's compiled code after the first "
+                  f"visit in {kept} of {len(rows)} runs")
     print(f"- Pyodide bytes loaded by a reading page (the home page): {reading}")
 
 

@@ -50,7 +50,17 @@ async function start() {
   return {
     decide: (checker, answers, wanted) =>
       withFullStdlib(() => bridge.decide(checker, JSON.stringify(answers), groupJson, wanted || version || null)),
+    warmUp: () => bridge.warm_up(),
   };
+}
+
+// Once per page, after the first answer (or 2 s after the start if none is asked for), so that the
+// browser keeps the runtime's compiled code for the next visit: see warm_up in bridge.py.
+let warmed = false;
+function warmUp(engine) {
+  if (warmed) return;
+  warmed = true;
+  setTimeout(() => { try { engine.warmUp(); } catch (error) { console.warn(error); } }, 0);
 }
 
 let settled = false;
@@ -77,7 +87,7 @@ if (typeof WebAssembly !== "object") {
   reportFailedInstantiation();
   ready = start();
 }
-ready.then(() => report({ type: "ready" }), failed);
+ready.then((engine) => { report({ type: "ready" }); setTimeout(() => warmUp(engine), 2000); }, failed);
 // When a download fails later on, Emscripten may abort without rejecting loadPyodide's promise.
 addEventListener("unhandledrejection", (event) => failed(event.reason));
 addEventListener("error", (event) => failed(event.error || event.message));
@@ -106,4 +116,5 @@ addEventListener("message", async ({ data }) => {
     console.error(error);
   }
   postMessage({ ...reply, id: data.id });
+  warmUp(engine);
 });
