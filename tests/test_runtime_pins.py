@@ -36,7 +36,7 @@ def test_set_up_compiles_exactly_the_pinned_bytes(cache):
 
 
 def test_a_compiled_library_that_differs_from_the_pin_is_refused_and_not_kept(cache, monkeypatch):
-    fake = [sys.executable, "-c", "import sys; open(sys.argv[3], 'wb').write(b'not what was pinned')"]
+    fake = [sys.executable, "-c", "import sys; open(sys.argv[4], 'wb').write(b'not what was pinned')"]
     monkeypatch.setattr(runtime, "node_command", lambda: fake)
     with pytest.raises(HandbookError, match=r"the standard library compiled here has sha256 [0-9a-f]{64}, but "
                                             r"[0-9a-f]{64} is pinned in handbook/browser/runtime.py; refusing"):
