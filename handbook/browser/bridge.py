@@ -23,13 +23,13 @@ def decide(checker_id, answers_json, group_json="null", version=None):
     return json.dumps({"ok": True, "result": result.as_dict()})
 
 
-def warm_up(times=60):
-    """Compile this file `times` times: run once per page, after its first answer, in the background.
+def warm_up(times):
+    """Compile this file `times` times: the worker asks for 60, in steps, once per page after its
+    first answer, in the background.
 
     Chromium keeps the runtime's compiled WebAssembly for the next visit only once enough of it has
-    been optimised, which Python's compiler reaches and the checkers' bytecode alone rarely does.
-    Measured on 2 cores: about 30 ms of work (in Node.js) takes about 160 ms off the next visit's first
-    answer (docs/about/performance.md).
+    been optimised, which Python's compiler reaches and the checkers' bytecode alone rarely does
+    (docs/about/performance.md).
     """
     source = Path(__file__).read_text(encoding="utf-8")
     for _ in range(times):

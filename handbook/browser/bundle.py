@@ -8,7 +8,7 @@ site/assets/pyodide/   the pinned, verified Pyodide: pyodide.mjs, pyodide.asm.mj
 site/assets/checkers/  checker.js, worker.js, checker.css, quiz.js and quiz.css (the induction quiz, which needs
                        no runtime), checkers.pyc.zip (the `checkers` package as bytecode, compiled by
                        Pyodide's own Python from the very files the tests run) and bundle.json (the bridge's
-                       source, the group's words and the policy version)
+                       source, where the worker puts the checkers, the group's words and the policy version)
 """
 from __future__ import annotations
 
@@ -38,10 +38,9 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
         shutil.copyfile(files[name], pyodide_dir / name)
     shutil.copyfile(files["python_stdlib.zip"], pyodide_dir / FULL_STDLIB)
     sources = checker_sources()
-    bridge = {"handbook_bridge.py": (Path(__file__).parent / "bridge.py").read_text(encoding="utf-8")}
+    bridge = (Path(__file__).parent / "bridge.py").read_text(encoding="utf-8")
     (pyodide_dir / "python_stdlib.zip").write_bytes(
-        trimmed_stdlib(files["python_stdlib.zip"], [*sources.values(), *bridge.values()],
-                       compiled=runtime.compiled_stdlib()))
+        trimmed_stdlib(files["python_stdlib.zip"], [*sources.values(), bridge], compiled=runtime.compiled_stdlib()))
     lock = json.loads(files["pyodide-lock.json"].read_text(encoding="utf-8"))
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 
@@ -51,7 +50,8 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
     with zipfile.ZipFile(io.BytesIO(runtime.compiled_checkers(sources))) as compiled:
         (checkers_dir / "checkers.pyc.zip").write_bytes(_deflated((info, compiled.read(info))
                                                                   for info in compiled.infolist()))
-    bundle = {"files": bridge, "fullStdlib": FULL_STDLIB, "group": group or {}, "version": version}
+    bundle = {"bridge": bridge, "checkers": runtime.CHECKERS_IN_BROWSER, "fullStdlib": FULL_STDLIB,
+              "group": group or {}, "version": version}
     (checkers_dir / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
 
 

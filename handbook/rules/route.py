@@ -25,8 +25,6 @@ import functools
 import hashlib
 import inspect
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -36,7 +34,7 @@ from checkers import engine, versions
 from checkers.breach.risk import GRID
 from checkers.model import URGENCIES, Question
 
-from ..folders import cache_dir
+from ..folders import cache_dir, keep
 
 # A multi-choice question whose rules read only its first option that applies, in this order.
 ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
@@ -224,16 +222,9 @@ def _fingerprint(hidden: tuple) -> str:
 
 
 def _keep(path: Path, route: Route) -> None:
-    """Write the route whole or not at all (a build running beside may read it)."""
     nodes = {key: {"ask": n.question.id, "choices": n.choices, "first_of": n.first_of} if isinstance(n, Ask)
              else {"answers": n.answers, "also": n.also} for key, n in route.nodes.items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as out:
-            json.dump({"start": route.start, "nodes": nodes}, out)
-        os.replace(out.name, path)
-    except OSError:
-        pass  # no cache (a read-only home): the next build works it out again
+    keep(path, json.dumps({"start": route.start, "nodes": nodes}).encode())
 
 
 def _from_json(checker_id: str, version: str, data: dict) -> Route:

@@ -13,6 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..browser import runtime
+from ..browser.bundle import checker_sources
 from ..errors import HandbookError
 from ..group import GROUP_FILE
 
@@ -47,6 +49,8 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
     folders = group_folders(groups_dir)
     out = Path(out).absolute()
     out.mkdir(parents=True, exist_ok=True)
+    runtime.ensure()  # what every group's build needs, made once here rather than once a process
+    runtime.compiled_checkers(checker_sources())
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         futures = [pool.submit(_one, folder / GROUP_FILE, out / folder.name, generator) for folder in folders]
         results = [future.result() for future in futures]

@@ -56,8 +56,9 @@ function register() {
 
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("controllerchange", () => { if (asked) location.reload(); });
-  // After the page's own text and pictures, and on a checker's page after its runtime has started
-  // (or failed; at the latest after 30 s): keeping the offline copy never delays reading or the first answer.
+  // After the page's own text and pictures, and on a checker's page once its runtime has started (or
+  // failed) and any answer asked for meanwhile is on screen (at the latest after 30 s): keeping the
+  // offline copy never delays reading or the first answer.
   let registered = false;
   const once = () => { if (!registered) { registered = true; register(); } };
   if (document.querySelector("form[data-checker]")) {

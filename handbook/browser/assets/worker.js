@@ -5,7 +5,6 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const PYODIDE = new URL("../pyodide/", import.meta.url).href; // works under any prefix, e.g. /1.0/
 const HOME = "/home/pyodide/handbook"; // the bridge's source
-const CHECKERS = "/home/pyodide/checkers.zip"; // CHECKERS_IN_BROWSER in handbook/browser/runtime.py
 
 async function start() {
   // Fetch the checkers (as bytecode) and the bridge while the runtime downloads and starts.
@@ -23,11 +22,11 @@ async function start() {
     stdout: () => {},
     stderr: (line) => console.warn(line),
   });
-  const { files, fullStdlib, group, version } = await bundle;
+  const { bridge: source, checkers, fullStdlib, group, version } = await bundle;
   pyodide.FS.mkdirTree(HOME);
-  for (const [path, source] of Object.entries(files)) pyodide.FS.writeFile(`${HOME}/${path}`, source);
-  pyodide.FS.writeFile(CHECKERS, new Uint8Array(await compiled));
-  pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify([HOME, CHECKERS])}`);
+  pyodide.FS.writeFile(`${HOME}/handbook_bridge.py`, source);
+  pyodide.FS.writeFile(checkers, new Uint8Array(await compiled)); // where its bytecode says it is
+  pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify([HOME, checkers])}`);
   // A module the trimmed standard library lacks (it holds what start-up and the checkers import at
   // module level): add the full library once, then try again.
   let full = null;
@@ -50,17 +49,28 @@ async function start() {
   return {
     decide: (checker, answers, wanted) =>
       withFullStdlib(() => bridge.decide(checker, JSON.stringify(answers), groupJson, wanted || version || null)),
-    warmUp: () => bridge.warm_up(),
+    warmUp: (times) => bridge.warm_up(times),
   };
 }
 
-// Once per page, after the first answer (or 2 s after the start if none is asked for), so that the
-// browser keeps the runtime's compiled code for the next visit: see warm_up in bridge.py.
+// Once per page, after the first answer (or 2 s after the runtime is ready, if none is asked for),
+// so that the browser keeps the runtime's compiled code for the next visit: see warm_up in
+// bridge.py. In 6 short steps, so that a question asked meanwhile waits for one step at most.
 let warmed = false;
 function warmUp(engine) {
   if (warmed) return;
   warmed = true;
-  setTimeout(() => { try { engine.warmUp(); } catch (error) { console.warn(error); } }, 0);
+  let left = 6;
+  const step = () => {
+    try {
+      engine.warmUp(10);
+    } catch (error) {
+      console.warn(error);
+      return;
+    }
+    if (--left) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
 }
 
 let settled = false;
