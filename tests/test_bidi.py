@@ -63,6 +63,15 @@ def test_word_shows_right_to_left_agencies_whole_and_isolated(hostile_documents)
         assert isolate(agency) in cells
 
 
+@pytest.mark.parametrize("name", ["\ufe70", "ب", "Food bank ب"])
+def test_word_shows_a_right_to_left_group_name_isolated_above_the_title(name):
+    """Found by test_any_name_survives_intact_in_the_word_file: the name above the title was not isolated."""
+    group = load_group(REPO / "group.yml")
+    changed = group.model_copy(update={"name": name})
+    files = render_documents(changed, changed.version(), folders=Folders(REPO), formats=("docx",), only=("consent-form",))
+    assert docx.Document(io.BytesIO(files["consent-form.docx"])).paragraphs[0].text == f"{FSI}{name}{PDI}"
+
+
 def test_pdf_shows_right_to_left_agencies(hostile_documents):
     printed = "\n".join(page.extract_text() for page in pypdf.PdfReader(
         io.BytesIO(hostile_documents["consent-form.pdf"])).pages)

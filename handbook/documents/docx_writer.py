@@ -13,6 +13,7 @@ from docx.shared import Emu, Mm, Pt
 from . import model
 from .docx_setup import BOX_FONT, TEXT_WIDTH, box_font, prepare
 from .reproducible import fixed_zip
+from ..templating import isolate
 from .stamp import Stamp
 
 
@@ -20,7 +21,7 @@ def write_docx(document: model.Document, stamp: Stamp) -> bytes:
     doc = new_docx()
     prepare(doc, document, stamp)
     writer = _Writer(doc)
-    doc.add_paragraph(stamp.group, style="Group Name")
+    doc.add_paragraph(isolate(stamp.group), style="Group Name")  # as the PDF shows it (test_bidi.py)
     doc.add_paragraph(document.title, style="Title")
     for block, keep in zip(document.blocks, document.kept_with_next(), strict=True):
         writer.block(block)
