@@ -135,8 +135,9 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     for name in compiled.namelist():  # Pyodide's own Python's bytecode, valid whatever the files' dates (PEP 552)
         pyc = compiled.read(name)
         assert pyc[:4] == magic and int.from_bytes(pyc[4:8], "little") == 0b01, name
-    assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == [
-        "bundle.json", "checker.css", "checker.js", "checkers.pyc.zip", "quiz.css", "quiz.js", "worker.js"]
+    assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == sorted([
+        "bundle.json", "checker.css", "checker.js", "checkers.pyc.zip", bundle["snapshot"], "quiz.css", "quiz.js",
+        "startup.mjs", "worker.js"])
 
 
 def test_the_trimmed_stdlib_follows_what_the_checkers_import():

@@ -1,7 +1,7 @@
 """Offline after one visit, never silently stale: in real Chromium, the network off, a new build announced.
 
-The service worker keeps this build's files (pages, forms, the checkers' runtime) and nothing else:
-no answer is ever in Cache Storage.
+The service worker keeps this build's files (pages, forms, the checkers' runtime and memory snapshot)
+and nothing else: no answer is ever in Cache Storage.
 """
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ ANSWERS = {"about": "service_user", "requester": "police", "information": "conta
 
 
 def precached(site) -> list[str]:
-    return json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(), re.S).group(1))
+    """Every file the service worker keeps: FILES, then LATER (the checkers' memory snapshot)."""
+    text = (site / "sw.js").read_text()
+    return [url for name in ("FILES", "LATER")
+            for url in json.loads(re.search(rf"const {name} = (\[.*?\]);", text, re.S).group(1))]
 
 
 def cached_urls(page) -> list[str]:

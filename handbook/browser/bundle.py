@@ -5,10 +5,12 @@ site/assets/pyodide/   the pinned, verified Pyodide: pyodide.mjs, pyodide.asm.mj
                        as bytecode compiled at set-up by Pyodide's own Python),
                        python_stdlib-full.zip (fallback, fetched only if a module is missing),
                        pyodide-lock.json (no packages: the checkers need none)
-site/assets/checkers/  checker.js, worker.js, checker.css, quiz.js and quiz.css (the induction quiz, which needs
-                       no runtime), checkers.pyc.zip (the `checkers` package as bytecode, compiled by
-                       Pyodide's own Python from the very files the tests run) and bundle.json (the bridge's
-                       source, where the worker puts the checkers, the group's words and the policy version)
+site/assets/checkers/  checker.js, worker.js, startup.mjs, checker.css, quiz.js and quiz.css (the induction
+                       quiz, which needs no runtime), checkers.pyc.zip (the `checkers` package as bytecode,
+                       compiled by Pyodide's own Python from the very files the tests run),
+                       checkers-<hash>.snapshot (Python started with them imported: snapshot.py) and
+                       bundle.json (the bridge's source, where the worker puts the checkers, the snapshot's
+                       name, the group's words and the policy version)
 """
 from __future__ import annotations
 
@@ -16,14 +18,17 @@ import ast
 import io
 import json
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
-from . import runtime
+from handbook.errors import HandbookError
+
+from . import runtime, snapshot
 from .stdlib import FROZEN, KEEP, RECORDED_FOR
 
 ASSETS = Path(__file__).parent / "assets"
-BROWSER_FILES = ("checker.js", "worker.js", "checker.css", "quiz.js", "quiz.css")
+BROWSER_FILES = ("checker.js", "worker.js", "startup.mjs", "checker.css", "quiz.js", "quiz.css")
 RUNTIME_COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 FULL_STDLIB = "python_stdlib-full.zip"
 
@@ -48,11 +53,25 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
     for name in BROWSER_FILES:
         shutil.copyfile(ASSETS / name, checkers_dir / name)
     with zipfile.ZipFile(io.BytesIO(runtime.compiled_checkers(sources))) as compiled:
-        (checkers_dir / "checkers.pyc.zip").write_bytes(_deflated((info, compiled.read(info))
-                                                                  for info in compiled.infolist()))
+        compiled_zip = _deflated((info, compiled.read(info)) for info in compiled.infolist())
+    (checkers_dir / "checkers.pyc.zip").write_bytes(compiled_zip)
     bundle = {"bridge": bridge, "checkers": runtime.CHECKERS_IN_BROWSER, "fullStdlib": FULL_STDLIB,
+              "snapshot": _write_snapshot(pyodide_dir, compiled_zip, bridge, checkers_dir),
               "group": group or {}, "version": version}
     (checkers_dir / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+
+
+def _write_snapshot(pyodide_dir: Path, compiled_zip: bytes, bridge: str, checkers_dir: Path) -> str | None:
+    """The memory snapshot's file name in `checkers_dir`, or None (said once) if none could be made."""
+    try:
+        data = snapshot.memory_snapshot(pyodide_dir, compiled_zip, bridge)
+    except HandbookError as error:
+        print(f"Note: {error}. The checkers will start without a snapshot: slower, but the same answers.",
+              file=sys.stderr)
+        return None
+    name = snapshot.file_name(data)
+    (checkers_dir / name).write_bytes(data)
+    return name
 
 
 def checker_sources() -> dict[str, str]:

@@ -101,6 +101,7 @@ COMPILED_STDLIB_SHA256 = "a16e8e9707b604cc49e1e237e4e65c02326a523bc2b2dd1fd2847d
 COMPILED_STDLIB = f"python_stdlib-{COMPILED_STDLIB_SHA256[:12]}.pyc.zip"  # a new pin, a new file
 PRECOMPILE = Path(__file__).with_name("precompile.js")
 CHECKERS_IN_BROWSER = "/home/pyodide/checkers.zip"  # where the worker puts them (bundle.json tells it)
+CHECKERS_OPTIMIZE = 0  # keep asserts and docstrings: the checkers run in the browser as the tests run them
 
 
 def compiled_stdlib() -> Path:
@@ -117,7 +118,7 @@ def compiled_stdlib() -> Path:
 def compiled_checkers(sources: dict[str, str]) -> bytes:
     """`sources` (path -> Python source) as a zip of bytecode for the browser, made by Pyodide's own
     Python once per set of sources and kept in the cache (about 2 s in Node.js; later builds reuse it)."""
-    digest = hashlib.sha256(f"{PYODIDE.spec} {CHECKERS_IN_BROWSER} optimize=0 ".encode() + PRECOMPILE.read_bytes())
+    digest = hashlib.sha256(f"{PYODIDE.spec} {CHECKERS_IN_BROWSER} {CHECKERS_OPTIMIZE} ".encode() + PRECOMPILE.read_bytes())
     for name, source in sorted(sources.items()):
         digest.update(f"{len(name)}:{name}{len(source)}:{source}".encode())
     kept = cache_dir() / "compiled" / f"checkers-{digest.hexdigest()[:16]}.pyc.zip"
@@ -132,7 +133,8 @@ def compiled_checkers(sources: dict[str, str]) -> bytes:
         with zipfile.ZipFile(Path(tmp) / "in.zip", "w") as plain:
             for name, source in sources.items():
                 plain.writestr(name, source)
-        _compile("the checkers", Path(tmp) / "in.zip", Path(tmp) / "out.zip", where=CHECKERS_IN_BROWSER, optimize=0)
+        _compile("the checkers", Path(tmp) / "in.zip", Path(tmp) / "out.zip", where=CHECKERS_IN_BROWSER,
+                 optimize=CHECKERS_OPTIMIZE)
         data = (Path(tmp) / "out.zip").read_bytes()
     keep(kept, data)
     return data
@@ -155,13 +157,18 @@ def _precompile() -> Path:
 
 
 def _compile(what: str, source_zip: Path, out: Path, *, where: str, optimize: int) -> None:
-    """Run precompile.js; its one line of error (or Node.js's last) becomes the HandbookError."""
-    run = subprocess.run([*node_command(), str(PRECOMPILE), str(PYODIDE.folder), str(source_zip), str(out), where,
-                          str(optimize)], capture_output=True, text=True)
+    run_node(f"compiling {what} for the browser", PRECOMPILE,
+             [PYODIDE.folder, source_zip, out, where, optimize], out)
+
+
+def run_node(doing: str, script: Path, args: list, out: Path) -> None:
+    """Run one of our Node.js scripts that writes `out`; its one line of error (or Node.js's last)
+    becomes the HandbookError, and nothing of `out` is left behind."""
+    run = subprocess.run([*node_command(), str(script), *map(str, args)], capture_output=True, text=True)
     if run.returncode != 0 or not out.is_file():
         out.unlink(missing_ok=True)
         last = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        raise HandbookError(f"compiling {what} for the browser with Pyodide (in Node.js) failed: {last}")
+        raise HandbookError(f"{doing} with Pyodide (in Node.js) failed: {last}")
 
 
 def axe_path() -> Path:

@@ -2,9 +2,9 @@
 // the very same `checkers` package as the CLI and tests. It answers one message per form change.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { installCheckers, pyodideOptions, unpackSnapshot } from "./startup.mjs";
 
 const PYODIDE = new URL("../pyodide/", import.meta.url).href; // works under any prefix, e.g. /1.0/
-const HOME = "/home/pyodide/handbook"; // the bridge's source
 
 async function start() {
   // Fetch the checkers (as bytecode) and the bridge while the runtime downloads and starts.
@@ -14,19 +14,10 @@ async function start() {
   });
   const bundle = download("bundle.json", (response) => response.json());
   const compiled = download("checkers.pyc.zip", (response) => response.arrayBuffer());
-  const pyodide = await loadPyodide({
-    indexURL: PYODIDE,
-    packageBaseUrl: PYODIDE, // no package is loaded; set so the CDN default is never even computed
-    lockFileURL: PYODIDE + "pyodide-lock.json",
-    stdLibURL: PYODIDE + "python_stdlib.zip",
-    stdout: () => {},
-    stderr: (line) => console.warn(line),
-  });
-  const { bridge: source, checkers, fullStdlib, group, version } = await bundle;
-  pyodide.FS.mkdirTree(HOME);
-  pyodide.FS.writeFile(`${HOME}/handbook_bridge.py`, source);
-  pyodide.FS.writeFile(checkers, new Uint8Array(await compiled)); // where its bytecode says it is
-  pyodide.runPython(`import sys; sys.path[:0] = ${JSON.stringify([HOME, checkers])}`);
+  const options = pyodideOptions(PYODIDE, { stdout: () => {}, stderr: (line) => console.warn(line) });
+  const pyodide = await fromSnapshot(options, bundle) ?? await loadPyodide(options);
+  const { fullStdlib, group, version } = await bundle;
+  installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
   // A module the trimmed standard library lacks (it holds what start-up and the checkers import at
   // module level): add the full library once, then try again.
   let full = null;
@@ -51,6 +42,26 @@ async function start() {
       withFullStdlib(() => bridge.decide(checker, JSON.stringify(answers), groupJson, wanted || version || null)),
     warmUp: (times) => bridge.warm_up(times),
   };
+}
+
+// On a visit after the first, the offline copy (sw.js) holds the build's memory snapshot: Python
+// already started with the checkers imported, named by its content so that it is always this build's.
+// Restoring it skips starting Python (docs/about/performance.md). On a first visit there is no
+// offline copy yet: nothing is fetched for it, and Python starts as usual. If the snapshot cannot be
+// restored, Python starts as usual too.
+async function fromSnapshot(options, bundle) {
+  try {
+    if (!self.caches || (await caches.keys()).length === 0) return null;
+    const { snapshot } = await bundle;
+    const kept = snapshot && await caches.match(new URL(snapshot, import.meta.url).href);
+    if (!kept) return null;
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: unpackSnapshot(await kept.arrayBuffer()) });
+    self.startedFrom = "snapshot"; // read by the tests and the benchmark
+    return pyodide;
+  } catch (error) {
+    console.warn("The checker starts without its snapshot:", error);
+    return null;
+  }
 }
 
 // Once per page, after the first answer (or 2 s after the runtime is ready, if none is asked for),

@@ -1,7 +1,8 @@
 """Offline use after one visit: a service worker written for each build, a web manifest and icons.
 
 The service worker (sw.js, at the site's root, so each version under `handbook export` has its own
-scope) keeps every file of this build: pages, forms, search and the checkers' runtime. It leaves out
+scope) keeps every file of this build: pages, forms, search and the checkers' runtime, then, if it
+can, the checkers' memory snapshot (11 MB, which only makes a later start faster). It leaves out
 the pages of the routes to an answer (all-answers/<checker>/...): they serve readers without
 JavaScript, who never run a service worker, and there are thousands of them (60 MB). Its version
 is a hash of every file, so a new build is a new cache, announced in the page and used only when
@@ -25,6 +26,7 @@ HERE = Path(__file__).parent
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 SKIP = {"sw.js", ".handbook-output"}
 ROUTES = "all-answers/"  # under it, only the index page is kept offline
+SNAPSHOT = ".snapshot"  # kept after the rest, if it can be: a checker works without it
 DEFAULT_COLOUR = "#00564d"  # the handbook's own primary colour (docs/assets/handbook.css)
 
 
@@ -44,8 +46,11 @@ def write_offline(site_dir: Path, *, name: str, short_name: str, colour: str | N
     (site_dir / "assets" / "handbook").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ASSETS / "offline.js", site_dir / "assets" / "handbook" / "offline.js")
     files, version = _inventory(site_dir)
+    later = [name for name in files if name.endswith(SNAPSHOT)]
+    files = [name for name in files if name not in later]
     worker = (HERE / "sw.js").read_text(encoding="utf-8")
     worker = worker.replace("__VERSION__", version).replace("__FILES__", json.dumps(files, indent=0))
+    worker = worker.replace("__LATER__", json.dumps(later, indent=0))
     (site_dir / "sw.js").write_text(worker, encoding="utf-8")
 
 

@@ -5,11 +5,15 @@
 // A new build is a new cache; it waits until the reader chooses to reload, so old and new never mix.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
+const LATER = __LATER__; // the checkers' memory snapshot: a faster start, not needed to work offline
 const PREFIX = `handbook:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    await cache.addAll(FILES);
+    await cache.addAll(LATER).catch(() => { /* without it, the checkers start as on a first visit */ });
+  }));
 });
 
 self.addEventListener("activate", (event) => {

@@ -1,0 +1,47 @@
+// How Python is started with the checkers, shared by the page's worker (worker.js, in the browser)
+// and the build's memory snapshot (handbook/browser/snapshot.mjs, in Node.js), so that a snapshot
+// holds exactly the Python a worker would have started.
+
+const HOME = "/home/pyodide/handbook"; // the bridge's source
+
+// loadPyodide's options for the runtime files in `base` (this site's own, never a CDN).
+export function pyodideOptions(base, more = {}) {
+  return {
+    indexURL: base,
+    packageBaseUrl: base, // no package is loaded; set so the CDN default is never even computed
+    lockFileURL: base + "pyodide-lock.json",
+    stdLibURL: base + "python_stdlib.zip",
+    ...more,
+  };
+}
+
+// Put the bridge's source and the checkers' bytecode (`compiled`) where bundle.json says, and on
+// sys.path (once: a Python started from a snapshot has them there already).
+export function installCheckers(pyodide, { bridge, checkers }, compiled) {
+  pyodide.FS.mkdirTree(HOME);
+  pyodide.FS.writeFile(`${HOME}/handbook_bridge.py`, bridge);
+  pyodide.FS.writeFile(checkers, compiled); // where its bytecode says it is
+  pyodide.runPython(`import sys; sys.path[:0] = [p for p in ${JSON.stringify([HOME, checkers])} if p not in sys.path]`);
+}
+
+// A snapshot file holds Python's memory without its all-zero pages (a third of its size): a header
+// of little-endian 32-bit numbers (MAGIC, the memory's size, the number of runs, then each run's
+// offset and length), then the runs' bytes. Unpacked, it is exactly the memory that was kept.
+export const SNAPSHOT_MAGIC = 0x31534248; // "HBS1"
+
+export function unpackSnapshot(buffer) {
+  const view = new DataView(buffer);
+  if (buffer.byteLength < 12 || view.getUint32(0, true) !== SNAPSHOT_MAGIC) throw new Error("not a snapshot file");
+  const memory = new Uint8Array(view.getUint32(4, true));
+  const runs = view.getUint32(8, true);
+  let at = 12 + 8 * runs;
+  for (let run = 0; run < runs; run++) {
+    const offset = view.getUint32(12 + 8 * run, true);
+    const length = view.getUint32(16 + 8 * run, true);
+    if (at + length > buffer.byteLength || offset + length > memory.length) throw new Error("damaged snapshot file");
+    memory.set(new Uint8Array(buffer, at, length), offset);
+    at += length;
+  }
+  if (at !== buffer.byteLength) throw new Error("damaged snapshot file");
+  return memory;
+}

@@ -1,0 +1,172 @@
+"""The checkers' memory snapshot: made by the build, kept offline after the rest, restored on a later
+visit (with the very answers of the rules), and passed over whenever it cannot be used."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+import pytest
+
+from handbook.browser import bundle, runtime, snapshot
+from handbook.errors import HandbookError
+from handbook.site.offline import write_offline
+
+from conftest import wait_for
+from test_browser_checkers import answer_on_screen, enter, every_scenario_matches_cpython, site_settings
+from test_offline import ANSWERS, precached, visit_once
+
+FORM = 'form[data-checker="sharing"]'
+
+
+def started_from(page) -> str | None:
+    """"snapshot" if the page's worker restored the build's snapshot; None if it started Python."""
+    worker = next(worker for worker in page.workers if worker.url.endswith("/assets/checkers/worker.js"))
+    return worker.evaluate("self.startedFrom ?? null")
+
+
+def snapshot_name(site) -> str:
+    return json.loads((site / "assets" / "checkers" / "bundle.json").read_text())["snapshot"]
+
+
+def test_the_build_ships_one_snapshot_named_by_its_content_and_keeps_it_offline_after_the_rest(site_dir):
+    name = snapshot_name(site_dir)
+    data = (site_dir / "assets" / "checkers" / name).read_bytes()
+    assert name == snapshot.file_name(data) and data[:4] == snapshot.MAGIC
+    assert sorted(p.name for p in (site_dir / "assets" / "checkers").glob("*.snapshot")) == [name]
+    assert precached(site_dir)[-1] == f"assets/checkers/{name}"  # LATER: after every other file
+
+
+def test_a_later_visit_starts_from_the_snapshot_and_answers_every_scenario_as_the_rules_do(
+        site_dir, serve, page, monkeypatch):
+    import conftest
+    requested = []
+    monkeypatch.setattr(conftest._Quiet, "log_message",
+                        lambda self, fmt, *args: requested.append((time.monotonic(), fmt % args)))
+    base = serve(site_dir)
+    page.goto(base + "can-i-share/")
+    enter(page, FORM, ANSWERS)
+    assert answer_on_screen(page, FORM)["decision"] == "pass_to_person_in_authority"
+    answered = time.monotonic()
+    assert started_from(page) is None  # a first visit: nothing kept yet, and nothing fetched for it
+    visit_once(page, base, site_dir)
+    fetched = [when for when, line in requested if snapshot_name(site_dir) in line]
+    assert len(fetched) == 1 and fetched[0] > answered  # by the offline copy, once the answer was on screen
+    assert every_scenario_matches_cpython(page, base, site_settings(site_dir)) >= 10
+    assert started_from(page) == "snapshot"
+
+
+def _replace_kept_snapshot(page, make: str) -> None:
+    """Replace the offline copy's snapshot with what `make` (a function of its bytes) makes of it."""
+    page.evaluate(f"""async () => {{
+        const make = {make};
+        for (const name of await caches.keys()) {{
+            const cache = await caches.open(name);
+            for (const request of await cache.keys()) {{
+                if (!request.url.endsWith(".snapshot")) continue;
+                const kept = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+                await cache.put(request, new Response(make(kept)));
+            }}
+        }}
+    }}""")
+
+
+DAMAGED = {
+    "not a snapshot at all": "(kept) => new Uint8Array([1, 2, 3])",
+    "cut short": "(kept) => kept.slice(0, kept.length - 1000)",
+    # pyodide#6254: a snapshot of a memory larger than the runtime starts with cannot be restored
+    "larger than the runtime's memory": """(kept) => {
+        const copy = kept.slice();
+        const view = new DataView(copy.buffer);
+        view.setUint32(4, view.getUint32(4, true) + 64 * 1024 * 1024, true);
+        return copy;
+    }""",
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED)
+def test_a_kept_snapshot_that_cannot_be_restored_is_passed_over(site_dir, serve, page, damage):
+    base = serve(site_dir)
+    visit_once(page, base, site_dir)
+    _replace_kept_snapshot(page, DAMAGED[damage])
+    page.goto(base + "can-i-share/")
+    enter(page, FORM, ANSWERS)
+    assert answer_on_screen(page, FORM)["decision"] == "pass_to_person_in_authority"
+    assert started_from(page) is None
+    assert page.get_attribute(FORM, "data-hb-status") != "failed"
+
+
+def test_without_its_snapshot_the_offline_copy_is_kept_and_the_checker_starts_as_usual(
+        site_dir, tmp_path, serve, page):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    (site / "assets" / "checkers" / snapshot_name(site)).unlink()  # a host that failed to upload it
+    base = serve(site)
+    page.goto(base + "can-i-share/")
+    expected = len(precached(site)) - 1
+    wait_for(page, f"""(async () => {{
+        const names = await caches.keys();
+        if (!names.length || !navigator.serviceWorker.controller) return false;
+        return (await (await caches.open(names[0])).keys()).length === {expected};
+    }})()""", timeout=120)
+    page.context.set_offline(True)
+    page.goto(base + "can-i-share/")
+    enter(page, FORM, ANSWERS)
+    assert answer_on_screen(page, FORM)["decision"] == "pass_to_person_in_authority"
+    assert started_from(page) is None
+
+
+@pytest.fixture()
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "compiled"
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The site's runtime folder and checkers, as a build writes them."""
+    site = tmp_path_factory.mktemp("assets")
+    bundle.write_browser_assets(site, group=None, version=None)
+    checkers_dir = site / "assets" / "checkers"
+    return (site / "assets" / "pyodide", (checkers_dir / "checkers.pyc.zip").read_bytes(),
+            json.loads((checkers_dir / "bundle.json").read_text())["bridge"])
+
+
+def test_the_snapshot_is_made_once_for_these_checkers_and_made_again_if_damaged(made, cache, monkeypatch):
+    calls = []
+    run_node = runtime.run_node
+    monkeypatch.setattr(runtime, "run_node", lambda *args: calls.append(args) or run_node(*args))
+    first = snapshot.memory_snapshot(*made)
+    assert snapshot.memory_snapshot(*made) == first and len(calls) == 1  # kept: not made again
+    [kept] = cache.glob("snapshot-*.bin")
+    kept.write_bytes(kept.read_bytes()[:-1] + b"X")  # damaged in the cache
+    again = snapshot.memory_snapshot(*made)  # made again (not byte for byte: Python's start is not reproducible)
+    assert again[:4] == snapshot.MAGIC and len(calls) == 2
+    assert snapshot.memory_snapshot(*made) == again and len(calls) == 2
+    pyodide_dir, compiled, bridge = made
+    snapshot.memory_snapshot(pyodide_dir, compiled, bridge + "\n# changed\n")
+    assert len(calls) == 3 and len(list(cache.glob("snapshot-*.bin"))) == 2
+
+
+def test_a_failed_snapshot_is_one_sentence_and_keeps_nothing(made, cache):
+    pyodide_dir, compiled, bridge = made
+    with pytest.raises(HandbookError) as raised:
+        snapshot.memory_snapshot(pyodide_dir, compiled, "import no_such_module\n")
+    assert str(raised.value) == ("making the checkers' memory snapshot with Pyodide (in Node.js) failed: "
+                                 "ModuleNotFoundError: No module named 'no_such_module'")
+    assert list(cache.glob("snapshot-*.bin")) == []
+
+
+def test_a_build_that_cannot_make_the_snapshot_says_so_and_ships_none(tmp_path, monkeypatch, capsys):
+    def fail(*args):
+        raise HandbookError("making the checkers' memory snapshot with Pyodide (in Node.js) failed: out of memory")
+
+    monkeypatch.setattr(snapshot, "memory_snapshot", fail)
+    site = tmp_path / "site"
+    bundle.write_browser_assets(site, group=None, version=None)
+    write_offline(site, name="A group", short_name="AG", colour=None)
+    assert capsys.readouterr().err == (
+        "Note: making the checkers' memory snapshot with Pyodide (in Node.js) failed: out of memory. "
+        "The checkers will start without a snapshot: slower, but the same answers.\n")
+    assert json.loads((site / "assets" / "checkers" / "bundle.json").read_text())["snapshot"] is None
+    assert list(site.rglob("*.snapshot")) == [] and "const LATER = [];" in (site / "sw.js").read_text()
