@@ -19,7 +19,8 @@ its offline copy, as a later visit would find it). The same run measures:
 
 After each first visit it reports whether Chromium kept the runtime's compiled WebAssembly in the
 profile (its "Code Cache/wasm" folder holds more than 100 KB; empty, it holds 72 bytes): a second
-visit with it skips compiling the runtime again.
+visit with it skips compiling the runtime again. For the checker page it also reports how many visits
+started from the build's memory snapshot (the worker's `startedFrom`): a second visit should, a first never.
 
 Times are from navigation start. "Longest task" is the longest main-thread task seen by a
 `longtask` observer (tasks under 50 ms are not reported, shown as "< 50"). Bytes are what the server
@@ -143,6 +144,8 @@ def visit(context, url: str, root: Path) -> dict:
         raise SystemExit(f"no answer within 60 s at {url}")
     time.sleep(0.3)  # let the long-task observer report
     longest = page.evaluate("window.__longest")
+    started = [worker.evaluate("self.startedFrom ?? null") for worker in page.workers
+               if worker.url.endswith("/assets/checkers/worker.js")]
     if not page.evaluate(OFFLINE_COPY_KEPT):
         raise SystemExit(f"the offline copy was not kept within 60 s at {url}")
     page.close()
@@ -153,7 +156,8 @@ def visit(context, url: str, root: Path) -> dict:
         raw += size
         zipped += gzipped_size(file) if size else 0
     wasm = sum(1 for path, size in SERVED if path.endswith(".wasm") and size)
-    return {"first": first, "longest": longest, "raw": raw, "gzip": zipped, "wasm_downloads": wasm}
+    return {"first": first, "longest": longest, "raw": raw, "gzip": zipped, "wasm_downloads": wasm,
+            "snapshot": started == ["snapshot"]}
 
 
 @functools.cache
@@ -246,6 +250,10 @@ def report(results: dict, runs: int, reading: int) -> None:
             kept = sum(1 for row in rows if row["code_cache"] > 100_000)
             print(f"- {key.removesuffix(' cold')}: the browser kept the runtime's compiled code after the first "
                   f"visit in {kept} of {len(rows)} runs")
+    for key, rows in results.items():
+        if key.startswith("checker"):
+            print(f"- {key}: the checker started from the build's memory snapshot in "
+                  f"{sum(row['snapshot'] for row in rows)} of {len(rows)} runs")
     print(f"- Pyodide bytes loaded by a reading page (the home page): {reading}")
 
 
