@@ -1,6 +1,7 @@
 """A group's own handbook without a programmer: `handbook new`, overrides, brand, upgrades, many groups at once."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -233,8 +234,9 @@ def test_build_all_builds_every_group_and_reports_a_broken_one_without_stopping(
     assert re.search(r"Failed elm: .*elm/group.yml, line 4: .*there is no such day as 2026-02-30", result.output)
     built = sorted(p.name for p in (tmp_path / "sites").iterdir() if (p / "index.html").is_file())
     assert built == ["alder", "birch", "cedar", "damson"]
-    wasm = [tmp_path / "sites" / name / "assets/pyodide/pyodide.asm.wasm" for name in built]
-    assert len({os.stat(path).st_ino for path in wasm}) == 1  # one copy on disk, hard-linked into each site
+    for shared in ("assets/pyodide/pyodide.asm.wasm", "assets/checkers/*.snapshot"):
+        paths = [path for name in built for path in (tmp_path / "sites" / name).glob(shared)]
+        assert len(paths) == 4 and len({os.stat(path).st_ino for path in paths}) == 1  # one copy, hard-linked
 
 
 def test_the_installed_package_builds_a_group_folder_with_its_own_defaults(tmp_path):
@@ -256,3 +258,6 @@ def test_the_installed_package_builds_a_group_folder_with_its_own_defaults(tmp_p
                            capture_output=True, text=True, cwd=tmp_path).stdout.strip()
     assert where == str(installed / "handbook" / "defaults")
     assert "Corner Advice Cafe" in (tmp_path / "cafe/site/index.html").read_text()
+    checkers_dir = tmp_path / "cafe/site/assets/checkers"  # everything the checkers' worker loads, snapshot too
+    bundle = json.loads((checkers_dir / "bundle.json").read_text())
+    assert (checkers_dir / "startup.mjs").is_file() and (checkers_dir / bundle["snapshot"]).is_file(), built.stderr

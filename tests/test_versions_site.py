@@ -1,7 +1,7 @@
 """Every policy version, exported into one folder and served from it: the version selector, `/`
 reaching the latest, each version's checker answering with its own rules, and no broken links.
 
-One export per session (each version carries its own ~13 MB runtime), shared by every test here.
+One export per session (each version carries its own ~25 MB runtime and snapshot), shared by every test here.
 """
 from __future__ import annotations
 

@@ -2,19 +2,20 @@
 
 Each group is built in its own process (as many at once as the computer has cores) into
 OUT/<folder name>/, swapped in whole like any build. One group's mistake is reported and does not
-stop the others. The checkers' runtime (about 13 MB a site) is the same for every group, so the
-sites share one copy on disk: identical runtime files are hard links to each other.
+stop the others. The checkers' runtime and snapshot (about 25 MB a site) are the same for every
+group, so the sites share one copy on disk: identical files are hard links to each other.
 """
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..browser import runtime
-from ..browser.bundle import checker_sources
+from ..browser.bundle import write_browser_assets
 from ..errors import HandbookError
 from ..group import GROUP_FILE
 
@@ -50,7 +51,8 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
     out = Path(out).absolute()
     out.mkdir(parents=True, exist_ok=True)
     runtime.ensure()  # what every group's build needs, made once here rather than once a process
-    runtime.compiled_checkers(checker_sources())
+    with tempfile.TemporaryDirectory() as tmp:
+        write_browser_assets(Path(tmp), group=None, version=None)  # compiled checkers, their snapshot
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         futures = [pool.submit(_one, folder / GROUP_FILE, out / folder.name, generator) for folder in folders]
         results = [future.result() for future in futures]
@@ -58,15 +60,17 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
     return results
 
 
+SHARED = ("assets/pyodide/*", "assets/checkers/*.snapshot")  # the same for every group
+
+
 def share_runtime(sites: list[Path]) -> int:
     """Hard-link each site's runtime files to the first site's identical ones; returns the bytes saved."""
     saved = 0
     if not sites:
         return saved
-    first = sites[0] / "assets" / "pyodide"
     for site in sites[1:]:
-        for path in sorted((site / "assets" / "pyodide").glob("*")):
-            original = first / path.name
+        for path in sorted(path for pattern in SHARED for path in site.glob(pattern)):
+            original = sites[0] / path.relative_to(site)
             if original.is_file() and not path.samefile(original) and path.read_bytes() == original.read_bytes():
                 link = path.with_name(f".{path.name}.link")
                 os.link(original, link)
