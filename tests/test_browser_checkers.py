@@ -101,7 +101,7 @@ def test_every_scenario_gives_the_same_answer_in_the_page_as_in_cpython(site_dir
     assert every_scenario_matches_cpython(page, serve(site_dir), site_settings(site_dir)) >= 10
 
 
-def every_scenario_matches_cpython(page, base: str, settings: dict) -> int:
+def every_scenario_matches_cpython(page, base: str, settings: dict, on_each_page=lambda: None) -> int:
     """Enter every scenario on its checker's page; each answer must be CPython's. Returns how many ran."""
     files = all_scenarios()
     assert files, "no scenario files in checkers/scenarios/"
@@ -124,6 +124,7 @@ def every_scenario_matches_cpython(page, base: str, settings: dict) -> int:
                 assert shown["title"] == expected.title, where
                 assert shown["assessment"] == expected.assessment, where
                 checked += 1
+        on_each_page()
     return checked
 
 

@@ -135,6 +135,7 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     for name in compiled.namelist():  # Pyodide's own Python's bytecode, valid whatever the files' dates (PEP 552)
         pyc = compiled.read(name)
         assert pyc[:4] == magic and int.from_bytes(pyc[4:8], "little") == 0b01, name
+    assert isinstance(bundle["snapshot"], str), "no memory snapshot was made"
     assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == sorted([
         "bundle.json", "checker.css", "checker.js", "checkers.pyc.zip", bundle["snapshot"], "quiz.css", "quiz.js",
         "startup.mjs", "worker.js"])

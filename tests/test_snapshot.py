@@ -3,6 +3,7 @@ visit (with the very answers of the rules), and passed over whenever it cannot b
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 
@@ -12,7 +13,7 @@ from handbook.browser import bundle, runtime, snapshot
 from handbook.errors import HandbookError
 from handbook.site.offline import write_offline
 
-from conftest import wait_for
+from conftest import REPO, wait_for
 from test_browser_checkers import answer_on_screen, enter, every_scenario_matches_cpython, site_settings
 from test_offline import ANSWERS, precached, visit_once
 
@@ -29,12 +30,13 @@ def snapshot_name(site) -> str:
     return json.loads((site / "assets" / "checkers" / "bundle.json").read_text())["snapshot"]
 
 
-def test_the_build_ships_one_snapshot_named_by_its_content_and_keeps_it_offline_after_the_rest(site_dir):
+def test_the_build_ships_one_whole_snapshot_and_keeps_it_offline_after_the_rest(site_dir):
     name = snapshot_name(site_dir)
-    data = (site_dir / "assets" / "checkers" / name).read_bytes()
-    assert name == snapshot.file_name(data) and data[:4] == snapshot.MAGIC
+    assert re.fullmatch(r"checkers-[0-9a-f]{16}\.snapshot", name)
+    assert snapshot.intact((site_dir / "assets" / "checkers" / name).read_bytes())
     assert sorted(p.name for p in (site_dir / "assets" / "checkers").glob("*.snapshot")) == [name]
     assert precached(site_dir)[-1] == f"assets/checkers/{name}"  # LATER: after every other file
+    assert str(REPO).encode() not in (site_dir / "assets" / "checkers" / name).read_bytes()  # nor the builder's disk
 
 
 def test_a_later_visit_starts_from_the_snapshot_and_answers_every_scenario_as_the_rules_do(
@@ -52,48 +54,68 @@ def test_a_later_visit_starts_from_the_snapshot_and_answers_every_scenario_as_th
     visit_once(page, base, site_dir)
     fetched = [when for when, line in requested if snapshot_name(site_dir) in line]
     assert len(fetched) == 1 and fetched[0] > answered  # by the offline copy, once the answer was on screen
-    assert every_scenario_matches_cpython(page, base, site_settings(site_dir)) >= 10
-    assert started_from(page) == "snapshot"
+    pages = []
+    assert every_scenario_matches_cpython(page, base, site_settings(site_dir),
+                                          on_each_page=lambda: pages.append(started_from(page))) >= 10
+    assert pages == ["snapshot"] * 3
 
 
-def _replace_kept_snapshot(page, make: str) -> None:
-    """Replace the offline copy's snapshot with what `make` (a function of its bytes) makes of it."""
-    page.evaluate(f"""async () => {{
+def _replace_kept_snapshot(page, make: str) -> int:
+    """Replace the offline copy's snapshot with what `make` makes of it: an async function of its bytes
+    and `seal` (which adds a body's SHA-256, as the build does). Returns how many it replaced."""
+    return page.evaluate(f"""async () => {{
+        const seal = async (body) => {{
+            const out = new Uint8Array(body.length + 32);
+            out.set(body);
+            out.set(new Uint8Array(await crypto.subtle.digest("SHA-256", body)), body.length);
+            return out;
+        }};
         const make = {make};
+        let replaced = 0;
         for (const name of await caches.keys()) {{
             const cache = await caches.open(name);
             for (const request of await cache.keys()) {{
                 if (!request.url.endsWith(".snapshot")) continue;
                 const kept = new Uint8Array(await (await cache.match(request)).arrayBuffer());
-                await cache.put(request, new Response(make(kept)));
+                await cache.put(request, new Response(await make(kept, seal)));
+                replaced++;
             }}
         }}
+        return replaced;
     }}""")
 
 
-DAMAGED = {
-    "not a snapshot at all": "(kept) => new Uint8Array([1, 2, 3])",
-    "cut short": "(kept) => kept.slice(0, kept.length - 1000)",
+# Where Pyodide's own header starts in the file: after ours (12 bytes, and 8 a run of pages).
+PYODIDE_HEADER = "12 + 8 * new DataView(kept.buffer).getUint32(8, true)"
+DAMAGED = {  # what is done to the kept snapshot -> the reason the worker gives for passing it over
+    "not a snapshot at all": ("async (kept) => new Uint8Array([1, 2, 3])", "damaged snapshot file"),
+    "cut short": ("async (kept) => kept.slice(0, kept.length - 1000)", "damaged snapshot file"),
+    "one byte changed": ("async (kept) => { kept[kept.length >> 1] ^= 1; return kept; }", "damaged snapshot file"),
+    "made by another Pyodide": (f"async (kept, seal) => {{ kept[{PYODIDE_HEADER} + 20] ^= 1; "
+                                "return seal(kept.slice(0, -32)); }", "Snapshot build id mismatch"),
     # pyodide#6254: a snapshot of a memory larger than the runtime starts with cannot be restored
-    "larger than the runtime's memory": """(kept) => {
-        const copy = kept.slice();
-        const view = new DataView(copy.buffer);
+    "larger than the runtime's memory": ("""async (kept, seal) => {
+        const view = new DataView(kept.buffer);
         view.setUint32(4, view.getUint32(4, true) + 64 * 1024 * 1024, true);
-        return copy;
-    }""",
+        return seal(kept.slice(0, -32));
+    }""", "out of bounds"),
 }
 
 
 @pytest.mark.parametrize("damage", DAMAGED)
 def test_a_kept_snapshot_that_cannot_be_restored_is_passed_over(site_dir, serve, page, damage):
+    make, reason = DAMAGED[damage]
     base = serve(site_dir)
     visit_once(page, base, site_dir)
-    _replace_kept_snapshot(page, DAMAGED[damage])
+    assert _replace_kept_snapshot(page, make) == 1
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
     page.goto(base + "can-i-share/")
     enter(page, FORM, ANSWERS)
     assert answer_on_screen(page, FORM)["decision"] == "pass_to_person_in_authority"
     assert started_from(page) is None
-    assert page.get_attribute(FORM, "data-hb-status") != "failed"
+    assert page.is_hidden(f"{FORM} [data-hb-failed]")
+    assert any(text.startswith("The checker starts without its snapshot:") and reason in text for text in warnings)
 
 
 def test_without_its_snapshot_the_offline_copy_is_kept_and_the_checker_starts_as_usual(
@@ -136,16 +158,16 @@ def test_the_snapshot_is_made_once_for_these_checkers_and_made_again_if_damaged(
     calls = []
     run_node = runtime.run_node
     monkeypatch.setattr(runtime, "run_node", lambda *args: calls.append(args) or run_node(*args))
-    first = snapshot.memory_snapshot(*made)
-    assert snapshot.memory_snapshot(*made) == first and len(calls) == 1  # kept: not made again
-    [kept] = cache.glob("snapshot-*.bin")
+    name, first = snapshot.memory_snapshot(*made)
+    assert snapshot.memory_snapshot(*made) == (name, first) and len(calls) == 1  # kept: not made again
+    [kept] = cache.glob("checkers-*.snapshot")
     kept.write_bytes(kept.read_bytes()[:-1] + b"X")  # damaged in the cache
-    again = snapshot.memory_snapshot(*made)  # made again (not byte for byte: Python's start is not reproducible)
-    assert again[:4] == snapshot.MAGIC and len(calls) == 2
+    again = snapshot.memory_snapshot(*made)  # made again, under the same name (its bytes differ: see memory_snapshot)
+    assert again[0] == name and snapshot.intact(again[1]) and len(calls) == 2
     assert snapshot.memory_snapshot(*made) == again and len(calls) == 2
     pyodide_dir, compiled, bridge = made
-    snapshot.memory_snapshot(pyodide_dir, compiled, bridge + "\n# changed\n")
-    assert len(calls) == 3 and len(list(cache.glob("snapshot-*.bin"))) == 2
+    assert snapshot.memory_snapshot(pyodide_dir, compiled, bridge + "\n# changed\n")[0] != name
+    assert len(calls) == 3 and len(list(cache.glob("checkers-*.snapshot"))) == 2
 
 
 def test_a_failed_snapshot_is_one_sentence_and_keeps_nothing(made, cache):
@@ -154,7 +176,7 @@ def test_a_failed_snapshot_is_one_sentence_and_keeps_nothing(made, cache):
         snapshot.memory_snapshot(pyodide_dir, compiled, "import no_such_module\n")
     assert str(raised.value) == ("making the checkers' memory snapshot with Pyodide (in Node.js) failed: "
                                  "ModuleNotFoundError: No module named 'no_such_module'")
-    assert list(cache.glob("snapshot-*.bin")) == []
+    assert list(cache.glob("*.snapshot")) == []
 
 
 def test_a_build_that_cannot_make_the_snapshot_says_so_and_ships_none(tmp_path, monkeypatch, capsys):

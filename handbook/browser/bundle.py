@@ -64,12 +64,11 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
 def _write_snapshot(pyodide_dir: Path, compiled_zip: bytes, bridge: str, checkers_dir: Path) -> str | None:
     """The memory snapshot's file name in `checkers_dir`, or None (said once) if none could be made."""
     try:
-        data = snapshot.memory_snapshot(pyodide_dir, compiled_zip, bridge)
+        name, data = snapshot.memory_snapshot(pyodide_dir, compiled_zip, bridge)
     except HandbookError as error:
-        print(f"Note: {error}. The checkers will start without a snapshot: slower, but the same answers.",
-              file=sys.stderr)
+        print(f"Note: {str(error).rstrip('.')}. The checkers will start without a snapshot: slower, but the "
+              "same answers.", file=sys.stderr)
         return None
-    name = snapshot.file_name(data)
     (checkers_dir / name).write_bytes(data)
     return name
 

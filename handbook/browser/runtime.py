@@ -161,10 +161,19 @@ def _compile(what: str, source_zip: Path, out: Path, *, where: str, optimize: in
              [PYODIDE.folder, source_zip, out, where, optimize], out)
 
 
+NODE_TIMEOUT_S = 300  # Pyodide can wait for ever on a runtime that fails to start
+
+
 def run_node(doing: str, script: Path, args: list, out: Path) -> None:
     """Run one of our Node.js scripts that writes `out`; its one line of error (or Node.js's last)
     becomes the HandbookError, and nothing of `out` is left behind."""
-    run = subprocess.run([*node_command(), str(script), *map(str, args)], capture_output=True, text=True)
+    try:
+        run = subprocess.run([*node_command(), str(script), *map(str, args)], capture_output=True, text=True,
+                             timeout=NODE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        out.unlink(missing_ok=True)
+        raise HandbookError(f"{doing} with Pyodide (in Node.js) took over {NODE_TIMEOUT_S // 60} minutes: "
+                            "stopped") from None
     if run.returncode != 0 or not out.is_file():
         out.unlink(missing_ok=True)
         last = (run.stderr.strip().splitlines() or ["no message"])[-1]

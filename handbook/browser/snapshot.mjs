@@ -1,10 +1,12 @@
 // Make the checkers' memory snapshot at build time: Pyodide's own Python, started on the site's
 // runtime files with the checkers imported exactly as the page's worker does it (assets/startup.mjs),
-// before any answer exists. A second visit starts from it instead of starting Python again.
-//   node snapshot.mjs PYODIDE_DIR CHECKERS_ZIP BRIDGE_PY CHECKERS_IN_BROWSER OUT
+// before any answer exists. A later visit starts from it instead of starting Python again.
+//   node snapshot.mjs PYODIDE_DIR CHECKERS_ZIP BRIDGE_PY CHECKERS_IN_BROWSER QUESTION_JSON OUT
 // PYODIDE_DIR is the site's own runtime folder (its trimmed standard library: the snapshot remembers
-// where each module sits in that very zip). Before writing OUT, the snapshot is started once and
-// asked a question, so a snapshot this Pyodide cannot restore (pyodide#6254) is never shipped.
+// where each module sits in that very zip). Before writing OUT, the snapshot is restored once and
+// asked QUESTION_JSON ([checker, answers, expected reply], the reply worked out by CPython), so a
+// snapshot that cannot be restored or answers otherwise is never shipped.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,26 +23,34 @@ function pack(memory) {
     if (last && last[0] + last[1] === offset) last[1] += page.length;
     else runs.push([offset, page.length]);
   }
-  const head = new Uint32Array([SNAPSHOT_MAGIC, memory.length, runs.length, ...runs.flat()]);
-  return Buffer.concat([Buffer.from(head.buffer), ...runs.map(([offset, length]) => memory.subarray(offset, offset + length))]);
+  const head = Buffer.alloc(12 + 8 * runs.length);
+  [SNAPSHOT_MAGIC, memory.length, runs.length, ...runs.flat()].forEach((n, i) => head.writeUInt32LE(n, 4 * i));
+  const body = Buffer.concat([head, ...runs.map(([offset, length]) => memory.subarray(offset, offset + length))]);
+  return Buffer.concat([body, crypto.createHash("sha256").update(body).digest()]);
 }
 
-const [dir, compiledZip, bridgePy, checkers, out] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
-const options = pyodideOptions(dir + path.sep, { stdout: () => {} });
-const bundle = { bridge: fs.readFileSync(bridgePy, "utf8"), checkers };
-const compiled = new Uint8Array(fs.readFileSync(compiledZip));
-
 try {
+  const [dir, compiledZip, bridgePy, checkers, question, out] = process.argv.slice(2);
+  const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
+  const options = pyodideOptions(dir + path.sep, { stdout: () => {} }); // copied per use: loadPyodide edits it
+  const bundle = { bridge: fs.readFileSync(bridgePy, "utf8"), checkers };
+  const compiled = new Uint8Array(fs.readFileSync(compiledZip));
+  const [checker, answers, expected] = JSON.parse(question);
+
   const started = await loadPyodide({ ...options, _makeSnapshot: true });
   installCheckers(started, bundle, compiled);
   started.runPython("import handbook_bridge");
   const file = pack(started.makeMemorySnapshot());
 
-  const restored = await loadPyodide({ ...options, _loadSnapshot: unpackSnapshot(new Uint8Array(file).buffer) });
+  const memory = await unpackSnapshot(new Uint8Array(file).buffer);
+  const restored = await loadPyodide({ ...options, _loadSnapshot: memory }).catch((error) => {
+    if (!(error instanceof RangeError)) throw error;
+    throw new Error(`Python's memory (${memory.length} bytes) has grown past what Pyodide starts with (pyodide#6254)`);
+  });
   installCheckers(restored, bundle, compiled);
-  const reply = JSON.parse(restored.runPython('import handbook_bridge; handbook_bridge.decide("no-such-checker", "{}")'));
-  if (reply.ok !== false || !reply.message.includes("no-such-checker")) throw new Error(`the restored snapshot replied ${JSON.stringify(reply)}`);
+  restored.globals.set("QUESTION", JSON.stringify([checker, JSON.stringify(answers)]));
+  const reply = restored.runPython("import handbook_bridge, json; handbook_bridge.decide(*json.loads(QUESTION))");
+  if (reply !== expected) throw new Error(`the restored snapshot answered ${reply.slice(0, 200)}, not as CPython does`);
   fs.writeFileSync(out, file);
 } catch (error) {
   // Python's traceback ends with the line that says what went wrong: that line is the message.

@@ -1,56 +1,68 @@
 """The checkers' memory snapshot: Python already started with the checkers imported.
 
-A page's worker on a second visit restores it instead of starting Python and importing the
-checkers again (docs/about/performance.md: "Started from a snapshot"). It is made by the build
-with Pyodide's own Python in Node.js (snapshot.mjs), on the site's own runtime files, before any
-answer exists: it holds the rules, never a reader's answers. It is an aid, not a need: a build
-that cannot make one says so and ships none, and a worker that cannot restore one starts Python.
+A page's worker on a later visit restores it instead of starting Python and importing the checkers
+again (docs/about/performance.md: "Started from a snapshot"). It is made by the build with Pyodide's
+own Python in Node.js (snapshot.mjs), on the site's own runtime files, before any answer exists: it
+holds the rules, never a reader's answers. It is an aid, not a need: a build that cannot make one
+says so and ships none, and a worker that cannot restore one starts Python as usual.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.folders import cache_dir, keep
 
-from . import runtime
+from . import bridge as cpython_bridge, runtime
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 STARTUP = Path(__file__).parent / "assets" / "startup.mjs"
 MAGIC = (0x31534248).to_bytes(4, "little")  # SNAPSHOT_MAGIC in startup.mjs
+# Asked of each new snapshot once restored: its reply must be CPython's, to the byte.
+QUESTION = ("sharing", {"about": "service_user", "requester": "police", "information": "contact_details",
+                        "circumstances": []})
 
 
-def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> bytes:
-    """The snapshot for this runtime folder, these checkers and this bridge: made once (about 1.5 s)
-    and kept in the cache for later builds. HandbookError (one sentence) if it cannot be made."""
+def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> tuple[str, bytes]:
+    """The snapshot for this runtime folder, these checkers and this bridge, and its file name: made
+    once (about 1.5 s) and kept in the cache for later builds. HandbookError (one sentence) if it
+    cannot be made.
+
+    Its bytes differ each time it is made (Python's start is not reproducible), so it is named by
+    what it was made from: a build from the same sources gives the same name, and the same version
+    of the offline copy, on any computer."""
     digest = hashlib.sha256(f"{runtime.PYODIDE.spec} {runtime.CHECKERS_IN_BROWSER} ".encode())
     for part in (SCRIPT.read_bytes(), STARTUP.read_bytes(), (pyodide_dir / "python_stdlib.zip").read_bytes(),
                  compiled_checkers, bridge.encode()):
         digest.update(hashlib.sha256(part).digest())
-    kept = cache_dir() / "compiled" / f"snapshot-{digest.hexdigest()[:16]}.bin"
+    name = f"checkers-{digest.hexdigest()[:16]}.snapshot"
+    kept = cache_dir() / "compiled" / name
     try:
-        both = kept.read_bytes()  # the snapshot, then its sha256
+        data = kept.read_bytes()
     except OSError:
-        both = b""  # not kept yet
-    if both[:4] == MAGIC and hashlib.sha256(both[:-32]).digest() == both[-32:]:
-        return both[:-32]
+        data = b""  # not kept yet
+    if intact(data):
+        return name, data
     with tempfile.TemporaryDirectory() as tmp:
         inputs = {"checkers.pyc.zip": compiled_checkers, "handbook_bridge.py": bridge.encode()}
-        for name, content in inputs.items():
-            (Path(tmp) / name).write_bytes(content)
+        for file_name, content in inputs.items():
+            (Path(tmp) / file_name).write_bytes(content)
+        checker, answers = QUESTION
+        question = json.dumps([checker, answers, cpython_bridge.decide(checker, json.dumps(answers))])
         out = Path(tmp) / "snapshot.bin"
         runtime.run_node("making the checkers' memory snapshot", SCRIPT,
                          [pyodide_dir, Path(tmp) / "checkers.pyc.zip", Path(tmp) / "handbook_bridge.py",
-                          runtime.CHECKERS_IN_BROWSER, out], out)
+                          runtime.CHECKERS_IN_BROWSER, question, out], out)
         data = out.read_bytes()
-    if data[:4] != MAGIC:
-        raise HandbookError(f"making the checkers' memory snapshot gave a file that is not one ({SCRIPT.name})")
-    keep(kept, data + hashlib.sha256(data).digest())  # checked when read back
-    return data
+    if not intact(data):
+        raise HandbookError(f"making the checkers' memory snapshot gave a damaged file ({SCRIPT.name})")
+    keep(kept, data)
+    return name, data
 
 
-def file_name(data: bytes) -> str:
-    """Named by its content, so a page can never restore another build's snapshot."""
-    return f"checkers-{hashlib.sha256(data).hexdigest()[:16]}.snapshot"
+def intact(data: bytes) -> bool:
+    """A snapshot file, whole: its magic number first, the SHA-256 of the rest last (startup.mjs)."""
+    return data[:4] == MAGIC and hashlib.sha256(data[:-32]).digest() == data[-32:]

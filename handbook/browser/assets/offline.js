@@ -52,6 +52,8 @@ function register() {
       });
     });
   }).catch(() => { /* no offline copy (a preview, or a browser without service workers): online still works */ });
+  // Once the offline copy is whole, the checkers' snapshot is kept too (if it is not already).
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage("keep-later"));
 }
 
 if ("serviceWorker" in navigator) {

@@ -11,6 +11,9 @@ export function pyodideOptions(base, more = {}) {
     packageBaseUrl: base, // no package is loaded; set so the CDN default is never even computed
     lockFileURL: base + "pyodide-lock.json",
     stdLibURL: base + "python_stdlib.zip",
+    // sys.executable: a browser's own default, also in Node.js (which would give the build's script
+    // path, and a snapshot would keep it)
+    _sysExecutable: "./this.program",
     ...more,
   };
 }
@@ -24,24 +27,30 @@ export function installCheckers(pyodide, { bridge, checkers }, compiled) {
   pyodide.runPython(`import sys; sys.path[:0] = [p for p in ${JSON.stringify([HOME, checkers])} if p not in sys.path]`);
 }
 
-// A snapshot file holds Python's memory without its all-zero pages (a third of its size): a header
-// of little-endian 32-bit numbers (MAGIC, the memory's size, the number of runs, then each run's
-// offset and length), then the runs' bytes. Unpacked, it is exactly the memory that was kept.
+// A snapshot file holds Python's memory without its all-zero pages (about two thirds of it): a
+// header of little-endian 32-bit numbers (MAGIC, the memory's size, the number of runs, then each
+// run's offset and length), the runs' bytes, and last the SHA-256 of all that. Unpacked, it is exactly
+// the memory that was kept; a file damaged anywhere is refused.
 export const SNAPSHOT_MAGIC = 0x31534248; // "HBS1"
+const MAX_MEMORY = 2 ** 31; // wasm32 Pyodide's limit: a larger size is a damaged header
 
-export function unpackSnapshot(buffer) {
+export async function unpackSnapshot(buffer) {
+  const body = new Uint8Array(buffer, 0, Math.max(buffer.byteLength - 32, 0));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  if (!digest.every((byte, i) => byte === new Uint8Array(buffer, body.length)[i])) throw new Error("damaged snapshot file");
   const view = new DataView(buffer);
-  if (buffer.byteLength < 12 || view.getUint32(0, true) !== SNAPSHOT_MAGIC) throw new Error("not a snapshot file");
-  const memory = new Uint8Array(view.getUint32(4, true));
+  const size = view.getUint32(4, true);
+  if (view.getUint32(0, true) !== SNAPSHOT_MAGIC || size > MAX_MEMORY) throw new Error("not a snapshot file");
+  const memory = new Uint8Array(size);
   const runs = view.getUint32(8, true);
   let at = 12 + 8 * runs;
   for (let run = 0; run < runs; run++) {
     const offset = view.getUint32(12 + 8 * run, true);
     const length = view.getUint32(16 + 8 * run, true);
-    if (at + length > buffer.byteLength || offset + length > memory.length) throw new Error("damaged snapshot file");
+    if (at + length > body.length || offset + length > size) throw new Error("damaged snapshot file");
     memory.set(new Uint8Array(buffer, at, length), offset);
     at += length;
   }
-  if (at !== buffer.byteLength) throw new Error("damaged snapshot file");
+  if (at !== body.length) throw new Error("damaged snapshot file");
   return memory;
 }

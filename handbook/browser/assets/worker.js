@@ -15,9 +15,14 @@ async function start() {
   const bundle = download("bundle.json", (response) => response.json());
   const compiled = download("checkers.pyc.zip", (response) => response.arrayBuffer());
   const options = pyodideOptions(PYODIDE, { stdout: () => {}, stderr: (line) => console.warn(line) });
-  const pyodide = await fromSnapshot(options, bundle) ?? await loadPyodide(options);
+  const checkers = async (pyodide) => installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
+  // loadPyodide edits the options it is given: each start has its own copy
+  let pyodide = await fromSnapshot({ ...options }, bundle, checkers);
+  if (!pyodide) {
+    pyodide = await loadPyodide({ ...options });
+    await checkers(pyodide);
+  }
   const { fullStdlib, group, version } = await bundle;
-  installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
   // A module the trimmed standard library lacks (it holds what start-up and the checkers import at
   // module level): add the full library once, then try again.
   let full = null;
@@ -45,17 +50,22 @@ async function start() {
 }
 
 // On a visit after the first, the offline copy (sw.js) holds the build's memory snapshot: Python
-// already started with the checkers imported, named by its content so that it is always this build's.
-// Restoring it skips starting Python (docs/about/performance.md). On a first visit there is no
-// offline copy yet: nothing is fetched for it, and Python starts as usual. If the snapshot cannot be
-// restored, Python starts as usual too.
-async function fromSnapshot(options, bundle) {
+// already started with the checkers imported, named after what it was made from, so that a page only
+// ever restores one made from its own build's runtime and rules. Restoring it skips starting Python
+// (docs/about/performance.md). On a first visit there is no offline copy yet: nothing is fetched for
+// it, and Python starts as usual. If the snapshot is damaged or cannot be restored, or the checkers
+// do not import from it, Python starts as usual too.
+async function fromSnapshot(options, bundle, checkers) {
   try {
     if (!self.caches || (await caches.keys()).length === 0) return null;
     const { snapshot } = await bundle;
     const kept = snapshot && await caches.match(new URL(snapshot, import.meta.url).href);
     if (!kept) return null;
-    const pyodide = await loadPyodide({ ...options, _loadSnapshot: unpackSnapshot(await kept.arrayBuffer()) });
+    const memory = await unpackSnapshot(await kept.arrayBuffer());
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
+    pyodide._api.config._loadSnapshot = null; // else its 30 MB stay in memory as long as the page is open
+    await checkers(pyodide);
+    pyodide.pyimport("handbook_bridge");
     self.startedFrom = "snapshot"; // read by the tests and the benchmark
     return pyodide;
   } catch (error) {

@@ -1,8 +1,9 @@
 """Offline use after one visit: a service worker written for each build, a web manifest and icons.
 
 The service worker (sw.js, at the site's root, so each version under `handbook export` has its own
-scope) keeps every file of this build: pages, forms, search and the checkers' runtime, then, if it
-can, the checkers' memory snapshot (11 MB, which only makes a later start faster). It leaves out
+scope) keeps every file of this build: pages, forms, search and the checkers' runtime; then, once
+that is whole, and if it can, the checkers' memory snapshot (11 MB, which only makes a later start
+faster). It leaves out
 the pages of the routes to an answer (all-answers/<checker>/...): they serve readers without
 JavaScript, who never run a service worker, and there are thousands of them (60 MB). Its version
 is a hash of every file, so a new build is a new cache, announced in the page and used only when
@@ -62,7 +63,9 @@ def _inventory(site_dir: Path) -> tuple[list[str], str]:
         relative = path.relative_to(site_dir).as_posix()
         if relative in SKIP:
             continue
-        digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        # a snapshot's bytes differ each time it is made: its name says what it was made from
+        content = path.name.encode() if relative.endswith(SNAPSHOT) else path.read_bytes()
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(content).digest())
         if relative.startswith(ROUTES) and relative != ROUTES + "index.html":
             continue
         if path.name == "index.html":
