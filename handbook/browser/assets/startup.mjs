@@ -37,7 +37,8 @@ const MAX_MEMORY = 2 ** 31; // wasm32 Pyodide's limit: a larger size is a damage
 export async function unpackSnapshot(buffer) {
   const body = new Uint8Array(buffer, 0, Math.max(buffer.byteLength - 32, 0));
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  if (!digest.every((byte, i) => byte === new Uint8Array(buffer, body.length)[i])) throw new Error("damaged snapshot file");
+  const kept = new Uint8Array(buffer, body.length);
+  if (kept.length !== 32 || !digest.every((byte, i) => byte === kept[i])) throw new Error("damaged snapshot file");
   const view = new DataView(buffer);
   const size = view.getUint32(4, true);
   if (view.getUint32(0, true) !== SNAPSHOT_MAGIC || size > MAX_MEMORY) throw new Error("not a snapshot file");

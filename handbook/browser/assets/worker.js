@@ -17,7 +17,7 @@ async function start() {
   const options = pyodideOptions(PYODIDE, { stdout: () => {}, stderr: (line) => console.warn(line) });
   const checkers = async (pyodide) => installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
   // loadPyodide edits the options it is given: each start has its own copy
-  let pyodide = await fromSnapshot({ ...options }, bundle, checkers);
+  let pyodide = await fromSnapshot(options, bundle, checkers);
   if (!pyodide) {
     pyodide = await loadPyodide({ ...options });
     await checkers(pyodide);
