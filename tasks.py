@@ -130,6 +130,12 @@ def setup(for_tests: bool = False) -> None:
     runtime()
 
 
+def test_workers() -> int:
+    """One test process per core, at most 4: most of the suite's time is builds, one core each; each
+    process also drives a browser, and the built sites are shared (tests/conftest.py)."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
 def main(argv: list[str]) -> None:
     task = argv[0] if argv else "help"
     rest = argv[1:]
@@ -143,7 +149,7 @@ def main(argv: list[str]) -> None:
         run(HANDBOOK, "build", *rest)
     elif task == "test":
         setup(for_tests=True)
-        run(PYTHON, "-m", "pytest", *rest)
+        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)
     elif task == "lock":
         lock()
     else:

@@ -1,8 +1,11 @@
 """Shared fixtures: built sites (one per group and version), a local static server, headless Chromium."""
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import http.server
+import os
 import threading
 import time
 from pathlib import Path
@@ -23,12 +26,26 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """Build a site once per (group file, version, generator) for the whole session."""
+    """Build a site once per (group file, version, generator) for the whole session, and once for all
+    workers when `python3 tasks.py test` runs the suite on several cores (pytest-xdist): the first
+    worker to need a site builds it, under a lock, into a folder the others then read."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    shared = shared / "built-sites"
+    shared.mkdir(exist_ok=True)
 
     @functools.cache
     def _build(group: Path | None = None, version: str | None = None, generator: str = "mkdocs") -> Path:
-        out = tmp_path_factory.mktemp("site") / "site"
-        return build_site(group or REPO / "group.yml", version=version, site_dir=out, generator=generator)
+        group = Path(group or REPO / "group.yml").resolve()
+        key = hashlib.sha256(f"{group}\0{version}\0{generator}".encode()).hexdigest()[:16]
+        out, done = shared / key / "site", shared / key / "built"
+        with open(shared / f"{key}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                build_site(group, version=version, site_dir=out, generator=generator)
+                done.touch()
+        return out
 
     return _build
 
