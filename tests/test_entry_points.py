@@ -1,6 +1,7 @@
 """The README's two commands are the ones CI and the task runner run: no drift."""
 from __future__ import annotations
 
+import os
 import re
 
 from click.testing import CliRunner
@@ -41,3 +42,23 @@ def test_every_command_has_help_with_an_example():
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example" in result.output, f"`handbook {name} --help` shows no example"
+
+
+def test_the_test_task_runs_pytest_on_every_core_with_the_arguments_given(monkeypatch):
+    from test_lock import tasks_module
+
+    tasks = tasks_module()
+    ran = []
+    monkeypatch.setattr(tasks, "setup", lambda for_tests=False: None)
+    monkeypatch.setattr(tasks, "run", lambda *args, **kwargs: ran.append([str(arg) for arg in args]))
+    tasks.main(["test", "tests/test_rules_sharing.py"])
+    cores = len(os.sched_getaffinity(0))
+    assert ran == [[str(tasks.PYTHON), "-m", "pytest", "-n", str(min(4, cores)), "--dist", "loadfile",
+                    "tests/test_rules_sharing.py"]]
+
+
+def test_the_sites_the_tests_build_are_built_once_and_shared(build):
+    """Under `python3 tasks.py test` each test process asks this fixture; the first builds, the rest read."""
+    first = build(version="1.0")
+    assert build(version="1.0") == first and (first.parent / "built").exists()
+    assert first.parent.parent.name == "built-sites" and (first / "index.html").exists()
