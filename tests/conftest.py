@@ -6,6 +6,7 @@ import functools
 import hashlib
 import http.server
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -90,6 +91,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A page that moves on mid-download closes its connection: normal in a browser, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def serve(tmp_path_factory):
     """Serve a folder on 127.0.0.1 (optionally under a sub-path such as '1.0/'); returns its base URL."""
@@ -101,7 +109,7 @@ def serve(tmp_path_factory):
             root = tmp_path_factory.mktemp("served")
             (root / prefix.strip("/")).symlink_to(folder, target_is_directory=True)
         handler = functools.partial(_Quiet, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _Server(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}/{prefix.strip('/') + '/' if prefix else ''}"
