@@ -27,6 +27,7 @@ from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
 from .pages.links import Links
 from .pages.route_pages import route_pages
+from .pages.stamped import StampedPages, stamped_pages
 from .pages.what_changed import render_what_changed
 from .policy import summaries
 from .policy.text import load_policy
@@ -63,6 +64,7 @@ class Compiled:
     settings: dict
     attachments: Attachments
     folders: Folders
+    route: StampedPages  # the route's pages, written into the generator's frames after it has rendered
     warnings: tuple[str, ...] = ()  # worth a look, not worth stopping for (an override to check after an upgrade)
 
     @property
@@ -102,19 +104,22 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
             target.write_text(_page(site, relative, placement, style), encoding="utf-8")
         elif path.is_file():
             shutil.copyfile(path, target)
-    for relative, markdown in generated_pages(site, style).items():
+    settings = site_settings(site, versioned=versioned, today=today)
+    route = route_to_answers(site, settings)
+    pages = {"changes.md": render_what_changed(site.group, site.version.version, site.folders),
+             **{frame: route.frame_markdown() for frame in route.frames}}
+    for relative, markdown in pages.items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
         (docs / relative).write_text(markdown, encoding="utf-8")
     placement.check_complete(clause_ids(site.version.version))
     check_clause_coverage(set(placement.placed))
     shutil.copytree(site.folders.defaults / "overrides", out / "overrides")
-    settings = site_settings(site, versioned=versioned, today=today)
     _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     plain = site.group.words()
     attachments = Attachments(documents, site.group.words(isolated=True), site.version.version, site.group.colour,
                               (plain["name"], plain["short_name"]))
-    return Compiled(out, settings, attachments, site.folders, tuple(summaries.stale_overrides(site.folders)))
+    return Compiled(out, settings, attachments, site.folders, route, tuple(summaries.stale_overrides(site.folders)))
 
 
 def _brand(site: Site, docs: Path, settings: dict) -> None:
@@ -152,16 +157,14 @@ def _with_meta(meta: dict, body: str) -> str:
     return head + body
 
 
-def generated_pages(site: Site, style: str = "output") -> dict[str, str]:
-    """Pages made from data rather than written by hand (path under docs/ -> Markdown, already escaped)."""
-    version = site.version.version
+def route_to_answers(site: Site, settings: dict) -> StampedPages:
+    """The route to each checker's answers without JavaScript: pages the build writes itself (pages/stamped.py)."""
     hidden = hidden_options(site.group.keeps_case_files)
     pages = {}
-    for checker_id in checkers.CHECKERS:  # the route to each checker's answers, without JavaScript
-        pages.update(route_pages(checker_id, site.group.words(isolated=True), version, hidden=hidden,
-                                 downloads=site.downloads, style=style))
-    pages["changes.md"] = render_what_changed(site.group, version, site.folders)
-    return pages
+    for checker_id in checkers.CHECKERS:
+        pages.update(route_pages(checker_id, site.group.words(isolated=True), site.version.version, hidden=hidden,
+                                 downloads=site.downloads))
+    return stamped_pages(pages, settings)
 
 
 def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) -> dict:

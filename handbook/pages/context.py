@@ -7,6 +7,7 @@ the build owns, so every clause is placed exactly once whatever order pages are 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -35,6 +36,11 @@ class Site:
     folders: Folders
     downloads: dict[str, int]  # file name -> size in bytes
     quiz: tuple[Question, ...] = ()  # the induction quiz, answered by the rules for this version
+
+    @cached_property
+    def path_steps(self) -> tuple[path_data.Step, ...]:
+        """The path's steps, worked out once a build: every page of the path shows or counts them."""
+        return path_data.steps(self.folders, self.group)
 
 
 @dataclass
@@ -130,13 +136,13 @@ class PageContext:
 
     def path(self) -> PathSummary:
         """How many steps and situations the path has, and about how long it takes (the start page says)."""
-        steps = path_data.steps(self.site.folders, self.site.group)
+        steps = self.site.path_steps
         words = path_data.words(steps) + sum(question.words for question in self.site.quiz)
         return PathSummary(len(steps), len(self.site.quiz), path_data.minutes(words))
 
     def path_step(self) -> Markup:
         """This page as a step of the path: heading, "Step 3 of 9", lead, In short, the policy's words, Next."""
-        steps = path_data.steps(self.site.folders, self.site.group)
+        steps = self.site.path_steps
         step = next((s for s in steps if s.page == self.links.page), None)
         if step is None:
             raise HandbookError(f"docs/{self.links.page}: path_step() is used, but the page is not a step: list it "
@@ -151,7 +157,7 @@ class PageContext:
         if following is None:
             raise HandbookError(f"docs/{page}: path_next() is used, but no page follows this one in `path:` in "
                                 f"docs/{path_data.START}.")
-        steps = {s.page: s for s in path_data.steps(self.site.folders, self.site.group)}
+        steps = {s.page: s for s in self.site.path_steps}
         label = path_pages.next_label(path_data.title(self.site.folders, following), steps.get(following))
         return Markup(path_pages.next_button(page, following, label))
 

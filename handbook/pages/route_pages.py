@@ -60,7 +60,7 @@ def _answers_below(route: Route, results: dict) -> dict[str, frozenset]:
     return below
 
 
-def _front(title: str | None = None) -> list[str]:
+def front_matter(title: str | None = None) -> list[str]:
     """Out of search and without the site's sidebars (overrides/main.html); an answer's title given escaped,
     for the theme puts a page's title in <title> as it is."""
     meta = {"search": {"exclude": True}, "route": True, **({"title": title} if title else {})}
@@ -88,7 +88,7 @@ class Page:
         """A question page; when every answer from here is one urgent answer, that answer comes first."""
         question = node.question
         first = self.path.endswith("/index.md")
-        lines = _front() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
+        lines = front_matter() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
                              "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
         [(title, urgency)] = below if len(below) == 1 else [(None, None)]
@@ -110,7 +110,7 @@ class Page:
         """An answer page: `result` is the checker's answer to the answers that reach it."""
         answers = end_answers(node)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
-        lines = _front(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
+        lines = front_matter(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
         lines += self.sooner(node, result)
         if result.assessment:
             lines += [f"**The risk:** {text(verdict(result.assessment))}.", ""]

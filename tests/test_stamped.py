@@ -1,0 +1,89 @@
+"""The route's pages are written by the build into frames the generator rendered (handbook/pages/stamped.py).
+
+What must hold: a page written so is, byte for byte, the page the generator makes of the same Markdown;
+its links lead where the generator's would; and a theme that no longer has the frame's slot stops the
+build with a sentence rather than writing broken pages.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import checkers
+from conftest import REPO
+from handbook.compile import compile_handbook
+from handbook.errors import HandbookError
+from handbook.pages.checker_form import hidden_options
+from handbook.pages.links import Links, output_file
+from handbook.pages.route_pages import route_pages
+from handbook.pages.stamped import Page, StampedPages
+from handbook.site.build import generator_module
+from handbook.group import load_group
+
+
+def test_a_link_to_a_pages_source_becomes_its_address_from_the_page():
+    answer, start = Links("all-answers/sharing/abc.md"), Links("all-answers/sharing/index.md")
+    assert answer.address("def.md") == "../def/"
+    assert answer.address("index.md") == "../"
+    assert answer.address("../../index.md") == "../../../"
+    assert answer.address("../../policy/police.md#clause-8") == "../../../policy/police/#clause-8"
+    assert start.address("def.md") == "def/"
+    assert start.address("../../index.md") == "../../"
+    assert [output_file(page) for page in ("index.md", "a/index.md", "a/b.md")] == [
+        "index.html", "a/index.html", "a/b/index.html"]
+
+
+def _samples(group_file: Path, templates: set[str], downloads: dict[str, int], style: str) -> dict[str, str]:
+    """Route pages of every kind, as Markdown: a start page, a question,
+    an answer with "Act now" and "If more than one applied", and a breach answer with its risk and forms;
+    none a frame the others are written into. `style`: the generator's, as it would have read them."""
+    group = load_group(group_file)
+    version = group.version(None).version
+    pages = {}
+    for checker_id in checkers.CHECKERS:
+        pages.update(route_pages(checker_id, group.words(isolated=True), version,
+                                 hidden=hidden_options(group.keeps_case_files), downloads=downloads,
+                                 style=style))
+    pages = {path: text for path, text in pages.items() if path not in templates}
+    answers = [path for path, text in pages.items() if "hb-route-answer" in text]
+    chosen = ["all-answers/breach/index.md",
+              next(path for path, text in pages.items() if "If more than one applies" in text),
+              next(path for path in answers if "Act now if any" in pages[path] and "If more than one applied"
+                   in pages[path]),
+              next(path for path in answers if path.startswith("all-answers/breach/") and "The risk:" in pages[path])]
+    return {path: pages[path] for path in chosen}
+
+
+@pytest.mark.every_generator
+def test_a_route_page_is_the_page_the_generator_makes_of_the_same_markdown(generator, tmp_path):
+    group_file = REPO / "group.yml"
+    module = generator_module(generator)
+    with tempfile.TemporaryDirectory() as work:
+        compiled = compile_handbook(group_file, Path(work), style=module.STYLE)
+        sizes = {name: len(data) for name, data in compiled.attachments.documents.items()}
+        samples = _samples(group_file, set(compiled.route.templates.values()), sizes, module.STYLE)
+        for path, markdown in samples.items():
+            (compiled.docs / path).write_text(markdown, encoding="utf-8")
+            for target in re.findall(r"\]\(([0-9a-f]+\.md)\)", markdown):  # a page it links to, for a strict build
+                stub = compiled.docs / posixpath.dirname(path) / target
+                if not stub.exists():
+                    stub.write_text("# A page linked to\n", encoding="utf-8")
+        module.render(compiled, tmp_path)
+        rendered = {path: (tmp_path / output_file(path)).read_bytes() for path in samples}
+        compiled.route.write(tmp_path)
+    for path, made in rendered.items():
+        assert (tmp_path / output_file(path)).read_bytes() == made, path
+    assert "hb-frame" not in "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("all-answers/*/*.html"))
+
+
+def test_a_theme_without_the_frames_slot_stops_the_build_with_a_sentence(tmp_path):
+    frame = "all-answers/sharing/index.md"
+    (tmp_path / "all-answers" / "sharing").mkdir(parents=True)
+    (tmp_path / output_file(frame)).write_text("<html><body><article></article></body></html>", encoding="utf-8")
+    pages = StampedPages((frame,), {frame: Page("Can I share this?", "can-i-share-this", "<h1>Can I share this?</h1>")})
+    with pytest.raises(HandbookError, match="no single place for a route page's content"):
+        pages.write(tmp_path)
