@@ -7,9 +7,13 @@ document templates, quiz (checkers/quiz.yml), theme overrides and site settings 
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import checkers
@@ -47,12 +51,32 @@ class Folders:
 
 
 def cache_dir() -> Path:
-    """Where fetched runtimes and worked-out routes are kept, outside any project: `$HANDBOOK_CACHE`,
+    """Where fetched runtimes, worked-out routes, and the documents and route pages a build made are kept,
+    outside any project: `$HANDBOOK_CACHE`,
     else `$XDG_CACHE_HOME/confidentiality-handbook`, else `~/.cache/confidentiality-handbook`."""
     if os.environ.get("HANDBOOK_CACHE"):
         return Path(os.environ["HANDBOOK_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "confidentiality-handbook"
+
+
+@functools.cache
+def code_files() -> tuple[Path, ...]:
+    """Every file of the handbook's code and of the rules: what a result kept in the cache was made by."""
+    return tuple(sorted(path for package in (Path(__file__).parent, Path(checkers.__file__).parent)
+                        for path in package.rglob("*") if path.suffix in {".py", ".html", ".css", ".yml", ".json"}))
+
+
+def fingerprint(files: Iterable[Path], *, packages: Iterable[str] = (), words: str = "") -> str:
+    """A short hash of what a kept result was made from: files (the code that makes it), the installed
+    versions of packages, and words (its inputs). A change to any of them is a new entry in the cache."""
+    digest = hashlib.sha256(words.encode())
+    for name in packages:
+        digest.update(f"\0{name}=={metadata.version(name)}".encode())
+    for path in files:
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def keep(path: Path, data: bytes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
@@ -39,12 +40,46 @@ def own_folder(tmp_path: Path, template: str, name: str = "consent-form.html") -
     return tmp_path
 
 
-def test_building_twice_gives_the_same_bytes(group, monkeypatch):
+def test_building_twice_gives_the_same_bytes(group, monkeypatch, tmp_path):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = render_documents(group, group.version(), folders=Folders(REPO))
-    clear_cache()  # made afresh, not remembered
-    second = render_documents(group, group.version(), folders=Folders(REPO))
-    assert first == second
+    made = []
+    for run in ("first", "second"):  # each made afresh: nothing remembered, nothing kept on disk
+        clear_cache()
+        monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path / run))
+        made.append(render_documents(group, group.version(), folders=Folders(REPO)))
+    assert made[0] == made[1]
+    assert [p.name for p in (tmp_path / "first").rglob("*.zip")] == [p.name for p in (tmp_path / "second").rglob("*.zip")]
+
+
+def test_documents_made_from_the_same_inputs_are_read_back_and_any_change_makes_them_afresh(group, monkeypatch,
+                                                                                             tmp_path):
+    """A build whose documents' inputs and code are unchanged reads them from the cache; a damaged file
+    there, a group's own In short points or a change of its words makes them again."""
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
+    clear_cache()
+    made = render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",))
+    [kept] = (tmp_path / "documents").glob("*.zip")
+    clear_cache()
+    with zipfile.ZipFile(kept, "a") as changed:  # proof it is read: a file only the kept copy has
+        changed.writestr("kept-only.txt", b"read back")
+    assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == {
+        **made, "kept-only.txt": b"read back"}
+    kept.write_bytes(b"PK damaged")
+    clear_cache()
+    assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == made
+    clear_cache()
+    folder = tmp_path / "group"
+    folder.mkdir()
+    pack = render_documents(group, group.version(), folders=Folders(folder), only=("confidentiality-handbook",))
+    (folder / "my-sections").mkdir()
+    (folder / "my-sections" / "police.yml").write_text("points:\n  - Ring the office before you answer.\n")
+    clear_cache()
+    own = render_documents(group, group.version(), folders=Folders(folder), only=("confidentiality-handbook",))
+    assert own != pack  # the whole handbook shows a group's own In short points
+    clear_cache()
+    renamed = group.model_copy(update={"name": "Another Group"})
+    other = render_documents(renamed, group.version(), folders=Folders(REPO), only=("consent-form",))
+    assert other != made and len(list((tmp_path / "documents").glob("*.zip"))) == 4
 
 
 def test_the_stamp_names_the_approval_and_the_files_are_dated_by_source_date_epoch(group, monkeypatch):

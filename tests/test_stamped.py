@@ -20,7 +20,7 @@ from handbook.errors import HandbookError
 from handbook.pages.checker_form import hidden_options
 from handbook.pages.links import Links, output_file
 from handbook.pages.route_pages import route_pages
-from handbook.pages.stamped import Page, StampedPages
+from handbook.pages.stamped import Page, StampedPages, stamped_pages
 from handbook.site.build import generator_module
 from handbook.group import load_group
 
@@ -87,3 +87,22 @@ def test_a_theme_without_the_frames_slot_stops_the_build_with_a_sentence(tmp_pat
     pages = StampedPages((frame,), {frame: Page("Can I share this?", "can-i-share-this", "<h1>Can I share this?</h1>")})
     with pytest.raises(HandbookError, match="no single place for a route page's content"):
         pages.write(tmp_path)
+
+
+def test_pages_made_from_the_same_markdown_are_read_back_and_a_damaged_copy_is_made_again(monkeypatch, tmp_path):
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
+    pages = {"all-answers/concern/index.md": "# Someone told me\n\n- [Yes](abc.md){ .hb-route__option }\n",
+             "all-answers/concern/abc.md": "---\ntitle: Call 999 now\n---\n\n# Call 999 now\n\n[Back](../../index.md)\n"}
+    settings = {"markdown_extensions": ["attr_list", {"toc": {"permalink": False}}]}
+    made = stamped_pages(pages, settings)
+    assert made.frames == ("all-answers/concern/index.md", "all-answers/concern/abc.md")
+    assert made.pages["all-answers/concern/index.md"] == Page(
+        "Someone told me", "someone-told-me",
+        '<h1 id="someone-told-me">Someone told me</h1>\n<ul>\n<li><a class="hb-route__option" href="abc/">Yes</a></li>\n'
+        "</ul>")
+    assert made.pages["all-answers/concern/abc.md"].html.endswith('<p><a href="../../../">Back</a></p>')
+    [kept] = (tmp_path / "route-pages").glob("*.json")
+    kept.write_text(kept.read_text(encoding="utf-8").replace("Yes", "Read back"), encoding="utf-8")
+    assert "Read back" in stamped_pages(pages, settings).pages["all-answers/concern/index.md"].html
+    kept.write_text('{"all-answers', encoding="utf-8")
+    assert stamped_pages(pages, settings) == made

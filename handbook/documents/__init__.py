@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import zipfile
+from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import OWN_QUIZ, QUIZ, Folders
+from ..folders import OWN_QUIZ, QUIZ, Folders, cache_dir, code_files, fingerprint, keep
 from ..group import Group, PolicyVersion
+from ..group.overrides import FOLDER as SECTIONS
 from . import induction_pack, sources
 from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, INDUCTION_PACK, DocumentInfo, info
 from .stamp import Stamp, made_date, stamp_for
 
+WRITERS = ("weasyprint", "pydyf", "python-docx", "lxml", "fonttools")  # what turns a document into bytes
 __all__ = ["DOCUMENTS", "DocumentInfo", "Stamp", "clear_cache", "made_date", "render_documents"]
 
 
@@ -39,16 +44,28 @@ def render_documents(group: Group, version: PolicyVersion, *, folders: Folders,
     SOURCE_DATE_EPOCH, else the day the version was approved). only: a subset of document ids. Any
     mistake raises HandbookError before anything is returned.
     """
-    from .docx_writer import write_docx
-    from .handbook_pdf import write_handbook_pdf
-    from .pdf_writer import write_pdf
-
     formats = check_formats(tuple(formats))
     stamp = stamp_for(group, version, made)
     chosen = [info(doc_id) for doc_id in only] if only is not None else list(DOCUMENTS)
     key = _fingerprint(group, version, stamp, formats, [entry.id for entry in chosen], folders)
     if key in _LAST:
         return dict(_LAST[key])
+    kept = cache_dir() / "documents" / f"{key}.zip"
+    files = _read_kept(kept)
+    if files is None:
+        files = _make(chosen, formats, group, version, stamp, folders)
+        keep(kept, _zipped(files))
+    _LAST.clear()
+    _LAST[key] = files
+    return dict(files)
+
+
+def _make(chosen: list[DocumentInfo], formats: tuple[str, ...], group: Group, version: PolicyVersion, stamp: Stamp,
+          folders: Folders) -> dict[str, bytes]:
+    from .docx_writer import write_docx
+    from .handbook_pdf import write_handbook_pdf
+    from .pdf_writer import write_pdf
+
     files: dict[str, bytes] = {}
     for entry in chosen:
         wanted = [fmt for fmt in formats if fmt in entry.formats]
@@ -61,9 +78,7 @@ def render_documents(group: Group, version: PolicyVersion, *, folders: Folders,
         writers = {"docx": write_docx, "pdf": write_pdf}
         for fmt in wanted:
             files[f"{entry.id}.{fmt}"] = writers[fmt](document, stamp)
-    _LAST.clear()
-    _LAST[key] = files
-    return dict(files)
+    return files
 
 
 def form_model(doc_id: str, group: Group, version: PolicyVersion, made: dt.date, folders: Folders):
@@ -76,21 +91,41 @@ _LAST: dict[str, dict[str, bytes]] = {}  # a preview rebuilds on every save: unc
 
 
 def clear_cache() -> None:
-    """Forget the last documents made, so the next call makes them afresh (tests, benchmarks)."""
+    """Forget the last documents made, so the next call in this process does not reuse them (tests, benchmarks:
+    point $HANDBOOK_CACHE at an empty folder too, or the files kept on disk are read back)."""
     _LAST.clear()
+
+
+def _read_kept(path: Path) -> dict[str, bytes] | None:
+    """The files a build made from the same inputs with the same code, kept in the user's cache: making
+    them takes most of a build's time when only a page changed. A damaged file is made again."""
+    try:
+        with zipfile.ZipFile(path) as kept:
+            return {entry.filename: kept.read(entry) for entry in kept.infolist()}
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+
+
+def _zipped(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as kept:
+        for name, data in files.items():
+            kept.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    return out.getvalue()
 
 
 def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tuple[str, ...], ids: list[str],
                  folders: Folders) -> str:
-    """Every input of the documents: the group, the version, the date, and each file they are made from."""
+    """Every input of the documents: the group, the version, the date, each file they are made from, the
+    handbook's code and the versions of the libraries that write the files."""
     digest = hashlib.sha256(json.dumps(
         [group.model_dump(mode="json"), version.model_dump(mode="json"), stamp.made.isoformat(), formats, ids],
         sort_keys=True).encode())
-    inputs = [*folders.document_templates(), folders.group_dir / "policy", folders.defaults / "policy",
-              folders.defaults / "docs", QUIZ, folders.group_dir / OWN_QUIZ]
+    inputs = [*folders.document_templates(), folders.group_dir / "policy", folders.group_dir / SECTIONS,
+              folders.defaults / "policy", folders.defaults / "docs", QUIZ, folders.group_dir / OWN_QUIZ]
     for folder in inputs:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if path.is_file():
                 digest.update(f"\0{path}\0".encode())
                 digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return fingerprint(code_files(), packages=WRITERS, words=digest.hexdigest())

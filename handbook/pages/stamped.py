@@ -9,13 +9,15 @@ depth, at the address the generator would give it. Every frame is written over i
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import markdown
 
 from ..errors import HandbookError
+from ..folders import cache_dir, code_files, fingerprint, keep
 from ..page_files import parse_page
 from .links import Links, output_file
 from .route_pages import front_matter
@@ -23,6 +25,7 @@ from .route_pages import front_matter
 TITLE, ANCHOR, BODY = "hb-frame-title", "hb-frame-anchor", "hb-frame-body"  # what the frame holds, to replace
 _SLOT = re.compile(rf'<h1[^>]*\bid="{ANCHOR}"[^>]*>.*?</h1>\s*<p>{BODY}</p>', re.S)
 _H1 = re.compile(r'<h1[^>]*\bid="([^"]+)"[^>]*>(.*?)</h1>', re.S)
+MARKDOWN = ("Markdown", "pymdown-extensions")  # what turns the pages into HTML
 _SOURCE_LINK = re.compile(r'(?<=href=")([^":]*?\.md(?:#[^"]*)?)(?=")')
 
 
@@ -78,8 +81,23 @@ def _fill(part: str, page: Page) -> str:
 def stamped_pages(pages: dict[str, str], settings: dict) -> StampedPages:
     """The route's pages (under docs/ -> Markdown with front matter) as the generator would render their content.
 
-    The frames: each folder's index page (its route's start: other pages link to it) and the first of the rest."""
-    names, configs = _extensions(settings.get("markdown_extensions", []))
+    The frames: each folder's index page (its route's start: other pages link to it) and the first of the rest.
+    Turning 2,000 pages of Markdown into HTML takes seconds, so the result is kept in the user's cache, under a
+    hash of the Markdown, the extensions and the code: a build with the same route reads it back."""
+    extensions = _extensions(settings.get("markdown_extensions", []))
+    key = fingerprint(code_files(), packages=MARKDOWN, words=json.dumps([extensions, pages], sort_keys=True))
+    kept = cache_dir() / "route-pages" / f"{key}.json"
+    try:
+        done = {path: Page(*fields) for path, fields in json.loads(kept.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError):
+        done = _converted(pages, *extensions)
+        keep(kept, json.dumps({path: astuple(page) for path, page in done.items()}).encode())
+    starts = [path for path in pages if path.endswith("/index.md")]
+    rest = [path for path in pages if path not in starts]
+    return StampedPages(tuple(starts + rest[:1]), done)
+
+
+def _converted(pages: dict[str, str], names: list[str], configs: dict[str, dict]) -> dict[str, Page]:
     converter = markdown.Markdown(extensions=names, extension_configs=configs)
     done = {}
     for path, text in pages.items():
@@ -88,9 +106,7 @@ def stamped_pages(pages: dict[str, str], settings: dict) -> StampedPages:
         html = _SOURCE_LINK.sub(lambda link: Links(path).address(link.group(1)), converter.convert(page.body))
         anchor, heading = _H1.search(html).groups()
         done[path] = Page(str(page.meta.get("title") or heading), anchor, html)
-    starts = [path for path in pages if path.endswith("/index.md")]
-    rest = [path for path in pages if path not in starts]
-    return StampedPages(tuple(starts + rest[:1]), done)
+    return done
 
 
 def _extensions(listed: list) -> tuple[list[str], dict[str, dict]]:

@@ -34,7 +34,7 @@ from checkers import engine, versions
 from checkers.breach.risk import GRID
 from checkers.model import URGENCIES, Question
 
-from ..folders import cache_dir, keep
+from ..folders import cache_dir, fingerprint, keep
 
 # A multi-choice question whose rules read only its first option that applies, in this order.
 ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
@@ -215,10 +215,7 @@ def _build(checker_id: str, version: str, hidden: tuple) -> Route:
 @functools.lru_cache(maxsize=None)
 def _fingerprint(hidden: tuple) -> str:
     """A hash of the rules' files, this file and the hidden options: what a route is worked out from."""
-    digest = hashlib.sha256(repr(hidden).encode())
-    for path in sorted(Path(checkers.__file__).parent.rglob("*.py")) + [Path(__file__)]:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return fingerprint(sorted(Path(checkers.__file__).parent.rglob("*.py")) + [Path(__file__)], words=repr(hidden))
 
 
 def _keep(path: Path, route: Route) -> None:
