@@ -133,7 +133,7 @@ def setup(for_tests: bool = False) -> None:
 def test_workers() -> int:
     """One test process per core, at most 4: most of the suite's time is builds, one core each; each
     process also drives a browser, and the built sites are shared (tests/conftest.py)."""
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    return min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def main(argv: list[str]) -> None:

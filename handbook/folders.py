@@ -79,9 +79,23 @@ def fingerprint(files: Iterable[Path], *, packages: Iterable[str] = (), words: s
     return digest.hexdigest()[:16]
 
 
+KEPT = 100  # files of each kind (a folder of the cache) kept; the least recently used go first
+
+
+def read_kept(path: Path) -> bytes | None:
+    """A file from the cache, or None if it is not there; marked as just used, so it is kept longest."""
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+    except OSError:
+        return None
+    return data
+
+
 def keep(path: Path, data: bytes) -> None:
-    """Put a file in the cache whole or not at all (a build running beside may read it). If the
-    cache cannot be written (a read-only home), keep nothing: the next build works it out again."""
+    """Put a file in the cache whole or not at all (a build running beside may read it), then leave only
+    the KEPT most recently used of its kind. If the cache cannot be written (a read-only home), keep
+    nothing: the next build works it out again."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
@@ -92,5 +106,8 @@ def keep(path: Path, data: bytes) -> None:
                 os.unlink(out.name)
                 raise
         os.replace(out.name, path)
+        by_use = sorted(path.parent.glob("[!.]*"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for old in by_use[KEPT:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass

@@ -6,6 +6,7 @@ build with a sentence rather than writing broken pages.
 """
 from __future__ import annotations
 
+import gzip
 import posixpath
 import re
 import tempfile
@@ -101,8 +102,9 @@ def test_pages_made_from_the_same_markdown_are_read_back_and_a_damaged_copy_is_m
         '<h1 id="someone-told-me">Someone told me</h1>\n<ul>\n<li><a class="hb-route__option" href="abc/">Yes</a></li>\n'
         "</ul>")
     assert made.pages["all-answers/concern/abc.md"].html.endswith('<p><a href="../../../">Back</a></p>')
-    [kept] = (tmp_path / "route-pages").glob("*.json")
-    kept.write_text(kept.read_text(encoding="utf-8").replace("Yes", "Read back"), encoding="utf-8")
+    [kept] = (tmp_path / "route-pages").glob("*.json.gz")
+    kept.write_bytes(gzip.compress(gzip.decompress(kept.read_bytes()).replace(b"Yes", b"Read back")))
     assert "Read back" in stamped_pages(pages, settings).pages["all-answers/concern/index.md"].html
-    kept.write_text('{"all-answers', encoding="utf-8")
-    assert stamped_pages(pages, settings) == made
+    for damaged in (gzip.compress(b'{"all-answers'), kept.read_bytes()[:40], b"not gzip"):
+        kept.write_bytes(damaged)
+        assert stamped_pages(pages, settings) == made

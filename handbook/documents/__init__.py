@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import OWN_QUIZ, QUIZ, Folders, cache_dir, code_files, fingerprint, keep
+from ..folders import OWN_QUIZ, QUIZ, Folders, cache_dir, code_files, fingerprint, keep, read_kept
 from ..group import Group, PolicyVersion
 from ..group.overrides import FOLDER as SECTIONS
 from . import induction_pack, sources
@@ -99,10 +99,11 @@ def clear_cache() -> None:
 def _read_kept(path: Path) -> dict[str, bytes] | None:
     """The files a build made from the same inputs with the same code, kept in the user's cache: making
     them takes most of a build's time when only a page changed. A damaged file is made again."""
+    data = read_kept(path)
     try:
-        with zipfile.ZipFile(path) as kept:
+        with zipfile.ZipFile(io.BytesIO(data or b"")) as kept:
             return {entry.filename: kept.read(entry) for entry in kept.infolist()}
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError):
         return None
 
 

@@ -9,15 +9,17 @@ depth, at the address the generator would give it. Every frame is written over i
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import markdown
 
 from ..errors import HandbookError
-from ..folders import cache_dir, code_files, fingerprint, keep
+from ..folders import cache_dir, code_files, fingerprint, keep, read_kept
 from ..page_files import parse_page
 from .links import Links, output_file
 from .route_pages import front_matter
@@ -86,12 +88,12 @@ def stamped_pages(pages: dict[str, str], settings: dict) -> StampedPages:
     hash of the Markdown, the extensions and the code: a build with the same route reads it back."""
     extensions = _extensions(settings.get("markdown_extensions", []))
     key = fingerprint(code_files(), packages=MARKDOWN, words=json.dumps([extensions, pages], sort_keys=True))
-    kept = cache_dir() / "route-pages" / f"{key}.json"
+    kept = cache_dir() / "route-pages" / f"{key}.json.gz"
     try:
-        done = {path: Page(*fields) for path, fields in json.loads(kept.read_text(encoding="utf-8")).items()}
-    except (OSError, ValueError, TypeError):
+        done = {path: Page(*fields) for path, fields in json.loads(gzip.decompress(read_kept(kept))).items()}
+    except (OSError, ValueError, TypeError, EOFError, zlib.error):
         done = _converted(pages, *extensions)
-        keep(kept, json.dumps({path: astuple(page) for path, page in done.items()}).encode())
+        keep(kept, gzip.compress(json.dumps({path: astuple(page) for path, page in done.items()}).encode(), mtime=0))
     starts = [path for path in pages if path.endswith("/index.md")]
     rest = [path for path in pages if path not in starts]
     return StampedPages(tuple(starts + rest[:1]), done)

@@ -34,7 +34,7 @@ from checkers import engine, versions
 from checkers.breach.risk import GRID
 from checkers.model import URGENCIES, Question
 
-from ..folders import cache_dir, fingerprint, keep
+from ..folders import cache_dir, fingerprint, keep, read_kept
 
 # A multi-choice question whose rules read only its first option that applies, in this order.
 ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
@@ -203,8 +203,8 @@ def _listed(answers: dict) -> dict:
 def _build(checker_id: str, version: str, hidden: tuple) -> Route:
     kept = cache_dir() / "routes" / f"{checker_id}-{version}-{_fingerprint(hidden)}.json"
     try:
-        return _from_json(checker_id, version, json.loads(kept.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        return _from_json(checker_id, version, json.loads(read_kept(kept) or b""))
+    except (ValueError, KeyError, TypeError):
         pass
     builder = _Builder(checker_id, version, dict(hidden))
     route = Route(checker_id, version, builder.walk(0, {}), builder.nodes)
