@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -338,6 +339,7 @@ def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser
     base = serve(site_dir)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
+    before = date.today()
     try:
         page.goto(base + "something-went-wrong/")
         form = 'form[data-checker="breach"]'
@@ -348,6 +350,8 @@ def test_copy_puts_the_decision_record_on_the_clipboard(site_dir, serve, browser
         wait_for(page, "(form) => document.querySelector(`${form} [data-hb-copied]`).textContent", form)
         copied = page.evaluate("navigator.clipboard.readText()")
         assert f"Answer: {shown['title']}" in copied and "Why: clause" in copied
+        days = {f"{day.day} {day:%B %Y}" for day in (before, date.today())}  # a run across midnight
+        assert copied.splitlines()[0] in {f"Date: {day}" for day in days}
         assert page.locator(f"{form} [data-hb-print]").is_visible()
     finally:
         context.close()

@@ -76,6 +76,15 @@ function startEngine() {
   return engine;
 }
 
+// The decision record's date, as "2 December 2026". Making the formatter takes 30 to 70 ms the
+// first time a page does it (the browser loads its locale data), so it is made once, while the
+// runtime starts, not when the first answer arrives.
+let dateFormat = null;
+function recordDate() {
+  dateFormat ??= new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return dateFormat;
+}
+
 const $ = (root, name) => root.querySelector(`[${name}]`);
 
 function setupForm(form) {
@@ -179,8 +188,7 @@ function setupForm(form) {
       labels[span.dataset.label] = span.textContent.trim();
     }
     const lines = [];
-    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    lines.push(`Date: ${today}`);
+    lines.push(`Date: ${recordDate().format(new Date())}`);
     if (labels.group) lines.push(`Group: ${labels.group}`);
     lines.push(`Question: ${labels.checker}`);
     lines.push(`Answer: ${result.title}`);
@@ -308,9 +316,14 @@ addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
 
 // Start the engine, and set up the forms, as soon as the page's text is on screen: after the first
 // frame is painted (a timeout queued from a frame callback runs after that frame's paint), never
-// before. The form itself is plain HTML, usable before this.
+// before. The form itself is plain HTML, usable before this. Not at the very first paint either:
+// that overlaps the theme's scripts on the same cores and was no faster (docs/about/performance.md).
 function afterFirstPaint() {
-  requestAnimationFrame(() => setTimeout(() => { startEngine(); setupAll(); }, 0));
+  requestAnimationFrame(() => setTimeout(() => {
+    startEngine();
+    setupAll();
+    (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
+  }, 0));
 }
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", afterFirstPaint, { once: true });
