@@ -14,6 +14,10 @@ its offline copy, as a later visit would find it). The same run measures:
            site's OWN runtime files (its trimmed, precompiled standard library), on the main thread:
            the floor a checker page is measured against;
 - stock floor: the same with the stock npm files (full stdlib, full lock file), as Pyodide documents it;
+- own floor in a worker: the own floor's start, run in a module Web Worker (as the checker runs it);
+- checkers alone: in a module Web Worker on a bare page, the checker's own way to an answer with no
+           page around it: the site's runtime files, its checkers (bundle.json, checkers.pyc.zip,
+           installed by its startup.mjs), and one answer to the same form answers, posted back;
 - checker: the "Can I share this?" page; the harness answers the form as soon as it exists and
            presses "Check"; first answer = the answer element gets `data-decision`.
 
@@ -49,7 +53,8 @@ from handbook.browser import runtime  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]  # as the tests run it: a container's small /dev/shm would crash Chromium
 
 FLOOR_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
 <body><p>floor</p><script type="module" src="floor.js"></script></body></html>"""
@@ -64,6 +69,21 @@ const pyodide = await loadPyodide({ indexURL: base, packageBaseUrl: base, lockFi
                                     stdLibURL: base + "python_stdlib.zip" });
 pyodide.runPython("1+1");
 window.__firstAnswer = performance.now();
+"""
+WORKER_PAGE_JS = """const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+worker.onmessage = () => { window.__firstAnswer = performance.now(); };
+"""
+OWN_FLOOR_WORKER_JS = OWN_FLOOR_JS.replace("window.__firstAnswer = performance.now();", "postMessage(1);")
+CHECKERS_ALONE_JS = """import { loadPyodide } from "../site/assets/pyodide/pyodide.mjs";
+import { installCheckers, pyodideOptions } from "../site/assets/checkers/startup.mjs";
+const download = (name) => fetch(new URL("../site/assets/checkers/" + name, import.meta.url));
+const bundle = download("bundle.json").then((response) => response.json());
+const compiled = download("checkers.pyc.zip").then((response) => response.arrayBuffer());
+const pyodide = await loadPyodide(pyodideOptions(new URL("../site/assets/pyodide/", import.meta.url).href));
+installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
+const { group, version } = await bundle;
+pyodide.pyimport("handbook_bridge").decide(%s, %s, JSON.stringify(group ?? null), version ?? null);
+postMessage(1);
 """
 # Injected before any page script: watch long tasks; on the checker page, answer the form at once.
 PROBE = """
@@ -193,6 +213,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default="can-i-share/")
     parser.add_argument("--answers", type=json.loads, default=ANSWERS, help="the form's answers, as JSON")
+    parser.add_argument("--checker", default="sharing", help="the page's checker, for the checkers-alone page")
     options = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -207,12 +228,18 @@ def main() -> None:
         (root / "site").symlink_to(Path(site).resolve(), target_is_directory=True)
         (root / "pyodide").symlink_to(runtime.PYODIDE.folder, target_is_directory=True)
         runtime.pyodide_files()  # the stock files, verified
-        for folder, script in (("floor", FLOOR_JS), ("own-floor", OWN_FLOOR_JS)):
+        alone = CHECKERS_ALONE_JS % (json.dumps(options.checker), json.dumps(json.dumps(options.answers)))
+        for folder, script, worker in (("floor", FLOOR_JS, None), ("own-floor", OWN_FLOOR_JS, None),
+                                       ("own-floor-worker", WORKER_PAGE_JS, OWN_FLOOR_WORKER_JS),
+                                       ("checkers-alone", WORKER_PAGE_JS, alone)):
             (root / folder).mkdir()
             (root / folder / "index.html").write_text(FLOOR_HTML)
             (root / folder / "floor.js").write_text(script)
+            if worker:
+                (root / folder / "worker.js").write_text(worker)
         base = serve(root)
         pages = (("own floor", base + "own-floor/"), ("stock floor", base + "floor/"),
+                 ("own floor in a worker", base + "own-floor-worker/"), ("checkers alone", base + "checkers-alone/"),
                  ("checker", base + "site/" + options.page))
         results = {f"{name} {visit_kind}": [] for name, _ in pages for visit_kind in ("cold", "warm")}
         with sync_playwright() as playwright:
@@ -263,7 +290,7 @@ def report(results: dict, runs: int, reading: int) -> None:
             print(f"- {key.removesuffix(' cold')}: the browser kept the runtime's compiled code after the first "
                   f"visit in {kept} of {len(rows)} runs")
     for key, rows in results.items():
-        if key.startswith("checker"):
+        if key.startswith("checker "):
             print(f"- {key}: the checker started from the build's memory snapshot in "
                   f"{sum(row['snapshot'] for row in rows)} of {len(rows)} runs")
     print(f"- Pyodide bytes loaded by a reading page (the home page): {reading}")

@@ -30,3 +30,15 @@ def test_the_scenarios_benchmark_runs_and_prints_its_figures():
                          capture_output=True, text=True, cwd=REPO, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "3,000 scenarios" in run.stdout and "handbook check --json (a new process" in run.stdout
+
+
+def test_the_browser_benchmark_runs_once_and_reports_every_page(build):
+    """One run in real Chromium: each bare page and the checker page answer, a second visit starts
+    from the snapshot, and the report has a row for each page and visit."""
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "browser.py"), "--site", str(build()),
+                          "--runs", "1"], capture_output=True, text=True, cwd=REPO, timeout=900)
+    assert run.returncode == 0, run.stderr
+    rows = [line.split("|")[1].strip() for line in run.stdout.splitlines() if line.startswith("| ") and " ms |" in line]
+    pages = ["own floor", "stock floor", "own floor in a worker", "checkers alone", "checker"]
+    assert rows == [f"{page} {visit}" for page in pages for visit in ("cold", "warm")]
+    assert "checker warm: the checker started from the build's memory snapshot in 1 of 1 runs" in run.stdout
