@@ -11,6 +11,7 @@ import pytest
 
 from handbook.browser import bundle, runtime, snapshot
 from handbook.errors import HandbookError
+from handbook.site import build_all
 from handbook.site.offline import write_offline
 
 from conftest import REPO, wait_for
@@ -141,6 +142,7 @@ def test_without_its_snapshot_the_offline_copy_is_kept_and_the_checker_starts_as
 @pytest.fixture()
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(snapshot, "FAILED", {})  # this test's process has not failed yet
     return tmp_path / "cache" / "compiled"
 
 
@@ -177,6 +179,28 @@ def test_a_failed_snapshot_is_one_sentence_and_keeps_nothing(made, cache):
     assert str(raised.value) == ("making the checkers' memory snapshot with Pyodide (in Node.js) failed: "
                                  "ModuleNotFoundError: No module named 'no_such_module'")
     assert list(cache.glob("*.snapshot")) == []
+
+
+def test_a_snapshot_that_failed_is_tried_once_a_process_and_said_once(made, cache, monkeypatch, tmp_path, capsys):
+    """`handbook serve` rebuilds on every save, and build-all builds many groups: making a snapshot can
+    take minutes to fail, so a process tries once, and its build-all workers not at all."""
+    calls = []
+    run_node = runtime.run_node
+    monkeypatch.setattr(runtime, "run_node", lambda *args: calls.append(args) or run_node(*args))
+    pyodide_dir, compiled, bridge = made
+    broken = "import no_such_module\n"
+    with pytest.raises(HandbookError) as first:
+        snapshot.memory_snapshot(pyodide_dir, compiled, broken)
+    with pytest.raises(snapshot.AlreadyFailed) as again:
+        snapshot.memory_snapshot(pyodide_dir, compiled, broken)
+    assert str(again.value) == str(first.value) and len(calls) == 1
+    assert snapshot.memory_snapshot(pyodide_dir, compiled, bridge)[0].endswith(".snapshot")  # others still made
+    checkers_dir = tmp_path / "checkers"
+    checkers_dir.mkdir()
+    assert bundle._write_snapshot(pyodide_dir, compiled, broken, checkers_dir) is None
+    assert capsys.readouterr().err == "" and list(checkers_dir.iterdir()) == []  # said when it first failed
+    with build_all.worker_processes(1) as pool:
+        assert pool.submit(dict, snapshot.FAILED).result() == snapshot.FAILED != {}
 
 
 def test_a_build_that_cannot_make_the_snapshot_says_so_and_ships_none(tmp_path, monkeypatch, capsys):

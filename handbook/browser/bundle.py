@@ -65,6 +65,8 @@ def _write_snapshot(pyodide_dir: Path, compiled_zip: bytes, bridge: str, checker
     """The memory snapshot's file name in `checkers_dir`, or None (said once) if none could be made."""
     try:
         name, data = snapshot.memory_snapshot(pyodide_dir, compiled_zip, bridge)
+    except snapshot.AlreadyFailed:
+        return None  # said when it first failed
     except HandbookError as error:
         print(f"Note: {str(error).rstrip('.')}. The checkers will start without a snapshot: slower, but the "
               "same answers.", file=sys.stderr)

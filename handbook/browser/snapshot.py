@@ -24,6 +24,18 @@ MAGIC = (0x31534248).to_bytes(4, "little")  # SNAPSHOT_MAGIC in startup.mjs
 # Asked of each new snapshot once restored: its reply must be CPython's, to the byte.
 QUESTION = ("sharing", {"about": "service_user", "requester": "police", "information": "contact_details",
                         "circumstances": []})
+# Snapshots that could not be made, by name, with why: a process tries each once, not once a build
+# (a `handbook serve` rebuilds on every save, and `build-all` builds many groups), because making one
+# can take minutes to fail. Handed on to build-all's worker processes by remember_failures.
+FAILED: dict[str, str] = {}
+
+
+class AlreadyFailed(HandbookError):
+    """This snapshot could not be made earlier in this process, and the build said so then."""
+
+
+def remember_failures(failed: dict[str, str]) -> None:
+    FAILED.update(failed)
 
 
 def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> tuple[str, bytes]:
@@ -46,6 +58,19 @@ def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) ->
         data = b""  # not kept yet
     if intact(data):
         return name, data
+    if name in FAILED:
+        raise AlreadyFailed(FAILED[name])
+    try:
+        data = _make(pyodide_dir, compiled_checkers, bridge)
+    except HandbookError as error:
+        FAILED[name] = str(error)
+        raise
+    keep(kept, data)
+    return name, data
+
+
+def _make(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> bytes:
+    """A new snapshot's bytes, made in Node.js and checked there (snapshot.mjs)."""
     with tempfile.TemporaryDirectory() as tmp:
         inputs = {"checkers.pyc.zip": compiled_checkers, "handbook_bridge.py": bridge.encode()}
         for file_name, content in inputs.items():
@@ -59,8 +84,7 @@ def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) ->
         data = out.read_bytes()
     if not intact(data):
         raise HandbookError(f"making the checkers' memory snapshot gave a damaged file ({SCRIPT.name})")
-    keep(kept, data)
-    return name, data
+    return data
 
 
 def intact(data: bytes) -> bool:

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..browser import runtime
+from ..browser import runtime, snapshot
 from ..browser.bundle import write_browser_assets
 from ..errors import HandbookError
 from ..group import GROUP_FILE
@@ -53,11 +53,18 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
     runtime.ensure()  # what every group's build needs, made once here rather than once a process
     with tempfile.TemporaryDirectory() as tmp:
         write_browser_assets(Path(tmp), group=None, version=None)  # compiled checkers, their snapshot
-    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+    with worker_processes(jobs) as pool:
         futures = [pool.submit(_one, folder / GROUP_FILE, out / folder.name, generator) for folder in folders]
         results = [future.result() for future in futures]
     share_runtime([out / result.group for result in results if result.error is None])
     return results
+
+
+def worker_processes(jobs: int | None) -> ProcessPoolExecutor:
+    """The processes that build the groups, told of any snapshot that could not be made here, so
+    that none tries again and says so again."""
+    return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, initializer=snapshot.remember_failures,
+                               initargs=(dict(snapshot.FAILED),))
 
 
 SHARED = ("assets/pyodide/*", "assets/checkers/*.snapshot")  # the same for every group
