@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import time
 
 import pytest
@@ -170,6 +171,33 @@ def test_the_snapshot_is_made_once_for_these_checkers_and_made_again_if_damaged(
     pyodide_dir, compiled, bridge = made
     assert snapshot.memory_snapshot(pyodide_dir, compiled, bridge + "\n# changed\n")[0] != name
     assert len(calls) == 3 and len(list(cache.glob("checkers-*.snapshot"))) == 2
+
+
+SYS_PATH_BOTH_WAYS = """
+import fs from "node:fs";
+const [dir, checkersDir] = process.argv.slice(2);
+const { installCheckers, pyodideOptions, unpackSnapshot } = await import(checkersDir + "/startup.mjs");
+const { loadPyodide } = await import(dir + "/pyodide.mjs");
+const bundle = JSON.parse(fs.readFileSync(checkersDir + "/bundle.json"));
+const compiled = new Uint8Array(fs.readFileSync(checkersDir + "/checkers.pyc.zip"));
+const memory = await unpackSnapshot(new Uint8Array(fs.readFileSync(checkersDir + "/" + bundle.snapshot)).buffer);
+for (const more of [{}, { _loadSnapshot: memory }]) {
+  const pyodide = await loadPyodide(pyodideOptions(dir + "/", more));
+  installCheckers(pyodide, bundle, compiled);
+  console.log(pyodide.runPython("import sys, json; json.dumps(sys.path)"));
+}
+"""
+
+
+def test_python_from_the_snapshot_looks_for_modules_where_a_fresh_start_does(site_dir, tmp_path):
+    script = tmp_path / "both.mjs"
+    script.write_text(SYS_PATH_BOTH_WAYS)
+    run = subprocess.run([*runtime.node_command(), str(script), str(site_dir / "assets" / "pyodide"),
+                          str(site_dir / "assets" / "checkers")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    fresh, restored = map(json.loads, run.stdout.splitlines())
+    assert restored == fresh and len(set(fresh)) == len(fresh)
+    assert fresh[:2] == ["/home/pyodide/handbook", runtime.CHECKERS_IN_BROWSER]
 
 
 def test_a_failed_snapshot_is_one_sentence_and_keeps_nothing(made, cache):

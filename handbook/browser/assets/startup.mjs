@@ -18,13 +18,14 @@ export function pyodideOptions(base, more = {}) {
   };
 }
 
-// Put the bridge's source and the checkers' bytecode (`compiled`) where bundle.json says, and on
-// sys.path (once: a Python started from a snapshot has them there already).
+// Put the bridge's source and the checkers' bytecode (`compiled`) where bundle.json says, and first
+// on sys.path, each folder once: a Python restored from a snapshot has them there already, and
+// Pyodide puts "" in front of them again.
 export function installCheckers(pyodide, { bridge, checkers }, compiled) {
   pyodide.FS.mkdirTree(HOME);
   pyodide.FS.writeFile(`${HOME}/handbook_bridge.py`, bridge);
   pyodide.FS.writeFile(checkers, compiled); // where its bytecode says it is
-  pyodide.runPython(`import sys; sys.path[:0] = [p for p in ${JSON.stringify([HOME, checkers])} if p not in sys.path]`);
+  pyodide.runPython(`import sys; sys.path[:] = dict.fromkeys([*${JSON.stringify([HOME, checkers])}, *sys.path])`);
 }
 
 // A snapshot file holds Python's memory without its all-zero pages (about two thirds of it): a
