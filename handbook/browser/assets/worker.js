@@ -16,10 +16,9 @@ async function start() {
   const compiled = download("checkers.pyc.zip", (response) => response.arrayBuffer());
   const options = pyodideOptions(PYODIDE, { stdout: () => {}, stderr: (line) => console.warn(line) });
   const checkers = async (pyodide) => installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
-  // loadPyodide edits the options it is given: each start has its own copy
   let pyodide = await fromSnapshot(options, bundle, checkers);
   if (!pyodide) {
-    pyodide = await loadPyodide({ ...options });
+    pyodide = await loadPyodide({ ...options }); // a copy: loadPyodide edits the options it is given
     await checkers(pyodide);
   }
   const { fullStdlib, group, version } = await bundle;
