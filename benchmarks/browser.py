@@ -70,10 +70,14 @@ const pyodide = await loadPyodide({ indexURL: base, packageBaseUrl: base, lockFi
 pyodide.runPython("1+1");
 window.__firstAnswer = performance.now();
 """
+# A bare page whose worker posts "done", or what went wrong (then the visit stops with it).
 WORKER_PAGE_JS = """const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-worker.onmessage = () => { window.__firstAnswer = performance.now(); };
+worker.onmessage = ({ data }) => {
+  if (data === "done") window.__firstAnswer = performance.now();
+  else window.__failed = String(data);
+};
 """
-OWN_FLOOR_WORKER_JS = OWN_FLOOR_JS.replace("window.__firstAnswer = performance.now();", "postMessage(1);")
+OWN_FLOOR_WORKER_JS = OWN_FLOOR_JS.replace("window.__firstAnswer = performance.now();", 'postMessage("done");')
 CHECKERS_ALONE_JS = """import { loadPyodide } from "../site/assets/pyodide/pyodide.mjs";
 import { installCheckers, pyodideOptions } from "../site/assets/checkers/startup.mjs";
 const download = (name) => fetch(new URL("../site/assets/checkers/" + name, import.meta.url));
@@ -82,8 +86,8 @@ const compiled = download("checkers.pyc.zip").then((response) => response.arrayB
 const pyodide = await loadPyodide(pyodideOptions(new URL("../site/assets/pyodide/", import.meta.url).href));
 installCheckers(pyodide, await bundle, new Uint8Array(await compiled));
 const { group, version } = await bundle;
-pyodide.pyimport("handbook_bridge").decide(%s, %s, JSON.stringify(group ?? null), version ?? null);
-postMessage(1);
+const reply = JSON.parse(pyodide.pyimport("handbook_bridge").decide(%s, %s, JSON.stringify(group ?? null), version ?? null));
+postMessage(reply.ok && reply.result.decision ? "done" : `no answer: ${reply.message}`);
 """
 # Injected before any page script: watch long tasks; on the checker page, answer the form at once.
 PROBE = """
@@ -168,7 +172,9 @@ def visit(context, url: str, root: Path) -> dict:
     page.goto(url, wait_until="commit")
     deadline = time.time() + 60
     while time.time() < deadline:
-        first = page.evaluate("window.__firstAnswer || 0")
+        first, failed = page.evaluate("[window.__firstAnswer || 0, window.__failed]")
+        if failed:
+            raise SystemExit(f"{url}: {failed}")
         if first:
             break
         time.sleep(0.02)

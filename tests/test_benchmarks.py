@@ -1,4 +1,5 @@
-"""Every benchmark still runs against the current code: each imports, and the quick ones run."""
+"""Every benchmark still runs against the current code: each imports, the quick ones run, and the
+browser one runs once (about a minute)."""
 from __future__ import annotations
 
 import importlib.util
@@ -33,12 +34,19 @@ def test_the_scenarios_benchmark_runs_and_prints_its_figures():
 
 
 def test_the_browser_benchmark_runs_once_and_reports_every_page(build):
-    """One run in real Chromium: each bare page and the checker page answer, a second visit starts
-    from the snapshot, and the report has a row for each page and visit."""
+    """One run in real Chromium: each bare page and the checker page answer (the checkers-alone page
+    with a decision), and the report has a row for each page and visit."""
     run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "browser.py"), "--site", str(build()),
                           "--runs", "1"], capture_output=True, text=True, cwd=REPO, timeout=900)
     assert run.returncode == 0, run.stderr
     rows = [line.split("|")[1].strip() for line in run.stdout.splitlines() if line.startswith("| ") and " ms |" in line]
     pages = ["own floor", "stock floor", "own floor in a worker", "checkers alone", "checker"]
     assert rows == [f"{page} {visit}" for page in pages for visit in ("cold", "warm")]
-    assert "checker warm: the checker started from the build's memory snapshot in 1 of 1 runs" in run.stdout
+
+
+def test_the_browser_benchmark_stops_with_the_reason_when_a_page_gives_no_answer(build):
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "browser.py"), "--site", str(build()),
+                          "--runs", "1", "--checker", "no_such_checker"], capture_output=True, text=True, cwd=REPO,
+                         timeout=900)
+    assert run.returncode != 0
+    assert "checkers-alone/: no answer: There is no checker called 'no_such_checker'." in run.stderr

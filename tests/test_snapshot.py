@@ -228,7 +228,11 @@ def test_a_snapshot_that_failed_is_tried_once_a_process_and_said_once(made, cach
     assert bundle._write_snapshot(pyodide_dir, compiled, broken, checkers_dir) is None
     assert capsys.readouterr().err == "" and list(checkers_dir.iterdir()) == []  # said when it first failed
     with build_all.worker_processes(1) as pool:
-        assert pool.submit(dict, snapshot.FAILED).result() == snapshot.FAILED != {}
+        assert pool.submit(failed_in_this_process).result() == snapshot.FAILED != {}
+
+
+def failed_in_this_process() -> dict[str, str]:
+    return dict(snapshot.FAILED)
 
 
 def test_a_build_that_cannot_make_the_snapshot_says_so_and_ships_none(tmp_path, monkeypatch, capsys):

@@ -35,6 +35,8 @@ class AlreadyFailed(HandbookError):
 
 
 def remember_failures(failed: dict[str, str]) -> None:
+    """Run first in each of build-all's processes: a function, so that it updates that process's own
+    FAILED (a bound FAILED.update would carry a copy of the parent's dict)."""
     FAILED.update(failed)
 
 

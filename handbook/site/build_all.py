@@ -7,6 +7,7 @@ group, so the sites share one copy on disk: identical files are hard links to ea
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 import time
@@ -61,10 +62,10 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
 
 
 def worker_processes(jobs: int | None) -> ProcessPoolExecutor:
-    """The processes that build the groups, told of any snapshot that could not be made here, so
-    that none tries again and says so again."""
-    return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, initializer=snapshot.remember_failures,
-                               initargs=(dict(snapshot.FAILED),))
+    """The processes that build the groups: started afresh, as on every system ("spawn"), and told of
+    any snapshot that could not be made here, so that none tries again and says so again."""
+    return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=snapshot.remember_failures, initargs=(dict(snapshot.FAILED),))
 
 
 SHARED = ("assets/pyodide/*", "assets/checkers/*.snapshot")  # the same for every group

@@ -76,9 +76,9 @@ function startEngine() {
   return engine;
 }
 
-// The decision record's date, as "2 December 2026". Making the formatter takes 30 to 70 ms the
-// first time a page does it (the browser loads its locale data), so it is made once, while the
-// runtime starts, not when the first answer arrives.
+// The decision record's date, as "2 December 2026". Making the formatter takes tens of milliseconds
+// the first time a page does it (the browser loads its language data: docs/about/performance.md),
+// so it is made once, while the runtime starts, not when the first answer arrives.
 let dateFormat = null;
 function recordDate() {
   dateFormat ??= new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
