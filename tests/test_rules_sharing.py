@@ -139,3 +139,13 @@ def test_steps_speak_with_the_group_words_and_hold_no_html():
     assert court.title == "Do not share yet: pass this to the Pantry lead volunteer"
     assert sharing.decide({**ASK, "requester": "court", "information": "case_file"}).title == (
         "Do not share yet: pass this to the manager")
+
+
+def test_the_police_in_an_emergency_name_both_people_the_policy_names():
+    """Clause 5 (the manager) and clause 8 (the person in authority) both apply: the first step says 999
+    and the manager, the second the person in authority (docs/about/open-questions.md, question 9)."""
+    words = {"manager": "manager", "person_with_authority": "coordinator", "team_leader": "shift leader"}
+    steps = sharing.decide({**ASK, "requester": "police", "information": "case_details", "identity": "confirmed",
+                            "circumstances": ["risk_of_harm"]}, group=words).steps
+    assert "call 999 now" in steps[0] and "Tell the manager now" in steps[0]
+    assert steps[1].startswith("Do not turn the police away. Get the coordinator now")
