@@ -25,6 +25,8 @@ SECONDS = 5
 @pytest.mark.parametrize("failure", FAILURES)
 def test_a_runtime_that_cannot_load_is_said_at_once_with_the_answers_table(failure, site_dir, serve, page):
     pattern, response, reason = FAILURES[failure]
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # the worker's own errors stay in it
     if pattern:
         page.route(pattern, lambda route: route.fulfill(**response))
     else:
@@ -38,3 +40,4 @@ def test_a_runtime_that_cannot_load_is_said_at_once_with_the_answers_table(failu
     assert reason in failed.inner_text(), failed.inner_text()
     assert failed.locator("a").get_attribute("href").rstrip("/").endswith("all-answers/sharing")
     assert page.locator('form[data-checker="sharing"] [data-hb-status]').is_hidden()  # no spinner left
+    assert errors == []  # else one could reach the page first and give another reason

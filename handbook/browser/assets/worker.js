@@ -119,8 +119,11 @@ if (typeof WebAssembly !== "object") {
 }
 ready.then((engine) => { report({ type: "ready" }); setTimeout(() => warmUp(engine), 2000); }, failed);
 // When a download fails later on, Emscripten may abort without rejecting loadPyodide's promise.
-addEventListener("unhandledrejection", (event) => failed(event.reason));
-addEventListener("error", (event) => failed(event.error || event.message));
+// Handled here (preventDefault), so that the page hears why from this worker only: an error left
+// to reach the page as well could arrive first and say "could not start" for a failed download.
+const handled = (reason) => (event) => { event.preventDefault(); failed(reason(event)); };
+addEventListener("unhandledrejection", handled((event) => event.reason));
+addEventListener("error", handled((event) => event.error || event.message));
 
 function reasonFor(error) {
   const text = String(error);
