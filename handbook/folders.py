@@ -19,11 +19,13 @@ from pathlib import Path
 import checkers
 
 # The handbook's own docs/, policy/, templates/, overrides/ and mkdocs.yml: inside the installed package
-# (setup.py copies them there), or, in a working copy of the project, at the top of the repository.
+# (the wheel carries them: pyproject.toml's force-include), or, in a working copy, at the top of the repository.
 _PACKAGED = Path(__file__).resolve().parent / "defaults"
 DEFAULTS = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent
 QUIZ = Path(checkers.__file__).resolve().parent / "quiz.yml"  # the induction quiz's situations, beside the rules
 OWN_QUIZ = "my-quiz.yml"  # a group's trainers' own situations, beside group.yml, added to those
+OWN_SECTIONS = "my-sections"  # a group's own "In short" points or paragraph for a section (group/overrides.py)
+OWN_FOLDERS = ("policy", OWN_SECTIONS, "my-templates", "overrides")  # the folders a group may add beside group.yml
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,10 @@ class Folders:
         return [path for path in (own, self.defaults / "templates" / "documents") if path.is_dir()]
 
     def watched(self, group_file: Path) -> list[Path]:
-        """What a preview watches: the group file, the group's own sources, and the defaults a build reads."""
-        found = [group_file] + [self.group_dir / name for name in ("policy", "my-templates", "overrides", OWN_QUIZ)]
+        """What a preview watches: the group file, the group's own sources (its folders, and the files beside
+        group.yml such as my-quiz.yml and a logo), and the defaults a build reads."""
+        beside = [path for path in self.group_dir.iterdir() if path.is_file() and not path.name.startswith(".")]
+        found = [group_file, *beside] + [self.group_dir / name for name in OWN_FOLDERS]
         found += [self.defaults / name for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml")] + [QUIZ]
         return list(dict.fromkeys(path.resolve() for path in found if path.exists()))
 

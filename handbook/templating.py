@@ -51,8 +51,8 @@ def text(value: object) -> Markup:
 
 
 def long_date(value) -> str:
-    """A date as people write it: 10 March 2026."""
-    return f"{value.day} {value:%B %Y}"
+    """A date as people write it: 10 March 2026 (a date not given yet, such as an approval: "not yet set")."""
+    return f"{value.day} {value:%B %Y}" if value else "not yet set"
 
 
 def finalize(value: object) -> object:

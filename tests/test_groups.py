@@ -1,13 +1,9 @@
 """A group's own handbook without a programmer: `handbook new`, overrides, brand, upgrades, many groups at once."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-import zipfile
 
 import pytest
 import yaml
@@ -43,20 +39,14 @@ def test_new_writes_a_ready_folder_with_every_value_given(pantry):
     assert group.contact.phone == "01554000111"  # as typed, not read as a number
     assert group.partner_agencies == ["Llanelli Citizens Advice", "Carmarthenshire Housing Team"]
     assert group.keeps_case_files is False and group.versions[-1].version == "1.1"
-    assert sorted(p.relative_to(pantry).as_posix() for p in pantry.rglob("*") if p.is_file()) == [
-        ".github/workflows/publish.yml", "README.md", "group.yml", "requirements.txt"]
+    files = sorted(p.relative_to(pantry).as_posix() for p in pantry.rglob("*") if p.is_file())
+    assert [name for name in files if not name.startswith("handbook-release/")] == [
+        ".github/workflows/publish.yml", "README.md", "group.yml"]
 
 
-def test_the_publishing_workflow_is_valid_and_runs_the_documented_build(pantry):
-    workflow = yaml.safe_load((pantry / ".github" / "workflows" / "publish.yml").read_text())
-    steps = workflow["jobs"]["publish"]["steps"]
-    runs = [step.get("run", "") for step in steps]
-    assert "handbook build" in runs and "python -m pip install -r requirements.txt" in runs
-    assert any(step.get("with", {}).get("path") == "site" for step in steps)  # what `handbook build` writes
+def test_the_coordinators_readme_names_the_commands_it_needs(pantry):
     readme = (pantry / "README.md").read_text()
-    assert "handbook serve" in readme and "handbook build" in readme
-    assert (pantry / "requirements.txt").read_text().splitlines()[-1].startswith("confidentiality-handbook==")
-
+    assert "handbook serve" in readme and "handbook build" in readme and "handbook upgrade" in readme
 
 def test_new_asks_when_no_options_are_given(tmp_path):
     answers = "\n".join(["Riverside Food Bank", "", "coordinator", "", "", "", "", "0161 496 0000", "", "",
@@ -237,27 +227,3 @@ def test_build_all_builds_every_group_and_reports_a_broken_one_without_stopping(
     for shared in ("assets/pyodide/pyodide.asm.wasm", "assets/checkers/*.snapshot"):
         paths = [path for name in built for path in (tmp_path / "sites" / name).glob(shared)]
         assert len(paths) == 4 and len({os.stat(path).st_ino for path in paths}) == 1  # one copy, hard-linked
-
-
-def test_the_installed_package_builds_a_group_folder_with_its_own_defaults(tmp_path):
-    """The wheel carries the pages, policy text, templates and theme: a group needs only its folder."""
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path / "wheel"), str(REPO)], check=True, capture_output=True)
-    installed = tmp_path / "installed"
-    with zipfile.ZipFile(next((tmp_path / "wheel").glob("*.whl"))) as wheel:
-        wheel.extractall(installed)
-    assert (installed / "handbook/defaults/policy/1.1.md").is_file()
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    cli = [sys.executable, "-c", "import sys; from handbook.cli import main; sys.argv[0] = 'handbook'; main()"]
-    made = subprocess.run([*cli, "new", "cafe", "--name", "Corner Advice Cafe", "--no-input"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
-    built = subprocess.run([*cli, "build"], cwd=tmp_path / "cafe", env=env, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    where = subprocess.run([sys.executable, "-c", "import handbook.folders as f; print(f.DEFAULTS)"], env=env,
-                           capture_output=True, text=True, cwd=tmp_path).stdout.strip()
-    assert where == str(installed / "handbook" / "defaults")
-    assert "Corner Advice Cafe" in (tmp_path / "cafe/site/index.html").read_text()
-    checkers_dir = tmp_path / "cafe/site/assets/checkers"  # everything the checkers' worker loads, snapshot too
-    bundle = json.loads((checkers_dir / "bundle.json").read_text())
-    assert (checkers_dir / "startup.mjs").is_file() and (checkers_dir / bundle["snapshot"]).is_file(), built.stderr

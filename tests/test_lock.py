@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -61,19 +63,32 @@ def test_the_node_lock_holds_the_node_tasks_py_names():
     assert {key: pin for key, (pin, _) in locked(REPO / "requirements-node.lock").items()} == {name: version}
 
 
-def test_set_up_installs_from_the_lock_with_hashes_and_the_project_without_dependencies(tmp_path, monkeypatch):
+def test_a_group_folder_lock_holds_the_same_versions_and_hashes_as_the_project_lock():
+    """What a group's workflow installs (handbook/group/locks/) is requirements.lock less the test tools."""
+    project, runtime = locked(REPO / "requirements.lock"), locked(REPO / "handbook/group/locks/requirements.lock")
+    assert runtime and {name: pin for name, pin in runtime.items() if project.get(name) != pin} == {}
+    assert not {"pytest", "playwright", "hypothesis", "hatchling"} & set(runtime)
+    assert {name: pin for name, (pin, hashes) in locked(REPO / "handbook/group/locks/pip.lock").items() if hashes} == {
+        "pip": tasks_module().PIP.split("==")[1]}
+
+
+def test_set_up_works_from_the_oldest_pip_a_supported_system_ships(tmp_path, monkeypatch):
+    """Debian 12's Python ships pip 23.0.1, which refuses requirements.lock in hash mode: set-up brings pip
+    to the hashed pin first, then installs the lock and the project, for real (from the package registry)."""
     tasks = tasks_module()
-    commands = []
-    monkeypatch.setattr(tasks, "VENV", tmp_path / ".venv")
-    monkeypatch.setattr(tasks, "BIN", tmp_path / ".venv" / "bin")
-    monkeypatch.setattr(tasks, "PYTHON", tmp_path / ".venv" / "bin" / "python")
-    monkeypatch.setattr(tasks, "run", lambda *command, **options: commands.append([str(part) for part in command]))
-    (tmp_path / ".venv" / "bin").mkdir(parents=True)
-    (tmp_path / ".venv" / "bin" / "python").touch()  # an existing environment
+    venv = tmp_path / ".venv"
+    python = venv / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "pip==23.0.1"], check=True)
+    monkeypatch.setattr(tasks, "VENV", venv)
+    monkeypatch.setattr(tasks, "BIN", venv / "bin")
+    monkeypatch.setattr(tasks, "PYTHON", python)
     tasks.python_packages()
-    python = str(tmp_path / ".venv" / "bin" / "python")
-    assert commands == [[python, "-m", "pip", "install", "--quiet", "--require-hashes", "--only-binary=:all:", "-r",
-                         str(REPO / "requirements.lock")],
-                        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", "."]]
-    tasks.python_packages()
-    assert len(commands) == 2, "done again although neither the lock nor pyproject.toml changed"
+    pip = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True, check=True).stdout
+    assert pip.startswith(f"pip {tasks.PIP.split('==')[1]} ")
+    version = subprocess.run([str(venv / "bin" / "handbook"), "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.strip().startswith("handbook "), version.stderr
+    imported = subprocess.run([str(python), "-c", "import mkdocs, weasyprint, docx, playwright, pytest"],
+                              capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    assert len(list(venv.glob(".installed-*"))) == 1  # and the next set-up does nothing, until a lock changes

@@ -8,13 +8,15 @@ from __future__ import annotations
 import click
 
 from .documents import documents
-from .group import new
+from .group import new, upgrade
 from .rules import answers, ask, check
 from .site import build, build_all, export, publish, serve
 from .versions import diff
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="confidentiality-handbook", prog_name="handbook",
+                      message="%(prog)s %(version)s")
 def main() -> None:
     """Build, preview, check and publish a group's Confidentiality Handbook.
 
@@ -28,5 +30,5 @@ def main() -> None:
     """
 
 
-for _command in (new, build, serve, build_all, check, ask, answers, documents, diff, publish, export):
+for _command in (new, upgrade, build, serve, build_all, check, ask, answers, documents, diff, publish, export):
     main.add_command(_command)

@@ -8,14 +8,15 @@ import click
 from checkers.words import TITLES
 
 from ..errors import HandbookError
+from .options import config_option
 
 ASKED = (  # (option, question) in the order they are asked; each option is named after its group.yml key
     ("short_name", "A shorter name for headings (Enter to use the full name)"),
-    ("manager", "The title of the person in charge"),
-    ("team_leader", "Who stands in when they are away"),
-    ("senior_volunteer", "Who stands in when both are away"),
-    ("person_with_authority", "Who consent emails and police enquiries go to"),
-    ("safeguarding_lead", "Who deals with safeguarding worries"),
+    ("manager", f"The title of the person in charge (Enter for \"{TITLES['manager']}\")"),
+    ("team_leader", f"Who stands in when they are away (Enter for \"{TITLES['team_leader']}\")"),
+    ("senior_volunteer", f"Who stands in when both are away (Enter for \"{TITLES['senior_volunteer']}\")"),
+    ("person_with_authority", "Who consent emails and police enquiries go to (Enter for the person in charge)"),
+    ("safeguarding_lead", f"Who deals with safeguarding worries (Enter for \"{TITLES['safeguarding_lead']}\")"),
     ("phone", "Your phone number (Enter to leave out)"),
     ("email", "Your email address (Enter to leave out)"),
     ("address", "Your address (Enter to leave out)"),
@@ -61,8 +62,7 @@ def new(folder: Path, no_input: bool, **given) -> None:
     if not no_input:
         for key, question in ASKED:
             if key not in answers:
-                default = TITLES.get(key, "")
-                answers[key] = click.prompt(question, default=default, show_default=bool(default))
+                answers[key] = click.prompt(question, default="", show_default=False)  # Enter: not given
         if "partners" not in answers:
             listed = click.prompt("Partner agencies whose workers work with you regularly, separated by commas "
                                   "(Enter for none)", default="", show_default=False)
@@ -75,3 +75,35 @@ def new(folder: Path, no_input: bool, **given) -> None:
     except HandbookError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Made {made}. Next: cd {made} and run `handbook serve` to see your handbook.")
+
+
+@click.command()
+@config_option
+def upgrade(group_file: Path | None) -> None:
+    """Move your group's folder to the handbook installed here, then rebuild the site.
+
+    Replaces the handbook's wheel and locks in handbook-release/ with this handbook's, so the
+    publishing workflow installs it too, and builds the site again. The build names any of your
+    own words (my-sections/) written against text that has since changed. Commit the folder's
+    changes to publish with the new handbook.
+
+    \b
+    Example:
+      pipx upgrade confidentiality-handbook   # or install the newer handbook another way
+      handbook upgrade
+    """
+    from ..group import group_file as find_group_file, load_group
+    from ..group.release import installed_release, version, write_release
+    from ..site.build import build
+
+    path = find_group_file(group_file)
+    try:
+        load_group(path)  # a mistake in group.yml is named before anything changes
+        before = installed_release(path.parent)
+        write_release(path.parent)
+        written = build(path)
+    except HandbookError as error:
+        raise click.ClickException(str(error)) from None
+    since = f"from handbook {before} " if before else ""
+    click.echo(f"Upgraded {path.parent} {since}to handbook {version()} (handbook-release/) and built the site "
+               f"in {written}. Commit handbook-release/ so that the workflow publishes with it.")

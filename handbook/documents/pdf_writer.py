@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..errors import HandbookError
 from . import model
 from .stamp import Stamp
 
@@ -23,9 +24,27 @@ def created(stamp: Stamp) -> str:
     return f"{stamp.made.isoformat()}T00:00:00Z"
 
 
+PANGO = ("Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig "
+         "fonts-dejavu-core; macOS: brew install pango")
+
+
+@cache
+def pdf_unavailable() -> str | None:
+    """Why no PDF can be made on this computer (WeasyPrint cannot load Pango), or None when it can."""
+    try:
+        import weasyprint  # noqa: F401  (imported late: it loads Pango, which only the PDFs need)
+    except (OSError, ImportError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return (f"The PDF files were not made: WeasyPrint could not load the Pango library ({reason}). "
+                f"Install it ({PANGO}) and build again; the Word files were made.")
+    return None
+
+
 def html_to_pdf(html: str) -> bytes:
     """Fonts are the system's (DejaVu Sans from fonts-dejavu-core); nothing is fetched."""
-    from weasyprint import CSS, HTML  # imported late: it loads pango, which only PDFs need
+    if pdf_unavailable():
+        raise HandbookError(pdf_unavailable())
+    from weasyprint import CSS, HTML
 
     stylesheet = CSS(filename=str(HERE / "print.css"))
     return HTML(string=html, base_url=str(HERE), url_fetcher=_no_fetch).write_pdf(

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from ..errors import HandbookError
 from ..group import Group, PolicyVersion
-from ..templating import isolate, long_date
+from ..templating import isolate
 
 
 @dataclass(frozen=True)
 class Stamp:
     group: str
     version: str
-    approved: dt.date
+    approval: str  # "approved 10 March 2026", or "not yet approved"
     made: dt.date  # the files' own date: in their properties, never on the page
 
     @property
@@ -31,7 +31,7 @@ class Stamp:
 
     @property
     def policy(self) -> str:
-        return f"Confidentiality Policy version {self.version}, approved {long_date(self.approved)}"
+        return f"Confidentiality Policy version {self.version}, {self.approval}"
 
     @property
     def line(self) -> str:
@@ -47,7 +47,8 @@ def handbook_of(group: str) -> str:
 
 def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:
     """The files' own date: given, else SOURCE_DATE_EPOCH's day (UTC), else the day the version was
-    approved. Never today's date, so that the same inputs always give the same bytes."""
+    approved (the ZIP format's first day until then). Never today's date, so that the same inputs always
+    give the same bytes."""
     if made is not None:
         return made
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -55,9 +56,9 @@ def made_date(version: PolicyVersion, made: dt.date | None = None) -> dt.date:
         if not epoch.isdigit():
             raise HandbookError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}.")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return version.approved
+    return version.approved or dt.date(1980, 1, 1)
 
 
 def stamp_for(group: Group, version: PolicyVersion, made: dt.date | None = None) -> Stamp:
-    return Stamp(group=group.name, version=version.version, approved=version.approved,
+    return Stamp(group=group.name, version=version.version, approval=version.approval,
                  made=made_date(version, made))

@@ -1,18 +1,18 @@
 """`handbook new DIR`: a ready group folder from a few answers, checked before anything is written.
 
-The folder holds group.yml (with a note on every key), a README for the coordinator, the version
-of the handbook it uses (requirements.txt) and a GitHub Pages workflow that runs `handbook build`.
-It is written beside DIR first and moved into place only when group.yml reads back without a
-mistake, so a half-made folder is never left behind.
+The folder holds group.yml (with a note on every key), a README for the coordinator, the handbook
+it builds with (handbook-release/: this handbook's own wheel and the locks of what it needs, see
+release.py) and a GitHub Pages workflow that installs exactly those and publishes every version.
+Only what the coordinator gave is written: a title left out stays a note, so the schema's fallbacks
+apply, and `approved:` waits for the trustees. The folder is written beside DIR first and moved into
+place only when group.yml reads back without a mistake, so a half-made folder is never left behind.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +22,7 @@ from checkers.words import TITLES
 
 from ..errors import HandbookError
 from . import load_group
+from .release import write_release
 
 TEMPLATES = Path(__file__).with_name("new_folder")
 # file written -> template it comes from
@@ -33,12 +34,12 @@ class NewGroup:
     """The answers `handbook new` asks for: every key named after its group.yml key."""
 
     name: str
-    short_name: str = ""
-    manager: str = TITLES["manager"]
-    team_leader: str = TITLES["team_leader"]
-    senior_volunteer: str = TITLES["senior_volunteer"]
-    person_with_authority: str = TITLES["person_with_authority"]
-    safeguarding_lead: str = TITLES["safeguarding_lead"]
+    short_name: str = ""  # "" for each of these: not given, so the schema's fallback applies
+    manager: str = ""
+    team_leader: str = ""
+    senior_volunteer: str = ""
+    person_with_authority: str = ""
+    safeguarding_lead: str = ""
     phone: str = ""
     email: str = ""
     address: str = ""
@@ -52,21 +53,29 @@ def _environment() -> Environment:
     return env
 
 
-def _installed_version() -> str:
-    try:
-        return metadata.version("confidentiality-handbook")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
+# group.yml key -> its note, in the order written
+TITLE_NOTES = (
+    ("manager", "who is in charge: breaks of confidentiality are reported to them"),
+    ("team_leader", "who stands in when the manager is away"),
+    ("senior_volunteer", "who stands in when both are away"),
+    ("person_with_authority", "who consent emails and police enquiries go to (unless given: the manager)"),
+    ("safeguarding_lead", "who deals with safeguarding worries"),
+)
 
 
-def write_group_folder(target: Path, answers: NewGroup, today: dt.date | None = None) -> Path:
+def _values(answers: NewGroup) -> dict:
+    """What the templates show: the answers, and for each title not given the fallback it gets."""
+    fallback = {**TITLES, "person_with_authority": answers.manager or TITLES["manager"]}
+    given = {key: getattr(answers, key) for key, _ in TITLE_NOTES}
+    return {**vars(answers), "version": LATEST, "titles": TITLE_NOTES, "given": given, "fallback": fallback}
+
+
+def write_group_folder(target: Path, answers: NewGroup) -> Path:
     """Make the folder `target` (new, or empty) for the group; returns it."""
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise HandbookError(f"{target} already exists and is not empty: choose a new folder name.")
-    today = today or dt.date.today()
-    values = {**vars(answers), "short_name": answers.short_name or answers.name, "version": LATEST,
-              "approved": today.isoformat(), "review_due": today.replace(year=today.year + 1).isoformat()}
+    values = _values(answers)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
@@ -74,9 +83,7 @@ def write_group_folder(target: Path, answers: NewGroup, today: dt.date | None = 
         for name, template in FILES.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(env.get_template(template).render(values), encoding="utf-8")
-        (staging / "requirements.txt").write_text(
-            "# The handbook this folder uses. To upgrade, change the version and install again.\n"
-            f"confidentiality-handbook=={_installed_version()}\n", encoding="utf-8")
+        write_release(staging)
         load_group(staging / "group.yml")  # every answer checked, as a build would
         staging.chmod(0o755)
         if target.exists():

@@ -17,11 +17,12 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints, ValidationError
 
 from ..errors import HandbookError
+from ..folders import OWN_SECTIONS
 from ..yaml_input import read_yaml
 from .errors import describe
 from .schema import Strict, _plain, text_of
 
-FOLDER = "my-sections"
+FOLDER = OWN_SECTIONS
 
 
 def _paragraphs(value: str) -> str:

@@ -19,7 +19,7 @@ from checkers.words import TITLES
 
 from ..errors import HandbookError
 from .brand import check_colour
-from ..templating import isolate
+from ..templating import isolate, long_date
 
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 URL_SCHEMES = ("https://", "http://", "mailto:")
@@ -104,8 +104,8 @@ class PolicyVersion(Strict):
     """One approved version of the policy. Versions are only ever added, never rewritten."""
 
     version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-    approved: Date
-    review_due: Date
+    approved: Date | None = None  # left empty until the trustees approve it: pages and forms then say so
+    review_due: Date | None = None
     summary: Summary
     changes: dict[str, Summary] = {}
 
@@ -119,9 +119,14 @@ class PolicyVersion(Strict):
 
     @model_validator(mode="after")
     def _review_after_approval(self) -> "PolicyVersion":
-        if self.review_due <= self.approved:
+        if self.approved and self.review_due and self.review_due <= self.approved:
             raise ValueError(f"review_due ({self.review_due}) must be after approved ({self.approved})")
         return self
+
+    @property
+    def approval(self) -> str:
+        """"approved 10 March 2026", or "not yet approved" until the trustees have approved it."""
+        return f"approved {long_date(self.approved)}" if self.approved else "not yet approved"
 
     @property
     def number(self) -> tuple[int, int]:
@@ -162,7 +167,10 @@ class Group(Strict):
                     f"version {after.version} must be higher than the version before it"
                     f" ({before.version}): add new versions at the end, never reuse a number"
                 )
-            if after.approved < before.approved:
+            if before.approved is None:
+                raise ValueError(f"version {before.version} has no approved date, but a later version follows it: "
+                                 "only the newest version can wait for approval")
+            if after.approved is not None and after.approved < before.approved:
                 raise ValueError(
                     f"version {after.version} is approved on {after.approved},"
                     f" before version {before.version} ({before.approved}): versions go in date order"

@@ -36,6 +36,7 @@ class Site:
     folders: Folders
     downloads: dict[str, int]  # file name -> size in bytes
     quiz: tuple[Question, ...] = ()  # the induction quiz, answered by the rules for this version
+    notes: tuple[str, ...] = ()  # for whoever builds: worth a look, not worth stopping for
 
     @cached_property
     def path_steps(self) -> tuple[path_data.Step, ...]:

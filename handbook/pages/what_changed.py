@@ -178,20 +178,25 @@ def _answers_section(old: str, new: str, words: dict, hidden: dict) -> list[str]
     return lines
 
 
+def _approval_sentence(version: str, entry) -> str:
+    if entry.approved is None:
+        return f"Version {text(version)} of the policy is not yet approved."
+    due = f" Its next review is due on {long_date(entry.review_due)}." if entry.review_due else ""
+    return f"Version {text(version)} of the policy was approved on {long_date(entry.approved)}.{due}"
+
+
 def render_what_changed(group: Group, version: str, folders: Folders) -> str:
     """Markdown for the page "What changed in version X", in the group's words."""
     entry = group.version(version)
     old = group.previous_version(version)
     lines = [f"# What changed in version {text(version)}", "",
-             f"Version {text(version)} of the policy was approved on {long_date(entry.approved)}. "
-             f"Its next review is due on {long_date(entry.review_due)}.", "",
+             _approval_sentence(version, entry), "",
              '!!! summary "In short"', f"    {text(entry.summary)}", ""]
     if old is None:
         return "\n".join(lines + ["This is the first version of the policy in this handbook, so there is "
                                   "nothing earlier to compare it with.", ""])
     before = group.version(old)
-    lines += [f"It replaces version {text(old)}, approved on {long_date(before.approved)}. This page compares the two.",
-              ""]
+    lines += [f"It replaces version {text(old)}, {before.approval}. This page compares the two.", ""]
     lines += _clause_section(folders, group, old, version)
     lines += _answers_section(old, version, group_words(group.words()), hidden_options(group.keeps_case_files))
     page = "\n".join(lines).rstrip() + "\n"
