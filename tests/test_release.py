@@ -139,3 +139,21 @@ def test_the_published_folder_shows_the_group_the_version_selector_and_a_checker
     page.click("form[data-checker] button[type=submit]")
     decision = wait_for(page, "() => document.querySelector('[data-hb-answer]').dataset.decision", timeout=120)
     assert decision == "pass_to_person_in_authority"
+
+
+def test_a_build_without_pango_makes_everything_but_the_pdfs_and_says_what_to_install(tmp_path):
+    """WeasyPrint loads Pango when imported; where Pango is missing that import fails with an OSError."""
+    fake = tmp_path / "no-pango" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0': "
+                                      "libpango-1.0-0: cannot open shared object file\")\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(fake.parent), str(REPO)])}  # documents kept by format
+    done = subprocess.run([sys.executable, "-c", "from handbook.cli import main; main()", "build",
+                           "--site-dir", str(tmp_path / "site")], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stdout.splitlines() if line.startswith("Warning: The PDF files were not made")]
+    assert len(warnings) == 1 and "apt-get install libpango-1.0-0" in warnings[0]
+    downloads = sorted(path.name for path in (tmp_path / "site" / "downloads").iterdir())
+    assert downloads and all(name.endswith(".docx") for name in downloads) and "consent-form.docx" in downloads
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert ".pdf" not in home and "not in this copy of the handbook yet" in home
