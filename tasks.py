@@ -9,6 +9,7 @@ library WeasyPrint needs for PDFs, is named with how to install it; everything e
 
     python3 tasks.py serve     # set up, then preview the example handbook at http://127.0.0.1:8000
     python3 tasks.py test      # set up (browser included), then run every test
+    python3 tasks.py dist      # the wheel and sdist of this version, in dist/, ready for a package index
     python3 tasks.py lock      # after changing a pin in pyproject.toml: regenerate the lock files
 """
 from __future__ import annotations
@@ -39,7 +40,8 @@ SYSTEM_FOR_BUILD = {"libpango-1.0-0": "pango-1.0", "libpangoft2-1.0-0": "pangoft
 FONTS = {"fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # the text, Arabic and Hebrew
          # emoji in a group's values (10 MB; without it a PDF shows empty boxes); DejaVu still sets all else
          "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"}
-SYSTEM_FOR_TESTS = {"chromium": "/usr/bin/chromium", "poppler-utils": "/usr/bin/pdftoppm"}
+SYSTEM_FOR_TESTS = {"chromium": "/usr/bin/chromium", "poppler-utils": "/usr/bin/pdftoppm",
+                    "libreoffice-writer-nogui": "/usr/bin/soffice"}  # opens the Word files as Word-like software
 
 
 def run(*command: str | Path, **options) -> None:
@@ -166,11 +168,14 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         setup(for_tests=True)
         run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)
+    elif task == "dist":
+        python_packages()
+        run(BIN / f"hatchling{EXE}", "build", "--directory", "dist", *rest)
     elif task == "lock":
         lock()
     else:
         print(__doc__)
-        print("Tasks: setup, serve, build, test, lock (extra arguments go to the command).")
+        print("Tasks: setup, serve, build, test, dist, lock (extra arguments go to the command).")
         sys.exit(0 if task == "help" else 2)
 
 

@@ -3,7 +3,6 @@ head, and lines far enough apart to write on, for the example group and the host
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -121,23 +120,30 @@ def test_word_writing_lines_are_at_least_8_mm_apart(made, doc_id):
         assert Length(gap).mm >= 8, f"{doc_id}.docx: lines {Length(gap).mm:.1f} mm apart"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_the_word_consent_form_opens_in_libreoffice_as_two_a4_pages(made, tmp_path):
-    """LibreOffice lays the Word file out as word-processing software does: the same number of pages there too,
+# The induction pack's chapters run on over a dozen pages; LibreOffice and WeasyPrint break its long
+# text differently (12 pages in Word against 13 in the PDF for the example group), so it is not held to this.
+SAME_PAGES = [doc_id for doc_id in FORMS if doc_id != "induction-pack"]
+
+
+def test_the_word_forms_open_in_libreoffice_with_as_many_a4_pages_as_their_pdfs(made, tmp_path):
+    """LibreOffice (installed by `python3 tasks.py test`) lays the Word files out as word-processing software
+    does: each form has as many pages there as its PDF, the consent form two (three for the hostile group),
     with the lines to write on as far apart as the Word file says."""
     _, files, pages = made
-    (tmp_path / "consent-form.docx").write_bytes(files["consent-form.docx"])
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "consent-form.docx")],
-                   check=True, capture_output=True, timeout=120)
-    reader = pypdf.PdfReader(tmp_path / "consent-form.pdf")
-    assert len(reader.pages) == pages
+    for doc_id in SAME_PAGES:
+        (tmp_path / f"{doc_id}.docx").write_bytes(files[f"{doc_id}.docx"])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "word"), *(str(tmp_path / f"{d}.docx") for d in SAME_PAGES)],
+                   check=True, capture_output=True, timeout=300)
+    counted = {doc_id: (len(pypdf.PdfReader(tmp_path / "word" / f"{doc_id}.pdf").pages),
+                        len(pypdf.PdfReader(io.BytesIO(files[f"{doc_id}.pdf"])).pages)) for doc_id in SAME_PAGES}
+    assert {doc_id: pair for doc_id, pair in counted.items() if pair[0] != pair[1]} == {}
+    assert counted["consent-form"][0] == pages
+    reader = pypdf.PdfReader(tmp_path / "word" / "consent-form.pdf")
     assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == A4
     # The lines are tab leaders drawn as underscores: where each sits on the page, from pdftotext.
-    if shutil.which("pdftotext") is None:
-        return
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "consent-form.pdf"), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "word" / "consent-form.pdf"),
+                            "-"], capture_output=True, text=True, check=True).stdout
     tops = sorted({round(float(line.split('yMin="')[1].split('"')[0]), 1) for line in boxes.splitlines()
                    if ">____" in line and "xMin=" in line})
     gaps = [b - a for a, b in zip(tops, tops[1:]) if b - a < 12 * MM]  # lines of one field
