@@ -9,6 +9,7 @@ library WeasyPrint needs for PDFs, is named with how to install it; everything e
 
     python3 tasks.py serve     # set up, then preview the example handbook at http://127.0.0.1:8000
     python3 tasks.py test      # set up (browser included), then run every test
+    python3 tasks.py test --fast   # the rules and unit tests: no site build, no browser, no install
     python3 tasks.py dist      # the wheel and sdist of this version, in dist/, ready for a package index
     python3 tasks.py lock      # after changing a pin in pyproject.toml: regenerate the lock files
 """
@@ -142,6 +143,9 @@ def setup(for_tests: bool = False) -> None:
     runtime()
 
 
+FAST = "not browser and not site and not slow"  # the lanes (pyproject.toml's markers) that `test --fast` leaves out
+
+
 def test_workers() -> int:
     """One test process per core, at most 4: most of the suite's time is builds, one core each; each
     process also drives a browser, and the built sites are shared (tests/conftest.py)."""
@@ -165,6 +169,10 @@ def main(argv: list[str]) -> None:
     elif task == "build":
         setup()
         run(HANDBOOK, "build", *rest)
+    elif task == "test" and "--fast" in rest:
+        setup()
+        rest.remove("--fast")
+        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", "-m", FAST, *rest)
     elif task == "test":
         setup(for_tests=True)
         run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)

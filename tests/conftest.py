@@ -57,11 +57,20 @@ def generator(request) -> str:
     return request.param
 
 
+# The lanes (pyproject.toml's markers): a test using one of these fixtures is in that lane without saying so.
+LANE_FIXTURES = {"browser": {"browser", "page"}, "site": {"build", "site_dir", "hostile_site_dir", "generator"}}
+
+
 def pytest_collection_modifyitems(config, items):
     """Both generators render the same compiled pages, so most site tests say nothing new under the second.
     Zensical runs where a generator makes a difference (marked `every_generator`: the build, the pages
     in the browser with axe, CSP, search, the checkers in the page); elsewhere only MkDocs, to keep
-    the whole suite well inside CI's 30 minutes."""
+    the whole suite well inside CI's 30 minutes. Each test is also put in its lane by the fixtures it
+    uses, so `python3 tasks.py test --fast` can leave out what builds a site or drives a browser."""
+    for item in items:
+        for lane, fixtures in LANE_FIXTURES.items():
+            if fixtures & set(getattr(item, "fixturenames", ())):
+                item.add_marker(lane)
     kept, dropped = [], []
     for item in items:
         params = getattr(item, "callspec", None)

@@ -54,8 +54,9 @@ def test_new_asks_when_no_options_are_given(tmp_path):
     result = CliRunner().invoke(main, ["new", str(tmp_path / "riverside")], input=answers)
     assert result.exit_code == 0, result.output
     group = load_group(tmp_path / "riverside" / "group.yml")
-    assert (group.name, group.short_name, group.manager, group.team_leader) == (
+    assert (group.name, group.display_short_name, group.manager, group.team_leader) == (
         "Riverside Food Bank", "Riverside Food Bank", "coordinator", "team leader")
+    assert group.person_with_authority == "coordinator" and group.short_name is None  # not given: fallbacks
     assert group.partner_agencies == ["Riverside Citizens Advice", "Mill Lane Debt Advice"]
     assert group.keeps_case_files is False and group.contact.phone == "0161 496 0000"
 
@@ -67,7 +68,7 @@ def test_new_refuses_a_folder_in_use_and_a_bad_answer_writes_nothing(tmp_path):
     assert result.exit_code == 1 and "already exists and is not empty" in result.output
     result = CliRunner().invoke(main, ["new", str(tmp_path / "bad"), "--name", "X" * 101, "--no-input"])
     assert result.exit_code == 1
-    assert "group.yml, line 6: name: too long: at most 100 characters" in result.output
+    assert "--name: too long: at most 100 characters (this has 101)." in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["used"]
     result = CliRunner().invoke(main, ["new", str(tmp_path / "nameless"), "--no-input"])
     assert result.exit_code == 1 and "--name is needed with --no-input" in result.output
@@ -227,3 +228,31 @@ def test_build_all_builds_every_group_and_reports_a_broken_one_without_stopping(
     for shared in ("assets/pyodide/pyodide.asm.wasm", "assets/checkers/*.snapshot"):
         paths = [path for name in built for path in (tmp_path / "sites" / name).glob(shared)]
         assert len(paths) == 4 and len({os.stat(path).st_ino for path in paths}) == 1  # one copy, hard-linked
+
+
+def test_new_names_each_place_it_cannot_write_in_one_sentence(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    cases = {str(tmp_path / "link"): f"{tmp_path / 'link'} is a link to another place",
+             str(tmp_path / ("x" * 300)): "Could not make the folder",
+             "/proc/new-group": "Could not make the folder"}
+    for folder, sentence in cases.items():
+        result = CliRunner().invoke(main, ["new", folder, "--name", "X", "--no-input"])
+        assert result.exit_code == 1 and sentence in result.output and "Traceback" not in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"] and not any((tmp_path / "real").iterdir())
+
+
+def test_new_asks_again_for_a_short_name_that_is_too_long_and_names_a_long_option(tmp_path):
+    long_name = "The Riverside and Mill Lane Community Food Bank and Advice Cafe"  # 62 characters: a fine name
+    answers = "\n".join([long_name, "S" * 61, "Riverside", *[""] * 8, "", "y"]) + "\n"
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "riverside")], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "too long: at most 60 characters (this has 61). Please type it again." in result.output
+    group = load_group(tmp_path / "riverside" / "group.yml")
+    assert (group.name, group.short_name) == (long_name, "Riverside")
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "other"), "--name", long_name, "--short-name", "S" * 61,
+                                       "--no-input"])
+    assert result.exit_code == 1 and "--short-name: too long: at most 60 characters (this has 61)." in result.output
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "third"), "--name", long_name, "--no-input"])
+    assert result.exit_code == 0, result.output  # the name alone, 61 to 100 characters, writes no short name

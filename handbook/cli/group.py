@@ -23,6 +23,18 @@ ASKED = (  # (option, question) in the order they are asked; each option is name
 )
 
 
+def _asked(key: str):
+    """Check a typed answer as the group file will; a mistake is said and the question asked again."""
+    from ..group.new import checked_answer
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if value and (problem := checked_answer(key, value)):
+            raise click.UsageError(f"{problem}. Please type it again.")
+        return value
+    return check
+
+
 @click.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="Your group's full name.")
@@ -52,17 +64,20 @@ def new(folder: Path, no_input: bool, **given) -> None:
       handbook new riverside
       handbook new pantry --name "Llanelli Community Pantry" --manager "lead volunteer" --no-case-files --no-input
     """
-    from ..group.new import NewGroup, write_group_folder
+    from ..group.new import NewGroup, checked_answer, write_group_folder
 
     answers = {key: value for key, value in given.items() if value not in (None, ())}
+    for key, value in answers.items():  # an option's mistake is named before any question is asked
+        if isinstance(value, str) and (problem := checked_answer(key, value)):
+            raise click.ClickException(f"--{key.replace('_', '-')}: {problem}.")
     if not answers.get("name"):
         if no_input:
             raise click.ClickException("--name is needed with --no-input: for example --name \"Riverside Food Bank\".")
-        answers["name"] = click.prompt("Your group's full name")
+        answers["name"] = click.prompt("Your group's full name", value_proc=_asked("name"))
     if not no_input:
         for key, question in ASKED:
-            if key not in answers:
-                answers[key] = click.prompt(question, default="", show_default=False)  # Enter: not given
+            if key not in answers:  # Enter: not given
+                answers[key] = click.prompt(question, default="", show_default=False, value_proc=_asked(key))
         if "partners" not in answers:
             listed = click.prompt("Partner agencies whose workers work with you regularly, separated by commas "
                                   "(Enter for none)", default="", show_default=False)

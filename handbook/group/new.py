@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import TypeAdapter, ValidationError
 
 from checkers.versions import LATEST
 from checkers.words import TITLES
 
 from ..errors import HandbookError
 from . import load_group
+from .schema import Contact, Group
 from .release import write_release
 
 TEMPLATES = Path(__file__).with_name("new_folder")
@@ -63,6 +65,19 @@ TITLE_NOTES = (
 )
 
 
+def checked_answer(key: str, value: str) -> str | None:
+    """What is wrong with one answer, as the group file's schema would say it, or None."""
+    field = Group.model_fields.get(key) or Contact.model_fields.get(key)
+    try:
+        TypeAdapter(field.rebuild_annotation()).validate_python(value)
+    except ValidationError as error:
+        item = error.errors()[0]
+        if item["type"] == "string_too_long":
+            return f"too long: at most {item['ctx']['max_length']} characters (this has {len(value)})"
+        return str(item.get("ctx", {}).get("error", item["msg"]))
+    return None
+
+
 def _values(answers: NewGroup) -> dict:
     """What the templates show: the answers, and for each title not given the fallback it gets."""
     fallback = {**TITLES, "person_with_authority": answers.manager or TITLES["manager"]}
@@ -73,11 +88,20 @@ def _values(answers: NewGroup) -> dict:
 def write_group_folder(target: Path, answers: NewGroup) -> Path:
     """Make the folder `target` (new, or empty) for the group; returns it."""
     target = Path(target)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise HandbookError(f"{target} already exists and is not empty: choose a new folder name.")
-    values = _values(answers)
+    try:
+        if target.is_symlink():
+            raise HandbookError(f"{target} is a link to another place: give the name of a new folder instead.")
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise HandbookError(f"{target} already exists and is not empty: choose a new folder name.")
+        return _write(target, _values(answers))
+    except OSError as error:  # a read-only place, a name too long for the disk, a full disk
+        raise HandbookError(f"Could not make the folder {target}: {error.strerror or error}. "
+                            "Choose another place, or a shorter name.") from None
+
+
+def _write(target: Path, values: dict) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.new-", dir=target.parent))
     try:
         env = _environment()
         for name, template in FILES.items():
