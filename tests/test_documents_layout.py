@@ -125,6 +125,7 @@ def test_word_writing_lines_are_at_least_8_mm_apart(made, doc_id):
 SAME_PAGES = [doc_id for doc_id in FORMS if doc_id != "induction-pack"]
 
 
+@pytest.mark.slow
 def test_the_word_forms_open_in_libreoffice_with_as_many_a4_pages_as_their_pdfs(made, tmp_path):
     """LibreOffice (installed by `python3 tasks.py test`) lays the Word files out as word-processing software
     does: each form has as many pages there as its PDF, the consent form two (three for the hostile group),

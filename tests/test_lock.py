@@ -72,6 +72,7 @@ def test_a_group_folder_lock_holds_the_same_versions_and_hashes_as_the_project_l
         "pip": tasks_module().PIP.split("==")[1]}
 
 
+@pytest.mark.slow
 def test_set_up_works_from_the_oldest_pip_a_supported_system_ships(tmp_path, monkeypatch):
     """Debian 12's Python ships pip 23.0.1, which refuses requirements.lock in hash mode: set-up brings pip
     to the hashed pin first, then installs the lock and the project, for real (from the package registry)."""

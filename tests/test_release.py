@@ -2,6 +2,7 @@
 and a new group's folder that publishes from its own files, as its GitHub workflow would, with nothing else."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ def test_one_version_everywhere():
     assert not (REPO / "setup.py").exists() and not (REPO / "MANIFEST.in").exists()  # pyproject.toml alone
 
 
+@pytest.mark.slow
 def test_the_wheel_and_sdist_carry_the_defaults_the_licence_and_the_locks(tmp_path):
     """`python3 tasks.py dist` (here into another folder) makes what a package index would take."""
     done = subprocess.run([sys.executable, str(REPO / "tasks.py"), "dist", "--directory", str(tmp_path)],
@@ -118,6 +120,7 @@ def published(tmp_path_factory):
     return folder / "public"
 
 
+@pytest.mark.slow
 def test_the_published_folder_shows_the_group_the_version_selector_and_a_checkers_answer(published, serve, page):
     base = serve(published)
     page.goto(base)
@@ -141,6 +144,7 @@ def test_the_published_folder_shows_the_group_the_version_selector_and_a_checker
     assert decision == "pass_to_person_in_authority"
 
 
+@pytest.mark.slow
 def test_a_build_without_pango_makes_everything_but_the_pdfs_and_says_what_to_install(tmp_path):
     """WeasyPrint loads Pango when imported; where Pango is missing that import fails with an OSError."""
     fake = tmp_path / "no-pango" / "weasyprint"
@@ -157,3 +161,23 @@ def test_a_build_without_pango_makes_everything_but_the_pdfs_and_says_what_to_in
     assert downloads and all(name.endswith(".docx") for name in downloads) and "consent-form.docx" in downloads
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert ".pdf" not in home and "not in this copy of the handbook yet" in home
+
+
+@pytest.mark.slow
+def test_upgrade_puts_this_handbook_in_the_folder_and_rebuilds(tmp_path):
+    folder = tmp_path / "cafe"
+    assert CliRunner().invoke(main, ["new", str(folder), "--name", "Corner Advice Cafe", "--no-input"]).exit_code == 0
+    release = folder / "handbook-release"
+    for old in release.iterdir():
+        old.unlink()
+    (release / "confidentiality_handbook-0.1.0-py3-none-any.whl").write_bytes(b"an older handbook")
+    (release / "requirements.lock").write_text("# an older lock\n")
+    result = CliRunner().invoke(main, ["upgrade", "--config", str(folder / "group.yml")])
+    assert result.exit_code == 0, result.output
+    assert f"from handbook 0.1.0 to handbook {VERSION}" in result.output
+    wheel = release / f"confidentiality_handbook-{VERSION}-py3-none-any.whl"
+    assert sorted(path.name for path in release.iterdir()) == [wheel.name, "pip.lock", "requirements.lock"]
+    lock = (release / "requirements.lock").read_text(encoding="utf-8")
+    assert lock.rstrip().endswith(f"--hash=sha256:{hashlib.sha256(wheel.read_bytes()).hexdigest()}")
+    assert f"./handbook-release/{wheel.name}" in lock and "\nmkdocs==" in lock
+    assert "Corner Advice Cafe" in (folder / "site" / "index.html").read_text(encoding="utf-8")
