@@ -44,6 +44,7 @@ ACTIONS: dict[str, str] = {
     "ask_recipient_to_delete": "ask them to delete it",
     "ask_not_to_pass_on": "ask them not to pass it on",
     "secure_records": "lock the records away",
+    "restore_records": "get the records working again, and check nobody saw them",
     "evidence_may_be_requested": "keep evidence of the need",
     "warn_person": "warn the person who may be in danger",
     "check_for_danger": "think whether anyone could be in danger, and keep them safe first",
