@@ -32,6 +32,8 @@ ACTIONS: dict[str, str] = {
     "do_not_promise_secrecy": "do not promise to keep it secret",
     "write_down_their_words": "write down what they said, in their own words",
     "do_not_investigate": "do not ask leading questions or investigate",
+    "say_what_happens_next": "tell them what you will do next, and who you will tell",
+    "ask_their_wishes": "ask what they would like to happen",
     # breach
     "report_to_manager": "tell {manager}",
     "log_breach": "write it in the breach log",

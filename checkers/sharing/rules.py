@@ -294,7 +294,8 @@ RULES: tuple[Rule, ...] = (
 
     # Who is asking (ICO guidance on deception): you said you have not checked, so nothing is shared yet.
     Rule(name="not_checked_yet", summary="You said you do not know it is really them",
-         when=lambda f: f.unconfirmed, cites=("1",), decision="do_not_share", urgency="soon",
+         when=lambda f: f.unconfirmed and f.requester in ("professional", "public", "the_person"), cites=("1",),
+         decision="do_not_share", urgency="soon",
          title="Do not share yet: first make sure it is really them",
          steps=("Do not share {what} until you know it is really them.", "{how_to_check}",
                 "Once you are sure, answer these questions again.", ASK_FOR_MESSAGE),

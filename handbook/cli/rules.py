@@ -12,7 +12,7 @@ from checkers.model import Question
 
 from ..errors import HandbookError
 from ..group import group_file as find_group_file
-from ..rules import scenarios, tables
+from ..rules import answer_record, scenarios, tables
 from .options import config_option, version_option
 from .printable import printable
 
@@ -131,9 +131,10 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
 @click.command()
 @click.option("--write", is_flag=True, help="Rewrite the committed tables from the rules.")
 def answers(write: bool) -> None:
-    """Check (or rewrite) the committed table of every answer: checkers/answers/*.json.
+    """Check (or rewrite) the committed table of every answer (checkers/answers/*.json) and the record of every
+    distinct answer in the example group's words (checkers/answers/*.txt).
 
-    Without --write, exits 1 and shows what changed if a table is out of date.
+    Without --write, exits 1 and shows what changed if a table or a record is out of date.
 
     \b
     Examples:
@@ -141,7 +142,7 @@ def answers(write: bool) -> None:
       handbook answers --write    # after changing a rule
     """
     if write:
-        for path in tables.write_tables():
+        for path in tables.write_tables() + answer_record.write_records():
             click.echo(f"Wrote {path}")
         return
     stale = False
@@ -151,6 +152,10 @@ def answers(write: bool) -> None:
             if diff:
                 stale = True
                 click.echo(diff)
+        diff = answer_record.stale_record_diff(checker_id)
+        if diff:
+            stale = True
+            click.echo(diff)
     if stale:
         raise click.ClickException("The answers table is out of date: run `handbook answers --write`.")
     click.echo("Every answers table is up to date.")
