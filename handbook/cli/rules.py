@@ -56,15 +56,16 @@ def _ask_one(question: Question) -> str | list | None:
         click.echo(f"  {number}. {option.label}")
     count = len(question.options)
     if question.multi:
-        raw = click.prompt("Numbers, separated by commas (0 for none)", default="0")
+        none = "" if question.at_least_one else " (0 for none)"  # "who may be at risk?": at least one
+        raw = click.prompt(f"Numbers, separated by commas{none}", **({} if none == "" else {"default": "0"}))
         try:
             picked = sorted({int(part) for part in raw.replace(" ", "").split(",") if part})
         except ValueError:
             picked = [-1]
-        if picked == [0]:
+        if picked == [0] and none:
             return []
         if not picked or any(not 1 <= n <= count for n in picked):
-            click.echo(f"Please give numbers from 1 to {count}, or 0.")
+            click.echo(f"Please give numbers from 1 to {count}{', or 0' if none else ''}.")
             return _ask_one(question)
         return [question.options[n - 1].id for n in picked]
     if not question.required:
