@@ -66,11 +66,11 @@ RULES: tuple[Rule, ...] = (
          summary="The police ask, and someone's life or safety is at risk, or a child or vulnerable adult is at risk",
          when=lambda f: f.requester == "police" and (f.emergency or f.at_risk), cites=("5", "8"),
          decision="pass_to_person_in_authority", urgency="now",
-         title="Get {person_with_authority} now: they can share what is needed to protect life",
+         title="Get {person_with_authority} now: they can share what is needed to keep someone safe",
          steps=("Do not turn the police away. Get {person_with_authority} now, or {team_leader} if they are away.",
-                "They share only what is needed to protect life, and write it down afterwards.",
+                "They share only what is needed to keep someone safe, and write it down afterwards.",
                 "If you cannot reach either of them in time: if the officers are with you, give them only what is "
-                "needed to protect life. If they phoned, call 999 yourself and give it to the call handler.",
+                "needed to keep someone safe. If they phoned, call 999 yourself and give it to the call handler.",
                 "Then tell {person_with_authority} what you shared."),
          actions=("pass_to_person_in_authority", "share_minimum", "call_emergency_services")),
 
@@ -358,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="personal_details", summary="The request is for a home address, route home, phone number or social media",
          when=lambda f: f.details, cites=("9",),
          note=("Never give out a home address, route home, phone number or social media account without the "
-               "person's clear yes. The only exception is to protect a life.",)),
+               "person's clear yes. The only exception is to keep someone safe from serious harm.",)),
     Rule(name="photos", summary="The request is for a photo or video",
          when=lambda f: f.information == "photo_video", cites=("4a",),
          note=("Photos and videos need the express permission of the person in them; for a child, "
