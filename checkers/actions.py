@@ -32,6 +32,8 @@ ACTIONS: dict[str, str] = {
     "do_not_promise_secrecy": "do not promise to keep it secret",
     "write_down_their_words": "write down what they said, in their own words",
     "do_not_investigate": "do not ask leading questions or investigate",
+    "say_what_happens_next": "tell them what you will do next, and who you will tell",
+    "ask_their_wishes": "ask what they would like to happen",
     # breach
     "report_to_manager": "tell {manager}",
     "log_breach": "write it in the breach log",
@@ -44,6 +46,7 @@ ACTIONS: dict[str, str] = {
     "ask_recipient_to_delete": "ask them to delete it",
     "ask_not_to_pass_on": "ask them not to pass it on",
     "secure_records": "lock the records away",
+    "restore_records": "get the records working again, and check nobody saw them",
     "evidence_may_be_requested": "keep evidence of the need",
     "warn_person": "warn the person who may be in danger",
     "check_for_danger": "think whether anyone could be in danger, and keep them safe first",

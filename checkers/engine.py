@@ -15,7 +15,7 @@ from typing import Callable
 
 from .clauses import EVERY, in_order
 from .model import URGENCIES, Ignored, Result
-from .words import fill
+from .words import fill, once
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,14 +86,15 @@ def result(outcome: Outcome, values: dict, record: tuple[str, ...], ignored: tup
            assessment: str = "") -> Result:
     """The Result a reader sees: title, steps, record and reasons in the group's words."""
     values = dict(values, when=outcome.urgency)
+    title, *steps = once((outcome.winner.title, *outcome.steps), values)
     return Result(
         decision=outcome.winner.decision,
         urgency=outcome.urgency,
-        title=fill(outcome.winner.title, values),
-        steps=tuple(fill(step, values) for step in outcome.steps),
+        title=title,
+        steps=tuple(steps),
         cites=outcome.cites,
         actions=outcome.actions,
-        record=tuple(fill(line, values) for line in record),
+        record=once(record, values),
         ignored=tuple(Ignored(item.question, item.answer, fill(item.reason, values)) for item in ignored),
         assessment=fill(assessment, values) if assessment else "",
     )

@@ -25,6 +25,8 @@ class Question:
     `when` is the routing: the question applies only when every named question has one of the
     listed option ids as its answer (empty: always applies). Kept declarative so the page can
     show and hide questions before the Python runtime has loaded.
+    `at_least_one` (multi-choice only): an empty list is a missing answer, and one option id on its own
+    is read as a list of one ("who_at_risk: child").
     `required` is False for questions beyond the public contract: unanswered, the rules decide
     from the contract's questions alone.
     `not_asked` says, in plain words, why an answer given where the question does not apply
@@ -36,6 +38,7 @@ class Question:
     options: tuple[Option, ...]
     hint: str = ""
     multi: bool = False
+    at_least_one: bool = False  # multi-choice: tick at least one; a single answer is a one-item list
     required: bool = True
     when: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_asked: dict[str, str] = field(default_factory=dict)

@@ -98,6 +98,11 @@ def _single(question: Question, value) -> str:
 
 def _multi(question: Question, value) -> frozenset:
     allowed = question.option_ids()
+    if question.at_least_one and isinstance(value, str):
+        value = [value]  # one answer on its own is a list of one
+    if question.at_least_one and isinstance(value, (list, tuple, set, frozenset)) and not value:
+        raise AnswerError(f"{question.id!r} needs at least one answer ({question.prompt}). "
+                          f"Expected a list of any of: {_listed(allowed)}, but received: an empty list.")
     if not isinstance(value, (list, tuple, set, frozenset)):
         raise AnswerError(
             f"{question.id!r} takes a list of answers. "

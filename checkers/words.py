@@ -18,6 +18,10 @@ TITLES: dict[str, str] = {
 }
 
 
+# The word used after the first mention in one answer (once()): not a word of its own for trainers to use.
+AGAIN = "manager_again"
+
+
 def _a(title: str) -> str:
     return f"{'an' if title[:1].lower() in 'aeiou' else 'a'} {title}"
 
@@ -37,11 +41,25 @@ def words(group: dict | None = None) -> dict[str, str]:
     return {
         "name": group.get("name") or "the group",
         "manager": manager,
+        AGAIN: f"the {title['manager']}",  # after the first mention in an answer (see once())
         "team_leader": _a(title["team_leader"]),
         "senior_volunteer": _a(title["senior_volunteer"]),
         "person_with_authority": manager if same else f"the {title['person_with_authority']}",
         "safeguarding_lead": f"the {title['safeguarding_lead']}",
     }
+
+
+def once(templates, values: dict) -> tuple[str, ...]:
+    """Templates filled in order, naming the group in the manager's title once: "Tell the Riverside Food Bank
+    manager now", then "the manager" (issue 25: up to five times in one answer read as clutter)."""
+    full, again = values["manager"], values.get(AGAIN, values["manager"])
+    filled, current = [], dict(values)
+    for template in templates:
+        text = fill(template, current)
+        filled.append(text)
+        if full.lower() in text.lower():
+            current = {key: again if value == full else value for key, value in current.items()}
+    return tuple(filled)
 
 
 def fill(template: str, values: dict) -> str:

@@ -28,11 +28,18 @@ from checkers.words import TITLES
 from rules_helpers import every
 
 Q = {q.id: q for q in QUESTIONS}
-FACTS = ("danger", "contained", "people", "vulnerable", "risk")  # the single-choice facts
-SUBSETS = [frozenset(c) for n in range(6) for c in itertools.combinations(Q["data"].option_ids(), n)]
+KINDS = Q["data"].option_ids()
+SUBSETS = [frozenset(c) for n in range(len(KINDS) + 1) for c in itertools.combinations(KINDS, n)]
 # The kinds of event the assessment tells apart, each with one (what happened, why) that makes it.
-CONTEXTS = {"ordinary": ("other", "none"), "posted": ("posted_online", "none"),
-            "lawful": ("shared_on_purpose", "protect_someone"), "near_miss": ("near_miss", "none")}
+CONTEXTS = {"ordinary": ("other", "none"), "posted": ("posted_online", "none"), "said": ("told_someone", "none"),
+            "access": ("cannot_access", "none"), "lawful": ("shared_on_purpose", "protect_someone"),
+            "near_miss": ("near_miss", "none")}
+# The single-choice facts asked in each kind of event: nothing said out loud or posted is "got back"; records
+# that could not be used are judged by the wait.
+ALL_FACTS = ("danger", "contained", "delay_harm", "people", "vulnerable", "risk")
+FACTS_IN = {ctx: tuple(f for f in ALL_FACTS if Q[f].applies({"what_happened": what, "personal_data": "yes"}))
+            for ctx, (what, _) in CONTEXTS.items()}
+FACTS = FACTS_IN["ordinary"]
 OPEN_ICO = {"manager_decides_on_ico", "check_if_reportable", "record_why_not_reported"}  # the ICO left open
 RENAMED = {"name": "Llanelli Community Pantry", "short_name": "Pantry", "manager": "lead volunteer",
            "team_leader": "shift captain", "senior_volunteer": "old hand", "person_with_authority": "chair",
@@ -44,10 +51,10 @@ def context(what: str, reason: str) -> str:
         return "near_miss"
     if what == "shared_on_purpose" and reason in JUSTIFIED:
         return "lawful"
-    return "posted" if what == "posted_online" else "ordinary"
+    return {"posted_online": "posted", "told_someone": "said", "cannot_access": "access"}.get(what, "ordinary")
 
 
-def fact_space(personal: str | None, unanswered=False):
+def fact_space(personal: str | None, unanswered=False, ctx="ordinary"):
     """Every combination of the facts asked after this answer to "Was personal information involved?"."""
     if personal is None:
         yield {}
@@ -56,10 +63,11 @@ def fact_space(personal: str | None, unanswered=False):
         for danger in Q["danger"].option_ids():
             yield {"danger": danger}
         return
-    values = [Q[f].option_ids() + ((None,) if unanswered else ()) for f in FACTS]
+    facts = FACTS_IN[ctx]
+    values = [Q[f].option_ids() + ((None,) if unanswered else ()) for f in facts]
     for chosen in itertools.product(*values):
         for data in SUBSETS:
-            yield {"data": data, **{f: v for f, v in zip(FACTS, chosen) if v is not None}}
+            yield {"data": data, **{f: v for f, v in zip(facts, chosen) if v is not None}}
 
 
 def personal_answers(ctx: str) -> tuple:
@@ -72,7 +80,7 @@ def assessed(ctx: str) -> tuple:
     what, reason = CONTEXTS[ctx]
     found = []
     for personal in personal_answers(ctx):
-        for facts in fact_space(personal):
+        for facts in fact_space(personal, ctx=ctx):
             answers = {"what_happened": what, "reason": reason, **facts}
             if personal:
                 answers["personal_data"] = personal
@@ -113,7 +121,7 @@ def holds_for_every_base(check) -> dict:
     return result
 
 
-def raw(ctxs=("ordinary", "posted")):
+def raw(ctxs=("ordinary", "posted", "said")):
     """Every combination of the facts in the kinds of event the ICO test runs in."""
     for ctx in ctxs:
         yield from assessed(ctx)
@@ -138,20 +146,22 @@ def test_the_assessment_reads_what_happened_and_why_only_as_the_kind_of_event():
 
 
 def test_the_space_put_to_the_rules():
-    assert sum(len(assessed(ctx)) for ctx in CONTEXTS) == 3 * (2 * 13_824 + 3) + 1
+    per_personal = {ctx: 64 * 3 * 5 * 3 * 4 * (3 if len(FACTS_IN[ctx]) == 5 else 1) for ctx in CONTEXTS}
+    assert sum(len(assessed(ctx)) for ctx in CONTEXTS) == sum(2 * per_personal[c] + 3 for c in CONTEXTS) - 2 * \
+        per_personal["near_miss"] - 2
     assert len({seen for _, _, seen, _ in distinguishable()}) >= 12
     assert len(distinguishable()) >= 2_000
 
 
-@pytest.mark.parametrize("ctx", ["ordinary", "posted"])
+@pytest.mark.parametrize("ctx", ["ordinary", "posted", "access"])
 def test_an_unanswered_fact_means_not_sure(ctx):
     """Every combination with any fact left out assesses as with "not sure" (and `data` [] as left out)."""
     what, reason = CONTEXTS[ctx]
     sure = {tuple(sorted((k, v) for k, v in a.items())): s for a, s in assessed(ctx)}
     for personal in ("yes", "not_sure"):
-        for n, facts in enumerate(fact_space(personal, unanswered=True)):
+        for n, facts in enumerate(fact_space(personal, unanswered=True, ctx=ctx)):
             answers = {"what_happened": what, "reason": reason, "personal_data": personal, **facts}
-            full = {**answers, **{f: breach.UNANSWERED[f] for f in FACTS if f not in answers}}
+            full = {**answers, **{f: breach.UNANSWERED[f] for f in FACTS_IN[ctx] if f not in answers}}
             assert risk.assess(answers) == sure[tuple(sorted(full.items()))]
             if n % 97 == 0:  # and the whole answer, in words too
                 readable = dict(answers, who="me", data=sorted(answers["data"]))
@@ -250,6 +260,8 @@ def test_the_ico_test_runs_whatever_the_reason_unless_it_was_passed_on_for_one_t
         if what == "shared_on_purpose" and reason in JUSTIFIED:
             assert levels == {LAWFUL, HIGH}  # not a breach if it was needed, unless it could put someone in danger
             assert all(s.level == HIGH for a, s in assessed(context(what, reason)) if a.get("danger") == "yes")
+        elif what == "posted_online":  # a post anyone could see is never got back, so never "unlikely"
+            assert {RISK, HIGH} <= levels and UNLIKELY not in levels, (what, reason)
         else:
             assert {UNLIKELY, RISK, HIGH} <= levels, (what, reason)
 
@@ -350,7 +362,7 @@ def test_the_page_form_routes_the_optional_multi_choice_question():
     when = json.loads(html_text.unescape(re.search(r'data-when="([^"]*)"', data).group(1)))
     assert when == {qid: list(allowed) for qid, allowed in Q["data"].when.items()}  # the browser routes it
     assert "data-multi" in data and "data-required" not in data and "hidden disabled" in data
-    assert html.count('type="checkbox" id="hb-breach-data-') == 5
+    assert html.count('type="checkbox" id="hb-breach-data-') == len(Q["data"].options)
 
 
 # The cases of issue 11, in words.

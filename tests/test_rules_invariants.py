@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -26,8 +27,8 @@ RENAMED = {"name": "Llanelli Community Pantry", "short_name": "Pantry", "manager
 
 def test_the_whole_input_space_is_enumerated():
     assert len(outcomes("sharing", "1.1")) == 94_208
-    assert len(outcomes("breach", "1.1")) == 1_016  # the questions its table expands (the rest: test_rules_breach)
-    assert len(outcomes("concern", "1.1")) == 64
+    assert len(outcomes("breach", "1.1")) == 992  # the questions its table expands (the rest: test_rules_breach)
+    assert len(outcomes("concern", "1.1")) == 240  # 15 sets of who is at risk (at least one)
 
 
 def test_every_result_says_what_to_record_and_how_soon():
@@ -140,3 +141,60 @@ def test_checkers_import_only_the_standard_library():
                 [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
             for name in names:
                 assert name.split(".")[0] in sys.stdlib_module_names | {"__future__"}, (path.name, name)
+
+
+# Safety invariants of issue 25, over every answer the routing allows, under every version.
+
+def _said(checker_id: str, answers: dict, outcome) -> str:
+    """The title and steps a reader sees (templates), with the sharing checker's per-requester check filled in."""
+    how = checkers.sharing.HOW_TO_CHECK.get(answers.get("requester"), "") if checker_id == "sharing" else ""
+    return " ".join([outcome.winner.title, *outcome.steps]).replace("{how_to_check}", how)
+
+
+def test_nothing_tells_the_person_when_it_is_about_terrorism():
+    """Terrorism Act 2000 s.39 (tipping off): no 'tell them if safe', no 'tell them' step, whatever else applies."""
+    checked = 0
+    for _, answers, outcome in every("sharing"):
+        if "terrorism" in answers["circumstances"]:
+            checked += 1
+            assert "tell_them_if_safe" not in outcome.actions, answers
+            assert not re.search(r"\btell them\b|\bbe open with\b", _said("sharing", answers, outcome), re.I), answers
+            assert "do_not_alert_person" in outcome.actions, answers
+    assert checked == len(VERSIONS) * 94_208 // 2  # half of every set of circumstances, under every version
+
+
+def test_nothing_is_shared_while_you_do_not_know_it_is_really_them():
+    for _, answers, outcome in every("sharing"):
+        if answers.get("identity") == "not_confirmed":
+            assert outcome.winner.decision != "share", answers
+
+
+@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
+def test_every_answer_that_says_999_carries_the_code(checker_id):
+    for _, answers, outcome in every(checker_id):
+        if "999" in _said(checker_id, answers, outcome):
+            assert "call_emergency_services" in outcome.actions, (answers, outcome.winner.name)
+
+
+def test_a_child_at_risk_always_decides():
+    """Whoever else is ticked, a child at risk gives a safeguarding answer under clause 6 (issue 25, item 11)."""
+    for _, answers, outcome in every("concern"):
+        if "child" in answers["who_at_risk"]:
+            assert outcome.winner.decision == "safeguarding" and "6" in outcome.cites, answers
+            assert outcome.winner.name.startswith("child_"), answers
+
+
+def test_words_said_out_loud_or_a_public_post_are_never_got_back():
+    """`contained` is not asked for them: given anyway, it is listed as ignored with the reason, changes nothing."""
+    from checkers import breach
+
+    for _, answers, _ in every("breach"):
+        assert not (answers["what_happened"] in ("posted_online", "told_someone") and "contained" in answers), answers
+    for what in ("posted_online", "told_someone"):
+        base = {"who": "me", "reason": "none", "what_happened": what, "personal_data": "yes", "danger": "no",
+                "data": ["contact_details"], "people": "one", "vulnerable": "no"}
+        claimed = breach.decide({**base, "contained": "yes"})
+        assert [(i.question, i.answer) for i in claimed.ignored] == [("contained", "yes")]
+        assert "cannot be got back" in claimed.ignored[0].reason
+        assert claimed.assessment == breach.decide(base).assessment and "got back," not in claimed.assessment
+        assert (claimed.urgency, claimed.actions) == (breach.decide(base).urgency, breach.decide(base).actions)

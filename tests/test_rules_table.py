@@ -17,8 +17,8 @@ from handbook.cli import main
 from handbook.policy.placement import CLAUSE_PAGES
 from handbook.rules import tables as answers_table
 from handbook.rules.answer_changes import answer_changes
-from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand, outcomes,
-                                   stale_diff, table_path)
+from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, combinations, dump, expand,
+                                   outcomes, stale_diff, table_path)
 
 
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
@@ -41,8 +41,8 @@ def test_the_table_reads_back_as_every_combination_with_its_outcome():
            "circumstances=urgent_medical+child_or_vulnerable_adult_at_risk")
     assert readable[key] == (
         "pass_to_person_in_authority now | cites 5 5a 6 8 9 | pass_to_person_in_authority share_minimum "
-        "follow_safeguarding_policy tell_safeguarding_lead do_not_promise_secrecy call_emergency_services "
-        "refer_to_manager record_decision"
+        "call_emergency_services follow_safeguarding_policy tell_safeguarding_lead do_not_promise_secrecy "
+        "refer_to_manager tell_them_if_safe record_decision"
     )
     result = sharing.decide({"about": "service_user", "requester": "police", "information": "contact_details",
                              "circumstances": ["urgent_medical", "child_or_vulnerable_adult_at_risk"]})
@@ -58,7 +58,7 @@ def test_a_stale_table_fails_with_a_readable_diff(tmp_path, monkeypatch):
     diff = stale_diff("breach", "1.1").splitlines()
     assert diff[:2] == ["--- breach-1.1.json (committed)", "+++ breach-1.1.json (from the rules)"]
     assert diff[2].startswith("@@ -1")
-    row = ("who=me reason=protect_someone what_happened=told_someone danger=yes personal_data=yes contained=yes -> "
+    row = ("who=me reason=protect_someone what_happened=sent_to_wrong_person danger=yes personal_data=yes contained=yes -> "
            "report_to_manager now | cites ")
     assert any(line.startswith(f"-{row}2 1a") for line in diff)
     assert any(line.startswith(f"+{row}1a") for line in diff)
@@ -116,3 +116,28 @@ def test_handbook_ask_asks_again_after_a_wrong_number():
     outcome = CliRunner().invoke(main, ["ask", "breach"], input="1\n1\n9\n5\n2\n1\n\n0\n\n\n\n")
     assert outcome.exit_code == 0, outcome.output
     assert "Tell the Riverside Food Bank manager today what was shared, with whom and why" in outcome.output
+
+
+# The record of every distinct answer in the example group's words (issue 25): checked fresh like the tables.
+
+@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
+def test_the_committed_record_of_answers_matches_the_rules(checker_id):
+    from handbook.rules.answer_record import build_record, record_path, stale_record_diff
+
+    diff = stale_record_diff(checker_id)
+    assert not diff, f"The record of answers is out of date: run `handbook answers --write`.\n{diff}"
+    assert record_path(checker_id).read_text(encoding="utf-8") == build_record(checker_id)
+
+
+def test_the_record_of_answers_is_in_the_example_groups_words_and_reaches_every_title():
+    from checkers import concern
+    from handbook.group import load_group
+    from handbook.rules.answer_record import EXAMPLE_GROUP, build_record
+
+    text = build_record("concern")
+    assert "the safeguarding lead" in text and "Riverside Community Food Bank" in text
+    assert "{" not in text
+    titles = {line.split(" ", 1)[1] for line in text.split("== Steps ==")[0].splitlines() if line.startswith("T")}
+    words = load_group(EXAMPLE_GROUP).words()
+    rendered = {concern.decide(a, group=words).title for a in combinations("concern")}
+    assert titles == rendered

@@ -36,7 +36,8 @@ TITLE = "Something went wrong: what now?"
 DECISIONS = ("report_to_manager",)
 # The questions the committed answers table expands (handbook/answers_table.py); the others are left
 # unanswered there, which means "not sure".
-TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained")
+TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained",
+                   "delay_harm")
 
 # Options that change nothing (decision, cites or actions) under some version, and why: none.
 NO_EFFECT: dict[str, str] = {}

@@ -12,14 +12,22 @@ from ..model import Option, Question
 
 JUSTIFIED = ("protect_someone", "exceptional")  # reasons the policy allows (clauses 5, 6)
 GOT_OUT = ("told_someone", "sent_to_wrong_person", "posted_online", "records_lost_or_seen", "shared_on_purpose",
-           "other")  # every "what happened" but a near miss
+           "cannot_access", "other")  # every "what happened" but a near miss
+# What can be got back, deleted unread or locked: not words said out loud, not a post anyone could see, not
+# records that could not be used (nothing went anywhere). DOMAIN, round 3: "some things cannot be got back".
+CONTAINABLE = ("sent_to_wrong_person", "records_lost_or_seen", "shared_on_purpose", "other")
+NEVER_CONTAINED = {
+    "what_happened=told_someone": "Something said out loud cannot be got back, so it counts as not got back.",
+    "what_happened=posted_online": "A post that anyone could see cannot be got back, so it counts as not got back.",
+    "what_happened=cannot_access": "Nothing went to anyone: what matters is whether the wait could harm anyone.",
+}
 NEAR_MISS_REASON = "Nothing got out, so there is no risk to people to judge."
 NO_PERSONAL_REASON = "No personal information was involved, so there is no risk to people to judge."
 FACTS_WHEN = {"what_happened": GOT_OUT, "personal_data": ("yes", "not_sure")}
 FACTS_NOT_ASKED = {"what_happened=near_miss": NEAR_MISS_REASON, "personal_data=no": NO_PERSONAL_REASON}
 # An unanswered optional question means this option (for `data`, nothing ticked means not known).
-UNANSWERED = {"danger": "not_sure", "contained": "not_sure", "people": "not_sure", "vulnerable": "not_sure",
-              "risk": "not_sure"}
+UNANSWERED = {"danger": "not_sure", "contained": "not_sure", "delay_harm": "not_sure", "people": "not_sure",
+              "vulnerable": "not_sure", "risk": "not_sure"}
 YES_NO_NOT_SURE = (Option("yes", "Yes"), Option("no", "No"), Option("not_sure", "Not sure"))
 
 QUESTIONS: tuple[Question, ...] = (
@@ -45,6 +53,8 @@ QUESTIONS: tuple[Question, ...] = (
                "Papers, a phone, a laptop or a memory stick."),
         Option("shared_on_purpose", "It was passed on on purpose, without the person's agreement",
                "For example to social services, the police, a doctor or another agency."),
+        Option("cannot_access", "Records could not be used for a while",
+               "For example a computer system was down, a virus locked the files, or a password was lost."),
         Option("other", "Something else"),
         Option("near_miss", "Nothing got out: it was stopped in time",
                "A near miss. For example, an email to the wrong person was caught before it was sent."),
@@ -71,18 +81,27 @@ QUESTIONS: tuple[Question, ...] = (
         Option("no", "No, or it cannot be got back",
                "For example, it was said out loud, posted online, or sent to someone we do not know."),
         Option("not_sure", "Not sure yet"),
-    ), required=False, when=FACTS_WHEN, not_asked=FACTS_NOT_ASKED),
+    ), required=False, when={"what_happened": CONTAINABLE, "personal_data": ("yes", "not_sure")},
+        not_asked={**FACTS_NOT_ASKED, **NEVER_CONTAINED}),
+    Question(id="delay_harm", prompt="While the records could not be used, could anyone come to harm?", options=(
+        Option("yes", "Yes, it could", "For example their care, food, money or support was late or stopped."),
+        Option("no", "No: they were back soon, and nobody's help was held up"),
+        Option("not_sure", "Not sure yet"),
+    ), required=False, when={"what_happened": ("cannot_access",), "personal_data": ("yes", "not_sure")},
+        not_asked=FACTS_NOT_ASKED),
     Question(id="data", prompt="What kind of information was it?", multi=True, options=(
         Option("contact_details", "Contact details: addresses, phone numbers or emails"),
         Option("health_or_sensitive", "Health or other sensitive information",
                "Health, mental health, sexuality, religion, ethnicity, immigration, or a criminal record."),
-        Option("money_or_id", "Money or ID: bank details, benefits or ID documents"),
+        Option("money_or_id", "Money or ID: bank details, benefits, ID documents or dates of birth"),
+        Option("logins", "Passwords or log-ins"),
         Option("case_notes", "Case notes: their situation and the support they get"),
         Option("names_only", "Names only, or only that they use our service"),
     ), hint="Tick all that apply. Not sure? Leave them all unticked.",
         required=False, when=FACTS_WHEN, not_asked=FACTS_NOT_ASKED),
     Question(id="people", prompt="How many people is it about?", options=(
         Option("one", "One person"), Option("few", "2 to 10 people"), Option("many", "More than 10 people"),
+        Option("very_many", "More than 1,000 people"),
         Option("not_sure", "Not sure"),
     ), required=False, when=FACTS_WHEN, not_asked=FACTS_NOT_ASKED),
     Question(id="vulnerable", prompt="Are any of them children or vulnerable adults?", options=YES_NO_NOT_SURE,

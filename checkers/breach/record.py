@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..engine import Outcome
 from .questions import QUESTIONS, UNANSWERED
-from .risk import LAWFUL, NEAR_MISS, Assessment
+from .risk import LAWFUL, NEAR_MISS, NEVER_CONTAINED, Assessment
 
 LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
 KINDS = next(q.option_ids() for q in QUESTIONS if q.id == "data")  # in the order the form lists them
@@ -37,13 +37,20 @@ def _facts(answers: dict) -> list[str]:
     lines.append(f"Personal information involved: {_said(answers, 'personal_data')}.")
     if "contained" in answers or answers.get("personal_data") in ("yes", "not_sure"):
         kinds = "; ".join(LABELS["data", kind] for kind in KINDS if kind in answers.get("data", ()))
-        lines += [
-            f"What kind: {kinds or NOT_KNOWN}. How many people: {_said(answers, 'people')}, and how many records. "
-            f"Children or vulnerable adults: {_said(answers, 'vulnerable')}.",
-            f"Got back or kept safe: {_said(answers, 'contained')}. What was done to stop it spreading, and who "
-            "else was told.",
-        ]
+        lines.append(f"What kind: {kinds or NOT_KNOWN}. How many people: {_said(answers, 'people')}, and how many "
+                     f"records. Children or vulnerable adults: {_said(answers, 'vulnerable')}.")
+        lines.append(_containment(answers))
     return lines
+
+
+def _containment(answers: dict) -> str:
+    """Got back or kept safe; never for words said or a public post; for records out of use, the wait."""
+    what = answers["what_happened"]
+    if what == "cannot_access":
+        return (f"How long the records could not be used, and when they were back. Could the wait harm anyone: "
+                f"{_said(answers, 'delay_harm')}. Whether anyone may also have seen or taken them.")
+    got_back = "No, it cannot be got back" if what in NEVER_CONTAINED else _said(answers, "contained")
+    return f"Got back or kept safe: {got_back}. What was done to stop it spreading, and who else was told."
 
 
 def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str, ...]:

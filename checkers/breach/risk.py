@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 from .questions import JUSTIFIED
 
+# Said out loud or posted for anyone to see: it cannot be got back (the `contained` question is not asked).
+NEVER_CONTAINED = ("told_someone", "posted_online")
+
 NEAR_MISS, LAWFUL, NONE, UNLIKELY, RISK, HIGH = "near_miss", "lawful", "none", "unlikely", "risk", "high"
 ORDER = (NONE, UNLIKELY, RISK, HIGH)  # the levels the ICO test can give, least first
 JUDGED = {"unlikely": UNLIKELY, "likely": RISK, "high": HIGH}  # the `risk` answer as a level
@@ -26,6 +29,7 @@ JUDGED = {"unlikely": UNLIKELY, "likely": RISK, "high": HIGH}  # the `risk` answ
 # children or vulnerable adults, or posted online | both. Heaviest first (the order of the sentence).
 GRID: dict[str, tuple[str, str, str]] = {
     "health_or_sensitive": (HIGH, HIGH, HIGH),
+    "logins": (HIGH, HIGH, HIGH),  # WP250 Annex B (vi): people must change their passwords, so they are told
     "money_or_id": (RISK, HIGH, HIGH),
     "case_notes": (RISK, HIGH, HIGH),
     "contact_details": (UNLIKELY, RISK, HIGH),
@@ -34,8 +38,8 @@ GRID: dict[str, tuple[str, str, str]] = {
 LIGHTEST = "names_only"  # an unknown kind, for the question "is it high?"
 
 # Each fact as (best, worst) for the people it is about: what to find out is what could change the answer.
-EXTREMES = {"kind": (LIGHTEST, "health_or_sensitive"), "people": ("one", "many"), "vulnerable": ("no", "yes"),
-            "contained": ("yes", "no"), "danger": ("no", "yes"), "personal": ("no", "yes")}
+EXTREMES = {"kind": (LIGHTEST, "health_or_sensitive"), "people": ("one", "very_many"), "vulnerable": ("no", "yes"),
+            "contained": ("yes", "no"), "danger": ("no", "yes"), "personal": ("no", "yes"), "delay": ("no", "yes")}
 BEST = {"personal": "yes", "contained": None}  # for the others: "yes" for both would leave nothing to matter
 FIND_OUT = {  # short questions: a volunteer reads them in the moment
     "personal": "Can anyone be told apart from it?",
@@ -44,11 +48,13 @@ FIND_OUT = {  # short questions: a volunteer reads them in the moment
     "kind": "What kind of information was it?",
     "people": "How many people is it about?",
     "vulnerable": "Are any of them children or vulnerable adults?",
+    "delay": "Could the wait harm anyone?",
 }
 WORDS = {NEAR_MISS: "A near miss", LAWFUL: "Not a data breach if it was needed", NONE: "Not a personal data breach",
          UNLIKELY: "Unlikely to be a risk", RISK: "A risk to the people it is about",
          HIGH: "High risk to the people it is about"}
-KINDS = {"health_or_sensitive": "health or other sensitive information", "money_or_id": "money or ID details",
+KINDS = {"health_or_sensitive": "health or other sensitive information", "logins": "passwords or log-ins",
+         "money_or_id": "money or ID details",
          "case_notes": "case notes", "contact_details": "contact details", "names_only": "names alone"}
 ABOUT = {  # (people, vulnerable) -> who it is about; None: not known
     ("one", "yes"): "about a child or vulnerable adult", ("one", "no"): "about one adult",
@@ -56,6 +62,8 @@ ABOUT = {  # (people, vulnerable) -> who it is about; None: not known
     "vulnerable adults", ("few", "no"): "about 2 to 10 adults", ("few", None): "about 2 to 10 people",
     ("many", "yes"): "about more than 10 people, some of them children or vulnerable adults",
     ("many", "no"): "about more than 10 adults", ("many", None): "about more than 10 people",
+    ("very_many", "yes"): "about more than 1,000 people, some of them children or vulnerable adults",
+    ("very_many", "no"): "about more than 1,000 adults", ("very_many", None): "about more than 1,000 people",
     (None, "yes"): "about children or vulnerable adults", (None, "no"): "about adults", (None, None): "",
 }
 
@@ -85,19 +93,31 @@ def _known(value):
     return None if value in (None, "not_sure") else value
 
 
-def level_of(personal, danger, contained, kind, people, vulnerable, posted: bool) -> str:
-    """The level from the facts (None: not known): the grid, with unknowns at their worst for the ICO."""
+def level_of(personal, danger, contained, kind, people, vulnerable, delay, posted: bool, access: bool) -> str:
+    """The level from the facts (None: not known): the grid, with unknowns at their worst for the ICO.
+
+    Records that could not be used (`access`) harm people by the wait, not by who saw them (UK GDPR art 4(12);
+    WP250 Annex B (viii); EDPB 01/2021 cases 1 and 3): the level is what the wait could do to them. More than
+    1,000 people is the grid's last column on its own (EDPB 01/2021 case 11: identity fraud at scale).
+    """
     if danger == "yes":
         return HIGH
     if personal == "no":
         return NONE
+    if access:
+        return {"yes": HIGH, "no": UNLIKELY}.get(delay, RISK)
     if contained == "yes":
         return UNLIKELY
-    column = min(2, int(people == "many" or posted) + int(vulnerable == "yes"))
+    column = 2 if people == "very_many" else min(2, int(people == "many" or posted) + int(vulnerable == "yes"))
     level = GRID[kind or LIGHTEST][column]
     if None in (kind, people, vulnerable, danger):
         level = max(level, RISK, key=ORDER.index)
     return level
+
+
+def _relevant(name: str, access: bool) -> bool:
+    """Whether a fact can matter: the wait only for records that could not be used, and only that for them."""
+    return (name == "delay") == access or name in ("danger", "personal")
 
 
 def _raised(level: str, judged: str | None) -> str:
@@ -105,23 +125,24 @@ def _raised(level: str, judged: str | None) -> str:
     return max(level, judged, key=ORDER.index) if judged else level
 
 
-def _find_out(facts: dict, posted: bool, level: str, judged: str | None) -> tuple[str, ...]:
+def _find_out(facts: dict, posted: bool, access: bool, level: str, judged: str | None) -> tuple[str, ...]:
     """Each unknown fact that could change the answer: known at its best or its worst, it changes the level
     on its own, or with the other unknown facts at their best (except personal information and its
     containment, which would leave nothing else to matter)."""
     best = {name: value or BEST.get(name, EXTREMES[name][0]) for name, value in facts.items()}
     found = []
     for name in FIND_OUT:
-        if facts[name] is None:
-            alone = {_raised(level_of(posted=posted, **dict(facts, **{name: end})), judged) for end in EXTREMES[name]}
-            with_best = {_raised(level_of(posted=posted, **dict(best, **{name: end})), judged)
+        if facts[name] is None and _relevant(name, access):
+            alone = {_raised(level_of(posted=posted, access=access, **dict(facts, **{name: end})), judged)
+                     for end in EXTREMES[name]}
+            with_best = {_raised(level_of(posted=posted, access=access, **dict(best, **{name: end})), judged)
                          for end in EXTREMES[name]}
             if alone != {level} or len(with_best) > 1:
                 found.append(FIND_OUT[name])
     return tuple(found)
 
 
-def _because(facts: dict, posted: bool, kinds: list[str]) -> list[str]:
+def _because(facts: dict, posted: bool, access: bool, kinds: list[str]) -> list[str]:
     """The facts the level rests on, as clauses of one sentence."""
     first = ["it could put someone in physical danger"] if facts["danger"] == "yes" else []
     if first and facts["personal"] == "no":
@@ -130,6 +151,9 @@ def _because(facts: dict, posted: bool, kinds: list[str]) -> list[str]:
     what = " and ".join(KINDS[kind] for kind in kinds) or (
         "personal information" if facts["personal"] else "perhaps personal information")
     details = [f"{what} {about}".strip()] + (["posted online"] if posted else [])
+    if access:
+        return first + [", ".join(details + ["could not be used for a while"] + {
+            "yes": ["and the wait could harm them"], "no": ["and the wait did not harm anyone"]}.get(facts["delay"], []))]
     details += {"yes": ["got back, deleted before anyone read it, or locked with a password"],
                 "no": ["not got back"]}.get(facts["contained"], [])
     return first + [", ".join(details)]
@@ -147,14 +171,15 @@ def assess(answers: dict) -> Assessment:
     if answers["personal_data"] == "no" and danger != "yes":
         return Assessment(NONE, safety, ("no personal information was involved",))
     kinds = [kind for kind in GRID if kind in answers.get("data", ())]
-    facts = {"personal": _known(answers["personal_data"]), "danger": danger,
-             "contained": _known(answers.get("contained")), "kind": kinds[0] if kinds else None,
-             "people": _known(answers.get("people")), "vulnerable": _known(answers.get("vulnerable"))}
-    posted = what == "posted_online"
-    level = level_of(posted=posted, **facts)
-    because = _because(facts, posted, kinds)
+    contained = "no" if what in NEVER_CONTAINED else _known(answers.get("contained"))
+    facts = {"personal": _known(answers["personal_data"]), "danger": danger, "contained": contained,
+             "kind": kinds[0] if kinds else None, "people": _known(answers.get("people")),
+             "vulnerable": _known(answers.get("vulnerable")), "delay": _known(answers.get("delay_harm"))}
+    posted, access = what == "posted_online", what == "cannot_access"
+    level = level_of(posted=posted, access=access, **facts)
+    because = _because(facts, posted, access, kinds)
     judged = JUDGED.get(answers.get("risk"))
     if _raised(level, judged) != level:
         level = judged
         because.append("someone judged it " + ("could seriously harm them" if judged == HIGH else "could harm them"))
-    return Assessment(level, safety, tuple(because), _find_out(facts, posted, level, judged))
+    return Assessment(level, safety, tuple(because), _find_out(facts, posted, access, level, judged))

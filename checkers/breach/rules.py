@@ -31,13 +31,10 @@ def level(*levels):
 
 
 def spreading(what: str):
-    """Information that got out this way, with nobody known to be in danger from it."""
+    """Information that got out this way, with nobody known to be in danger from it. Whoever has it is asked
+    to delete it then; when nobody is sure, the step before says to contact them only once you know they are
+    not the danger (one rule for contacting them, said once)."""
     return lambda f: f.what_happened == what and f.danger != "yes" and f.level in A_BREACH
-
-
-def recipient_safe(what: str):
-    """As `spreading`, and known to be safe to contact whoever has it: they could be the danger."""
-    return lambda f: spreading(what)(f) and f.danger == "no"
 
 
 RULES: tuple[Rule, ...] = (
@@ -90,23 +87,27 @@ RULES: tuple[Rule, ...] = (
     Rule(name="danger_not_sure", summary="Nobody knows yet if it could put someone in danger",
          when=lambda f: f.danger == "unsure" and f.level not in (NONE, NEAR_MISS), cites=("1a",),
          note=("First, think: could this put anyone in danger, such as an address reaching someone they hide "
-               "from? If so, call 999 if they are in danger, and tell {safeguarding_lead} {when}. Until then, do "
-               "not contact whoever got it.",),
-         note_actions=("check_for_danger",), note_first=True),
+               "from? If so, call 999 if they are in danger, tell {safeguarding_lead} {when}, and do not contact "
+               "whoever got it: they may be the danger. If not, go on to the next step.",),
+         note_actions=("check_for_danger", "call_emergency_services"), note_first=True),
     Rule(name="posted", summary="Something was posted online", when=spreading("posted_online"), cites=("4a",),
          urgency="now", note=(TAKE_DOWN,), note_actions=("remove_post",), note_first=True),
-    Rule(name="wrong_person", summary="Something was sent to the wrong person", when=recipient_safe("sent_to_wrong_person"),
+    Rule(name="wrong_person", summary="Something was sent to the wrong person", when=spreading("sent_to_wrong_person"),
          cites=(), note=("Ask the person who got it to delete it, not to pass it on, and to tell you when they "
                          "have.",),
          note_actions=("ask_recipient_to_delete",), note_first=True),
-    Rule(name="told", summary="Someone was told something they should not know", when=recipient_safe("told_someone"),
+    Rule(name="told", summary="Someone was told something they should not know", when=spreading("told_someone"),
          cites=(), note=("Ask the person who was told not to pass it on.",), note_actions=("ask_not_to_pass_on",),
          note_first=True),
+    Rule(name="access_lost", summary="Records could not be used for a while", when=spreading("cannot_access"),
+         cites=("3",), note=("Get the records working again, and check whether anyone could have seen or taken them. "
+                             "If they could, answer these questions again for that.",),
+         note_actions=("restore_records",), note_first=True),
     Rule(name="records", summary="Records were lost or seen", when=spreading("records_lost_or_seen"),
          cites=("3a",), note=("Lock away what is left, and look for anything missing.",),
          note_actions=("secure_records",), note_first=True),
     Rule(name="passed_on", summary="It was passed on without a good reason",  # unsure why: the manager asks
-         when=lambda f: recipient_safe("shared_on_purpose")(f) and f.reason == "none", cites=("1",),
+         when=lambda f: spreading("shared_on_purpose")(f) and f.reason == "none", cites=("1",),
          note=("Ask whoever got it not to use it or pass it on, and to delete it.",),
          note_actions=("ask_recipient_to_delete",), note_first=True),
     Rule(name="posted_and_danger", summary="Something was posted online, and someone could be in danger",

@@ -28,7 +28,9 @@ NO_EFFECT: dict[str, str] = {f"{version} asked_to_keep_secret.{option}": SECRET
 
 def facts(answers: dict) -> SimpleNamespace:
     """Checked answers in the shape the rules read."""
-    return SimpleNamespace(who=answers["who_at_risk"], danger=answers["danger"],
+    who = answers["who_at_risk"]
+    return SimpleNamespace(child="child" in who, vulnerable="vulnerable_adult" in who,
+                           adult=bool(who & {"adult", "worker"}), danger=answers["danger"],
                            secret=answers["asked_to_keep_secret"] == "yes",
                            worker_harms=answers["about_a_worker"] == "yes")
 

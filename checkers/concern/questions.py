@@ -10,7 +10,7 @@ QUESTIONS: tuple[Question, ...] = (
                "For example because of illness, disability, age or their situation."),
         Option("adult", "An adult who can make their own decisions"),
         Option("worker", "A staff member or volunteer"),
-    )),
+    ), hint="Tick everyone who may be at risk.", multi=True, at_least_one=True),
     Question(id="danger", prompt="Are they in danger?", options=(
         Option("now", "Yes, now or tonight"),
         Option("ongoing", "It is happening, or will happen again"),

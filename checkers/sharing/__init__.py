@@ -59,6 +59,9 @@ def facts(answers: dict, version: str) -> SimpleNamespace:
         consent=answers.get("consent"), names=answers.get("consent_names_recipient"),
         circumstances=answers["circumstances"], emergency=bool(answers["circumstances"] & EMERGENCY),
         checkable=requester in CHECKABLE, confirmed=answers.get("identity") == "confirmed",
+        unconfirmed=requester in CHECKABLE and answers.get("identity") == "not_confirmed",
+        at_risk="child_or_vulnerable_adult_at_risk" in answers["circumstances"],
+        terrorism="terrorism" in answers["circumstances"],
         details=information == "contact_details",
         personal=answers["about"] == "worker" or information in ("contact_details", "photo_video"),
         names_needed=requester in OUTSIDE and (

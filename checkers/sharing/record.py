@@ -49,6 +49,8 @@ DECIDER = {"share": "you. Write your name.", "get_consent": "you. Write your nam
 OUTCOME = {"share": "What you shared, with whom, how, and why.",
            "get_consent": "That nothing was shared yet, and why.",
            "do_not_share": "That nothing was shared, and why."}
+WAS_TOLD = "Was the person told? When and how, or why not (for example, telling them would put someone at risk)."
+NOT_TOLD = "That the person was not told, because it is about terrorism (Terrorism Act 2000, section 39)."
 SHARED_OR_NOT = "What was shared, with whom and why; or, if nothing was, why not."
 LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
 
@@ -79,7 +81,7 @@ def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
         *_basis(answers),
         f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
         OUTCOME.get(decision, SHARED_OR_NOT),
-        "Was the person told? When and how, or why not (for example, telling them would put someone at risk).",
+        NOT_TOLD if "terrorism" in answers["circumstances"] else WAS_TOLD,
         f"Who decided: {DECIDER[decision]}" if outcome.winner.name != "police_life_at_risk" else
         "Who decided: {person_with_authority}, or you if they could not be reached in time. Write the name.",
     ]

@@ -15,6 +15,9 @@ from .questions import INSIDE, OUTSIDE, RECORDED
 EXPRESS = RECORDED + ("email_other", "verbal")  # clauses 1 and 9: the person clearly said yes
 ASK_FOR_MESSAGE = "Offer to pass on a message instead: take their name and number, and give it to the person."
 HOTLINE = "the police's Anti-Terrorist Hotline, 0800 789 321"
+# Terrorism Act 2000 s.39: telling anyone something likely to harm an investigation is an offence ("tipping off").
+NO_TIPPING_OFF = ("Do not tell the person, or anyone who does not need to know, that you are doing this. "
+                  "The law says that warning them can be a crime.")
 # {how_to_check}: how to be sure of this requester (sharing/__init__.py HOW_TO_CHECK, one line each)
 
 
@@ -38,14 +41,17 @@ RULES: tuple[Rule, ...] = (
          actions=("do_not_post",)),
 
     # Emergencies: the 999 services get what they need now (ICO data sharing code; clause 5).
-    Rule(name="emergency_check_first", summary="The 999 services want personal details, and you are not sure it is them",
-         when=lambda f: f.requester == "emergency_services" and f.details and not f.confirmed, cites=("5", "9"),
+    Rule(name="emergency_check_first",
+         summary="The 999 services ask, and you are not sure it is them: personal details, or anything once you "
+                 "said you have not checked",
+         when=lambda f: f.requester == "emergency_services" and (f.unconfirmed or f.details and not f.confirmed),
+         cites=("5", "9"),
          decision="do_not_share", urgency="now", title="Give the details through 999 now, not to the caller",
          steps=("You cannot be sure a caller is from the 999 services. Call 999 yourself now, and give the call "
                 "handler the details the service needs. They pass them on.",
                 "Give only what is needed to help the person. You do not need consent to save a life.",
                 "When the emergency is over, tell {manager} what you shared."),
-         actions=("check_identity", "share_minimum", "tell_manager_afterwards")),
+         actions=("check_identity", "call_emergency_services", "share_minimum", "tell_manager_afterwards")),
     Rule(name="emergency_services", summary="The 999 services need information in an emergency",
          when=lambda f: f.requester == "emergency_services", cites=("5",),
          decision="share", urgency="now", title="Share what they need now",
@@ -53,17 +59,20 @@ RULES: tuple[Rule, ...] = (
                 "what happened.",
                 "You do not need consent to save a life or to get someone urgent help.",
                 "When the emergency is over, tell {manager} what you shared, with whom and why."),
-         actions=("share_minimum", "tell_manager_afterwards")),
-    Rule(name="police_life_at_risk", summary="The police say someone's life or safety is at risk",
-         when=lambda f: f.requester == "police" and f.emergency, cites=("5", "8"),
+         actions=("share_minimum", "tell_manager_afterwards", "call_emergency_services")),
+    # The ICO's data sharing code ("data sharing in an urgent situation or in an emergency") counts keeping a
+    # child or vulnerable adult safe, and preventing serious harm, as emergencies: share what is needed now.
+    Rule(name="police_life_at_risk",
+         summary="The police ask, and someone's life or safety is at risk, or a child or vulnerable adult is at risk",
+         when=lambda f: f.requester == "police" and (f.emergency or f.at_risk), cites=("5", "8"),
          decision="pass_to_person_in_authority", urgency="now",
-         title="Get {person_with_authority} now: they can share what is needed to protect life",
+         title="Get {person_with_authority} now: they can share what is needed to keep someone safe",
          steps=("Do not turn the police away. Get {person_with_authority} now, or {team_leader} if they are away.",
-                "They share only what is needed to protect life, and write it down afterwards.",
+                "They share only what is needed to keep someone safe, and write it down afterwards.",
                 "If you cannot reach either of them in time: if the officers are with you, give them only what is "
-                "needed to protect life. If they phoned, call 999 yourself and give it to the call handler.",
+                "needed to keep someone safe. If they phoned, call 999 yourself and give it to the call handler.",
                 "Then tell {person_with_authority} what you shared."),
-         actions=("pass_to_person_in_authority", "share_minimum")),
+         actions=("pass_to_person_in_authority", "share_minimum", "call_emergency_services")),
 
     # Clause 6: a child or vulnerable adult at risk comes before confidentiality.
     Rule(name="child_at_risk", summary="A child or vulnerable adult may be at risk of significant harm",
@@ -78,7 +87,8 @@ RULES: tuple[Rule, ...] = (
                 "{safeguarding_lead} shares only what is needed to keep them safe, and only with the people who "
                 "need it, such as children's or adult services, or the police.",
                 "Follow the safeguarding policy of {name}."),
-         actions=("follow_safeguarding_policy", "tell_safeguarding_lead", "do_not_promise_secrecy", "share_minimum"),
+         actions=("call_emergency_services", "follow_safeguarding_policy", "tell_safeguarding_lead",
+                  "do_not_promise_secrecy", "share_minimum"),
          note=("A child or vulnerable adult may be at risk: tell {safeguarding_lead} {when}, and follow the "
                "safeguarding policy. Do not promise to keep it secret.",),
          note_actions=("follow_safeguarding_policy", "tell_safeguarding_lead", "do_not_promise_secrecy")),
@@ -91,8 +101,8 @@ RULES: tuple[Rule, ...] = (
                 "Do not promise to keep it secret.",
                 "Write down what you saw or heard, in the person's own words where you can.",
                 "Follow the safeguarding policy of {name}."),
-         actions=("follow_safeguarding_policy", "tell_safeguarding_lead", "do_not_promise_secrecy",
-                  "write_down_their_words"),
+         actions=("call_emergency_services", "follow_safeguarding_policy", "tell_safeguarding_lead",
+                  "do_not_promise_secrecy", "write_down_their_words"),
          note=("There are safeguarding concerns: tell {safeguarding_lead} {when}. Do not promise to keep it "
                "secret, and write down what you saw or heard.",),
          note_actions=("follow_safeguarding_policy", "tell_safeguarding_lead", "do_not_promise_secrecy",
@@ -110,7 +120,7 @@ RULES: tuple[Rule, ...] = (
     Rule(name="risk_of_harm", summary="There is evidence someone may seriously harm themselves or others",
          when=circumstance("risk_of_harm"), cites=("5", "5b"),
          decision="refer_to_manager", urgency="now", title="Tell {manager} now: someone may be at serious risk",
-         steps=("If anyone is in danger, call 999 now, and tell them what they need to keep people safe.",
+         steps=("If anyone is in danger, call 999 now, and give the 999 service what it needs to keep people safe.",
                 "Tell {manager} now. If they are away, tell {team_leader}. They decide now what to share.",
                 "If you cannot reach either of them and someone could be seriously harmed, call 999."),
          actions=("call_emergency_services", "refer_to_manager"),
@@ -124,7 +134,7 @@ RULES: tuple[Rule, ...] = (
                 "the law requires.",
                 "If you cannot reach either of them, tell the police yourself what you know about the terrorism. "
                 "The law (Terrorism Act 2000) says it must be told.",
-                "Do not tell the person, or anyone else, that you are doing this."),
+                NO_TIPPING_OFF),
          actions=("pass_to_person_in_authority", "tell_police", "do_not_alert_person"),
          note=("It is about terrorism: get {person_with_authority} now. If you cannot reach them, tell the police "
                "yourself. Do not tell the person.",),
@@ -137,11 +147,12 @@ RULES: tuple[Rule, ...] = (
                 f"or else {HOTLINE}.",
                 "The law (Terrorism Act 2000) says that anyone who has information that could help stop "
                 "terrorism must tell the police.",
-                "Do not tell the person, or anyone else, that you are doing this."),
-         actions=("tell_police", "do_not_alert_person", "refer_to_manager"),
+                NO_TIPPING_OFF),
+         actions=("call_emergency_services", "tell_police", "do_not_alert_person", "refer_to_manager"),
          note=(f"It is about terrorism: tell {{manager}} now, who tells the police; if you cannot reach them, call "
                f"999 if anyone is in danger, or else {HOTLINE}. Do not tell the person.",),
-         note_actions=("tell_police", "do_not_alert_person", "refer_to_manager"), note_first=True),
+         note_actions=("call_emergency_services", "tell_police", "do_not_alert_person", "refer_to_manager"),
+         note_first=True),
     Rule(name="drug_dealing", summary="Someone is dealing drugs within the service",
          when=circumstance("drug_dealing"), cites=("5", "5d"),
          decision="refer_to_manager", urgency="today", title="Tell {manager} {when}: do not decide alone",
@@ -172,6 +183,8 @@ RULES: tuple[Rule, ...] = (
          decision="pass_to_person_in_authority", urgency="today",
          title="Do not share: pass this to {person_with_authority}",
          steps=("Do not give the police any information yourself, not even a name or an address.",
+                "Say to the officer: 'I cannot give out information myself. I will pass your request to "
+                "{person_with_authority}.' Take their name, number and police station, and what they want.",
                 "Pass their request to {person_with_authority} {when}. If they are away, pass it to {team_leader}.",
                 "The police have no automatic right to it. It is for {person_with_authority} to ask what they want, "
                 "why, and under which law, and to write it down."),
@@ -195,14 +208,12 @@ RULES: tuple[Rule, ...] = (
          steps=("Do not share {what}.", "They have the right to say no. Respect it.",
                 "If you think someone is at risk, ask {manager}."),
          actions=("respect_refusal",),
-         note=("They said no: tell {manager} that. If anything is shared to protect someone, tell them "
-               "what and why, if it is safe.",), note_actions=("tell_them_if_safe",)),
+         note=("They said no: tell {manager} that.",)),
     Rule(name="refused_personal", summary="The person said no, and this needs their permission even inside the group",
          when=lambda f: f.requester in INSIDE and f.consent == "refused" and f.personal, cites=("1",),
          decision="do_not_share", urgency="soon", title="Do not share: they said no",
          steps=("Do not share {what}.", "They have the right to say no. Respect it."),
-         actions=("respect_refusal",), note=("They said no: tell {manager} that.",),
-         note_actions=("tell_them_if_safe",)),
+         actions=("respect_refusal",), note=("They said no: tell {manager} that.",)),
     Rule(name="team_despite_refusal", summary="A colleague asks about a guest who asked us not to share",
          when=lambda f: f.requester == "colleague" and not f.personal and f.consent == "refused", cites=("2",),
          decision="share", urgency="soon", title="You can share it with the team, but explain why",
@@ -281,6 +292,15 @@ RULES: tuple[Rule, ...] = (
                 "Share only if they clearly say yes. Write down that they agreed, and when."),
          actions=("ask_express_permission",)),
 
+    # Who is asking (ICO guidance on deception): you said you have not checked, so nothing is shared yet.
+    Rule(name="not_checked_yet", summary="You said you do not know it is really them",
+         when=lambda f: f.unconfirmed and f.requester in ("professional", "public", "the_person"), cites=("1",),
+         decision="do_not_share", urgency="soon",
+         title="Do not share yet: first make sure it is really them",
+         steps=("Do not share {what} until you know it is really them.", "{how_to_check}",
+                "Once you are sure, answer these questions again.", ASK_FOR_MESSAGE),
+         actions=("check_identity", "offer_to_pass_on_message")),
+
     # Sharing (clauses 1, 2, 3a, 4).
     Rule(name="recorded_consent", summary="Someone outside the group asks, and the person's consent is recorded",
          when=lambda f: f.requester in OUTSIDE and f.consent in RECORDED, cites=("4",),
@@ -328,13 +348,17 @@ RULES: tuple[Rule, ...] = (
              "professional", "public"), cites=(),
          note=("Give {who} nothing yourself: they could be the danger. {safeguarding_lead} decides who needs to "
                "know.",), note_first=True),
-    Rule(name="tell_them_if_safe", summary="Safeguarding, and nothing about terrorism",
-         when=lambda f: "child_or_vulnerable_adult_at_risk" in f.circumstances and "terrorism" not in f.circumstances,
-         cites=(), note=("Tell the person what is being done and why, unless that would put anyone at more risk.",)),
+    # Be open with the person (HM Government advice on information sharing), never about terrorism (tipping off).
+    Rule(name="tell_them_if_safe", summary="Something may be shared to keep someone safe, and it is not about terrorism",
+         when=lambda f: not f.terrorism and (f.at_risk or "safeguarding" in f.circumstances
+                                             or f.consent == "refused" and bool(f.circumstances)),
+         cites=(), only_with=("safeguarding", "refer_to_manager", "do_not_share", "pass_to_person_in_authority"),
+         note=("If anything is shared to keep someone safe, be open with the person: tell them what and why, "
+               "unless that would put anyone at more risk.",), note_actions=("tell_them_if_safe",)),
     Rule(name="personal_details", summary="The request is for a home address, route home, phone number or social media",
          when=lambda f: f.details, cites=("9",),
          note=("Never give out a home address, route home, phone number or social media account without the "
-               "person's clear yes. The only exception is to protect a life.",)),
+               "person's clear yes. The only exception is to keep someone safe from serious harm.",)),
     Rule(name="photos", summary="The request is for a photo or video",
          when=lambda f: f.information == "photo_video", cites=("4a",),
          note=("Photos and videos need the express permission of the person in them; for a child, "

@@ -12,7 +12,7 @@ from checkers.model import Question
 
 from ..errors import HandbookError
 from ..group import group_file as find_group_file
-from ..rules import scenarios, tables
+from ..rules import answer_record, scenarios, tables
 from .options import config_option, version_option
 from .printable import printable
 
@@ -56,15 +56,16 @@ def _ask_one(question: Question) -> str | list | None:
         click.echo(f"  {number}. {option.label}")
     count = len(question.options)
     if question.multi:
-        raw = click.prompt("Numbers, separated by commas (0 for none)", default="0")
+        none = "" if question.at_least_one else " (0 for none)"  # "who may be at risk?": at least one
+        raw = click.prompt(f"Numbers, separated by commas{none}", **({} if none == "" else {"default": "0"}))
         try:
             picked = sorted({int(part) for part in raw.replace(" ", "").split(",") if part})
         except ValueError:
             picked = [-1]
-        if picked == [0]:
+        if picked == [0] and none:
             return []
         if not picked or any(not 1 <= n <= count for n in picked):
-            click.echo(f"Please give numbers from 1 to {count}, or 0.")
+            click.echo(f"Please give numbers from 1 to {count}{', or 0' if none else ''}.")
             return _ask_one(question)
         return [question.options[n - 1].id for n in picked]
     if not question.required:
@@ -131,9 +132,10 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
 @click.command()
 @click.option("--write", is_flag=True, help="Rewrite the committed tables from the rules.")
 def answers(write: bool) -> None:
-    """Check (or rewrite) the committed table of every answer: checkers/answers/*.json.
+    """Check (or rewrite) the committed table of every answer (checkers/answers/*.json) and the record of every
+    distinct answer in the example group's words (checkers/answers/*.txt).
 
-    Without --write, exits 1 and shows what changed if a table is out of date.
+    Without --write, exits 1 and shows what changed if a table or a record is out of date.
 
     \b
     Examples:
@@ -141,7 +143,7 @@ def answers(write: bool) -> None:
       handbook answers --write    # after changing a rule
     """
     if write:
-        for path in tables.write_tables():
+        for path in tables.write_tables() + answer_record.write_records():
             click.echo(f"Wrote {path}")
         return
     stale = False
@@ -151,6 +153,10 @@ def answers(write: bool) -> None:
             if diff:
                 stale = True
                 click.echo(diff)
+        diff = answer_record.stale_record_diff(checker_id)
+        if diff:
+            stale = True
+            click.echo(diff)
     if stale:
         raise click.ClickException("The answers table is out of date: run `handbook answers --write`.")
     click.echo("Every answers table is up to date.")

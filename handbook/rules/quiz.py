@@ -37,7 +37,7 @@ from checkers import versions
 from checkers.actions import ACTIONS
 from checkers.model import URGENCIES, AnswerError, Result
 from checkers.validation import check
-from checkers.words import fill, words as group_words
+from checkers.words import AGAIN, fill, words as group_words
 
 from ..errors import HandbookError
 from ..folders import OWN_QUIZ, QUIZ, Folders
@@ -214,7 +214,7 @@ def _words(template: str, values: dict, where: str) -> str:
         return fill(template, values)
     except (KeyError, IndexError, ValueError, AttributeError):
         raise QuizError(f"{where}: the text has a {{ or }} that is not one of the words a quiz can use: "
-                        f"{_listed('{' + key + '}' for key in values)}.") from None
+                        f"{_listed('{' + key + '}' for key in values if key != AGAIN)}.") from None
 
 
 def situations(folders: Folders) -> tuple[Situation, ...]:

@@ -41,7 +41,10 @@ ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID
 # The order a route asks a checker's questions in, where it is not the form's. Breach: what happened and the
 # danger first (safety first, as on the form), who and why last: 712 pages rather than 1,156.
 QUESTION_ORDERS: dict[str, tuple[str, ...]] = {
-    "breach": ("what_happened", "danger", "personal_data", "contained", "data", "people", "vulnerable", "risk",
+    # Concern: who is at risk last, so that "the first of these that applies" is ranked by the rule that decides
+    # with the other answers known (a child always first, so a child at risk always decides).
+    "concern": ("danger", "about_a_worker", "asked_to_keep_secret", "who_at_risk"),
+    "breach": ("what_happened", "danger", "personal_data", "contained", "delay_harm", "data", "people", "vulnerable", "risk",
                "who", "reason"),
 }
 # Group words no checker text contains, each different: equal pages in these words are equal in any.
@@ -148,8 +151,9 @@ class _Builder:
             chosen = {**answers, question.id: frozenset((option,))}
             more = also if fixed else also + self.added(chosen, question, order[n + 1:])
             choices.append((option, self.walk(i + 1, chosen, more)))
-        empty = {**answers, question.id: frozenset()} if question.required else answers
-        choices.append((None, self.walk(i + 1, empty, also)))
+        if not question.at_least_one:  # "None of these" only where none is an answer
+            empty = {**answers, question.id: frozenset()} if question.required else answers
+            choices.append((None, self.walk(i + 1, empty, also)))
         return self.ask(question, choices, first_of=True)
 
     def rank(self, answers: dict, question: Question, option: str) -> tuple[int, int, int]:

@@ -2,7 +2,8 @@
 
 The committed files (checkers/answers/<checker>-<version>.json) keep every combination, compactly:
 one row per combination of the single-choice answers, holding the outcome for each of the 2**n
-sets of the multi-choice answers (128 sets of circumstances, in bit order), with legends of
+sets of the multi-choice answers (128 sets of circumstances, in bit order; from `first`, 1 when at
+least one must be ticked), with legends of
 decisions and of action lists. The
 test rebuilds them and shows a readable diff, one line per combination, when the rules changed.
 
@@ -71,7 +72,12 @@ def multi_sets(checker_id: str) -> list[tuple[str, ...]]:
     if multi is None:
         return [()]
     ids = multi.option_ids()
-    return [tuple(o for i, o in enumerate(ids) if k >> i & 1) for k in range(2 ** len(ids))]
+    return [tuple(o for i, o in enumerate(ids) if k >> i & 1) for k in range(_first(multi), 2 ** len(ids))]
+
+
+def _first(multi: Question) -> int:
+    """The first set in bit order: 1 when at least one option must be ticked (the empty set is not an answer)."""
+    return 1 if multi.at_least_one else 0
 
 
 def combinations(checker_id: str):
@@ -121,7 +127,8 @@ def build_table(checker_id: str, version: str) -> dict:
                  "cites). " + (f"Left unanswered, which means not sure: {', '.join(left)}. " if left else "")
                  + "Regenerate: handbook answers --write",
         "columns": [q.id for q in singles],
-        "expands": {"question": multi.id, "options": list(multi.option_ids())} if multi else None,
+        "expands": {"question": multi.id, "options": list(multi.option_ids()), "first": _first(multi)}
+        if multi else None,
         **{name: {n: text for text, n in legend.items()} for name, legend in legends.items()},
         "rows": rows,
     }
@@ -162,7 +169,7 @@ def expand(table: dict) -> dict[str, str]:
     result = {}
     for row, numbers in table["rows"].items():
         named = [f"{c}={v}" for c, v in zip(table["columns"], row.split(" ")) if v != ABSENT]
-        for k, cell in enumerate(numbers.split(" ")):
+        for k, cell in enumerate(numbers.split(" "), start=expands.get("first", 0) if expands else 0):
             key = " ".join(named)
             if expands:
                 chosen = [o for i, o in enumerate(expands["options"]) if k >> i & 1]

@@ -119,6 +119,7 @@ function setupForm(form) {
       const inputs = [...q.fieldset.querySelectorAll("input")];
       if (q.multi) {
         answers[q.id] = inputs.filter((i) => i.checked).map((i) => i.value);
+        if (q.required && !answers[q.id].length) missing.push(q); // "tick at least one" (who is at risk)
       } else {
         const chosen = inputs.find((i) => i.checked);
         if (chosen) answers[q.id] = chosen.value;
