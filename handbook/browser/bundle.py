@@ -64,8 +64,8 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
     import checkers
 
     for checker_id in checkers.CHECKERS:
-        data = first_answers.build(checker_id, group or None, version)
-        (checkers_dir / first_answers.file_name(checker_id)).write_text(first_answers.dumps(data), encoding="utf-8")
+        text = first_answers.page_file(checker_id, json.dumps(group or None, sort_keys=True), version)
+        (checkers_dir / first_answers.file_name(checker_id)).write_text(text, encoding="utf-8")
 
 
 def _write_snapshot(pyodide_dir: Path, compiled_zip: bytes, bridge: str, checkers_dir: Path) -> str | None:

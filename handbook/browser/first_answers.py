@@ -1,7 +1,7 @@
 """What the Python rules decided, as data a checker page looks up before its runtime is ready.
 
-On a slow phone the runtime (about 5 MB) takes half a minute to arrive; this data is a few tens of
-kilobytes. For each checker the build calls `decide()` on every set of answers the page's form can send
+On a slow phone the runtime (about 5 MB compressed) takes half a minute to arrive; this data is 2 to
+130 KB compressed, by checker (docs/about/performance.md). For each checker the build calls `decide()` on every set of answers the page's form can send
 (as checker.js's route() builds them: questions that do not apply left out, an unanswered optional
 question left out, a multi-choice question as its list) and keeps the results in the group's words,
 each string once. The page only looks up: a key made of the answers picks a row, the ticked boxes a
@@ -18,6 +18,7 @@ the answers.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from dataclasses import dataclass
@@ -137,6 +138,13 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.lru_cache(maxsize=8)
+def page_file(checker_id: str, group_json: str, version: str | None) -> str:
+    """The file's text, made once per process for the same words and version (it runs the rules some
+    30,000 times: a build with a second site generator, or a second site of the same group, reuses it)."""
+    return dumps(build(checker_id, json.loads(group_json), version))
 
 
 class Reader:

@@ -101,7 +101,7 @@ function lookUp(data, answers) {
   const row = data.singles.map((q) => answers[q] ?? "-").join(" ");
   const cell = data.multi.map(({ id, options }) => options
     .reduce((sum, option, i) => sum + ((answers[id] || []).includes(option) ? 2 ** i : 0), 0)).join(".");
-  const numbers = (Object.hasOwn(data.rows, row) ? data.rows[row] : "").split(",");
+  const numbers = (Object.prototype.hasOwnProperty.call(data.rows, row) ? data.rows[row] : "").split(",");
   const at = data.cells.indexOf(cell);
   if (at < 0 || at >= numbers.length || !numbers[at]) return null;
   const outcome = parseInt(numbers[at], 36);
