@@ -26,6 +26,12 @@ profile (its "Code Cache/wasm" folder holds more than 100 KB; empty, it holds 72
 visit with it skips compiling the runtime again. For the checker page it also reports how many visits
 started from the build's memory snapshot (the worker's `startedFrom`): a second visit should, a first never.
 
+With `--phone`, each visit is a phone on Lighthouse's slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up)
+with a 4x slower CPU and a 360x740 screen (Chrome DevTools Protocol: Network.emulateNetworkConditions,
+Emulation.setCPUThrottlingRate), the server gzips what it sends (as real hosts do), and only the own
+floor and the checker page run. While a first visit keeps its offline copy (13 MB, minutes at that
+speed), the network is not slowed; the later visit is slowed again.
+
 Times are from navigation start. "Longest task" is the longest main-thread task seen by a
 `longtask` observer (tasks under 50 ms are not reported, shown as "< 50"). Bytes are what the server
 sent for the visit (nothing for what the browser took from its cache), raw and as gzip -6 would
@@ -124,10 +130,25 @@ SERVED: list[tuple[str, int]] = []  # (path, body bytes) of every response the s
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+    gzip = False  # --phone: send gzip (-6) to a browser that accepts it, as hosts do
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if not (self.gzip and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        import io
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def copyfile(self, source, outputfile):
         start = source.tell()
@@ -165,12 +186,22 @@ OFFLINE_COPY_KEPT = """async () => {
 }"""
 
 
-def visit(context, url: str, root: Path) -> dict:
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+FAST_NETWORK = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+
+def visit(context, url: str, root: Path, phone: bool = False) -> dict:
     """One visit: time to first answer, longest main-thread task, and what the server sent for it."""
     page = context.new_page()
+    if phone:
+        page.set_viewport_size({"width": 360, "height": 740})
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     SERVED.clear()
     page.goto(url, wait_until="commit")
-    deadline = time.time() + 60
+    deadline = time.time() + (180 if phone else 60)
     while time.time() < deadline:
         first, failed = page.evaluate("[window.__firstAnswer || 0, window.__failed]")
         if failed:
@@ -179,11 +210,14 @@ def visit(context, url: str, root: Path) -> dict:
             break
         time.sleep(0.02)
     else:
-        raise SystemExit(f"no answer within 60 s at {url}")
+        raise SystemExit(f"no answer in time at {url}")
     time.sleep(0.3)  # let the long-task observer report
     longest = page.evaluate("window.__longest")
     started = [worker.evaluate("self.startedFrom ?? null") for worker in page.workers
                if worker.url.endswith("/assets/checkers/worker.js")]
+    if phone:
+        cdp.send("Network.emulateNetworkConditions", FAST_NETWORK)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     if not page.evaluate(OFFLINE_COPY_KEPT):
         raise SystemExit(f"the offline copy was not kept within 60 s at {url}")
     page.close()
@@ -220,7 +254,9 @@ def main() -> None:
     parser.add_argument("--page", default="can-i-share/")
     parser.add_argument("--answers", type=json.loads, default=ANSWERS, help="the form's answers, as JSON")
     parser.add_argument("--checker", default="sharing", help="the page's checker, for the checkers-alone page")
+    parser.add_argument("--phone", action="store_true", help="a slow phone on slow 4G, gzip server (see above)")
     options = parser.parse_args()
+    Handler.gzip = options.phone
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -247,6 +283,8 @@ def main() -> None:
         pages = (("own floor", base + "own-floor/"), ("stock floor", base + "floor/"),
                  ("own floor in a worker", base + "own-floor-worker/"), ("checkers alone", base + "checkers-alone/"),
                  ("checker", base + "site/" + options.page))
+        if options.phone:
+            pages = (pages[0], pages[-1])
         results = {f"{name} {visit_kind}": [] for name, _ in pages for visit_kind in ("cold", "warm")}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -256,14 +294,14 @@ def main() -> None:
                     context = playwright.chromium.launch_persistent_context(
                         str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
                     context.add_init_script(PROBE % json.dumps(options.answers))
-                    results[f"{name} cold"].append(visit(context, url, root))
+                    results[f"{name} cold"].append(visit(context, url, root, options.phone))
                     results[f"{name} cold"][-1]["code_cache"] = wasm_code_cache(profile)
-                    results[f"{name} warm"].append(visit(context, url, root))
+                    results[f"{name} warm"].append(visit(context, url, root, options.phone))
                     context.close()
                     shutil.rmtree(profile, ignore_errors=True)
             reading = reading_page_pyodide_bytes(browser, base)
             browser.close()
-    report(results, options.runs, reading)
+    report(results, options.runs, reading, options.phone)
 
 
 def wasm_code_cache(profile: Path) -> int:
@@ -272,9 +310,11 @@ def wasm_code_cache(profile: Path) -> int:
     return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file()) if folder.is_dir() else 0
 
 
-def report(results: dict, runs: int, reading: int) -> None:
+def report(results: dict, runs: int, reading: int, phone: bool = False) -> None:
     med = {key: statistics.median(r["first"] for r in rows) for key, rows in results.items()}
-    print(f"Median of {runs} runs, headless Chromium, 127.0.0.1 (ms from navigation start).\n")
+    print(f"Median of {runs} runs, headless Chromium, 127.0.0.1 (ms from navigation start)"
+          + (": a phone on slow 4G with a 4x slower CPU, gzip server; bytes are as sent (gzip)" if phone else "")
+          + ".\n")
     print("| page | first answer | ratio to own floor | longest main-thread task (median / worst run) "
           "| bytes sent (raw) | bytes sent (gzip) | wasm downloads |")
     print("|---|---:|---:|---:|---:|---:|---:|")

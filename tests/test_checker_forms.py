@@ -138,7 +138,9 @@ def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     assert isinstance(bundle["snapshot"], str), "no memory snapshot was made"
     assert sorted(p.name for p in (tmp_path / "assets" / "checkers").iterdir()) == sorted([
         "bundle.json", "checker.css", "checker.js", "checkers.pyc.zip", bundle["snapshot"], "quiz.css", "quiz.js",
-        "startup.mjs", "worker.js"])
+        "startup.mjs", "worker.js", *(f"first-answers-{checker_id}.json" for checker_id in checkers.CHECKERS)])
+    held = json.loads((tmp_path / "assets" / "checkers" / "first-answers-sharing.json").read_text())
+    assert held["version"] == "1.1" and any(GROUP["short_name"] in text for text in held["strings"])
 
 
 def test_the_trimmed_stdlib_follows_what_the_checkers_import():

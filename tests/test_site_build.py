@@ -80,6 +80,18 @@ def test_the_groups_phone_can_be_dialled_from_every_page(site_dir, hostile_site_
             assert f'<a href="{dialled}">' in page.read_text(encoding="utf-8"), page
 
 
+def test_the_version_stamp_links_to_what_changed_from_every_page(site_dir):
+    version = EXAMPLE.version().version
+    for page in pages(site_dir):
+        found = re.search(r'<aside class="handbook-stamp.*?<a href="([^"]+)" aria-label="version ([^:"]+): what changed">'
+                          r'version ([^<]+)</a>', page.read_text(encoding="utf-8"), re.S)
+        assert found and found[2] == found[3] == version, page
+        # the 404 page, served at any address, links from the site's root, as all its links do
+        target = ((site_dir / found[1].lstrip("/")) if found[1].startswith("/") else (page.parent / found[1]))
+        target = target.resolve() / "index.html"
+        assert target == (site_dir / "changes" / "index.html").resolve() and target.is_file(), page
+
+
 def test_every_clause_anchor_exists_exactly_once_on_its_page(site_dir):
     everywhere = "".join(p.read_text(encoding="utf-8") for p in pages(site_dir))
     for cid, page in CLAUSE_PAGES.items():

@@ -10,7 +10,9 @@ site/assets/checkers/  checker.js, worker.js, startup.mjs, checker.css, quiz.js 
                        compiled by Pyodide's own Python from the very files the tests run),
                        checkers-<hash>.snapshot (Python started with them imported: snapshot.py) and
                        bundle.json (the bridge's source, where the worker puts the checkers, the snapshot's
-                       name, the group's words and the policy version)
+                       name, the group's words and the policy version),
+                       first-answers-<checker>.json (what the rules decide, for the page to answer
+                       before the runtime is ready: first_answers.py)
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 
-from . import runtime, snapshot
+from . import first_answers, runtime, snapshot
 from .stdlib import FROZEN, KEEP, RECORDED_FOR
 
 ASSETS = Path(__file__).parent / "assets"
@@ -59,6 +61,11 @@ def write_browser_assets(site_dir: Path, *, group: dict | None, version: str | N
               "snapshot": _write_snapshot(pyodide_dir, compiled_zip, bridge, checkers_dir),
               "group": group or {}, "version": version}
     (checkers_dir / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    import checkers
+
+    for checker_id in checkers.CHECKERS:
+        text = first_answers.page_file(checker_id, json.dumps(group or None, sort_keys=True), version)
+        (checkers_dir / first_answers.file_name(checker_id)).write_text(text, encoding="utf-8")
 
 
 def _write_snapshot(pyodide_dir: Path, compiled_zip: bytes, bridge: str, checkers_dir: Path) -> str | None:

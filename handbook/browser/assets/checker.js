@@ -1,11 +1,15 @@
 // Checker forms in the page: routing, answers and the decision record. The rules themselves run
-// in a Web Worker (worker.js) on Pyodide, so the page never waits for the runtime. Loaded only on
-// pages with a checker. Answers live in this page's memory only: never in the URL or any storage.
+// in a Web Worker (worker.js) on Pyodide, so the page never waits for the runtime. Until it is ready,
+// Check answers from what the build's Python rules decided (first-answers-<checker>.json, made by
+// handbook/browser/first_answers.py): looked up, never decided here. Loaded only on pages with a
+// checker. Answers live in this page's memory only: never in the URL or any storage.
 
 const LOAD_TIMEOUT_MS = 90000; // then say it failed and point to the route without JavaScript
 const SLOW_AFTER_MS = 8000;
 
 let engine = null;
+let engineStart;
+const engineStarted = new Promise((resolve) => { engineStart = resolve; });
 
 function startEngine() {
   if (engine) return engine;
@@ -73,7 +77,44 @@ function startEngine() {
       });
     },
   };
+  engineStart(engine);
   return engine;
+}
+
+// What the rules decided for every answer set the page holds: one file per checker, fetched whole
+// (its name never depends on the answers), started as soon as the forms are set up, ahead of the runtime.
+const firstAnswerFiles = new Map();
+function firstAnswers(checker) {
+  if (!firstAnswerFiles.has(checker)) {
+    firstAnswerFiles.set(checker, fetch(new URL(`first-answers-${checker}.json`, import.meta.url))
+      .then((response) => (response.ok ? response.json() : null))
+      .then((data) => data && { ...data, columns: Object.fromEntries(Object.entries(data.outcomes)
+        .map(([name, column]) => [name, column.split(",").map((n) => parseInt(n, 36))])) })
+      .catch(() => null));
+  }
+  return firstAnswerFiles.get(checker);
+}
+
+// The result the build held for these answers, or null. The same lookup as Reader.lookup in
+// first_answers.py, which the tests hold equal to decide() for every answer set.
+function lookUp(data, answers) {
+  const row = data.singles.map((q) => answers[q] ?? "-").join(" ");
+  const cell = data.multi.map(({ id, options }) => options
+    .reduce((sum, option, i) => sum + ((answers[id] || []).includes(option) ? 2 ** i : 0), 0)).join(".");
+  const numbers = (Object.prototype.hasOwnProperty.call(data.rows, row) ? data.rows[row] : "").split(",");
+  const at = data.cells.indexOf(cell);
+  if (at < 0 || at >= numbers.length || !numbers[at]) return null;
+  const outcome = parseInt(numbers[at], 36);
+  const text = (name) => data.strings[data.columns[name][outcome]];
+  const items = (name) => {
+    const listed = data.lists[data.columns[name][outcome]];
+    return listed ? listed.split(".").map((n) => data.strings[parseInt(n, 36)]) : [];
+  };
+  return {
+    decision: text("decision"), urgency: text("urgency"), title: text("title"), assessment: text("assessment"),
+    steps: items("steps"), cites: text("cites").split(" ").filter(Boolean),
+    actions: text("actions").split(" ").filter(Boolean), record: items("record"), ignored: [],
+  };
 }
 
 // The decision record's date, as "2 December 2026". Making the formatter takes tens of milliseconds
@@ -134,6 +175,7 @@ function setupForm(form) {
     delete answerBox.dataset.decision;
     delete answerBox.dataset.urgency;
     delete answerBox.dataset.cites;
+    delete answerBox.dataset.source;
   }
 
   function showProblems(missing, focus) {
@@ -154,7 +196,8 @@ function setupForm(form) {
     if (focus) problems.focus();
   }
 
-  function render(result, answers) {
+  // `source`: "build" (looked up in the build's data) or "runtime" (decided by the rules in the worker)
+  function render(result, answers, source) {
     const fragment = $(form, "data-hb-answer-template").content.cloneNode(true);
     $(fragment, "data-hb-title").textContent = result.title;
     const assessment = $(fragment, "data-hb-assessment");
@@ -181,6 +224,7 @@ function setupForm(form) {
     answerBox.dataset.decision = result.decision;
     answerBox.dataset.urgency = result.urgency;
     answerBox.dataset.cites = result.cites.join(" ");
+    answerBox.dataset.source = source;
   }
 
   function recordText(result, answers) {
@@ -217,16 +261,26 @@ function setupForm(form) {
     if (!fromCheck && !shown) return;
     shown = true;
     const id = ++latest;
-    if (engine.state.status !== "ready") clearAnswer();
+    const running = engine ?? startEngine(); // Check pressed before the first paint's start
+    if (running.state.status !== "ready") {
+      const data = await firstAnswers(checker);
+      if (id !== latest) return; // a newer change is on its way
+      const early = data && (version || null) === data.version ? lookUp(data, answers) : null;
+      if (early) {
+        render(early, answers, "build");
+        return;
+      }
+      clearAnswer();
+    }
     let reply;
     try {
-      reply = await engine.decide(checker, answers, version);
+      reply = await running.decide(checker, answers, version);
     } catch (error) {
       return; // the failure message is already on screen
     }
     if (id !== latest) return; // a newer change is on its way
     if (reply.ok) {
-      render(reply.result, answers);
+      render(reply.result, answers, "runtime");
     } else {
       clearAnswer();
       const li = document.createElement("li");
@@ -257,19 +311,22 @@ function setupForm(form) {
   });
 
   const status = $(form, "data-hb-status");
-  engine.onChange((state) => {
+  engineStarted.then((started) => started.onChange((state) => {
     status.hidden = state.status !== "loading";
     $(status, "data-hb-loading").hidden = state.status !== "loading";
     $(status, "data-hb-slow").hidden = !(state.status === "loading" && state.slow);
     if (state.status === "failed") {
       $(form, "data-hb-failed-reason").textContent = state.reason;
       $(form, "data-hb-failed").hidden = false;
-      clearAnswer();
+      if (answerBox.dataset.source !== "build") clearAnswer(); // an answer from the build's data stays right
     }
-  });
+  }));
   $(form, "data-hb-actions").hidden = false;
   box.classList.add("hb-js");
-  form.hbForget(); // the browser may have put back boxes ticked on an earlier visit
+  firstAnswers(checker); // fetched now, ahead of the runtime
+  // Keep what the reader ticked before this script ran, and show the questions that follow. (Nothing of
+  // an earlier visit is here to keep: pagehide cleared the form before the browser could save it.)
+  update();
 }
 
 function copyRecord(answerBox) {
@@ -315,14 +372,15 @@ function forgetAll() {
 addEventListener("pagehide", forgetAll);
 addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
 
-// Start the engine, and set up the forms, as soon as the page's text is on screen: after the first
-// frame is painted (a timeout queued from a frame callback runs after that frame's paint), never
-// before. The form itself is plain HTML, usable before this. Not at the very first paint either:
-// that overlaps the theme's scripts on the same cores and was no faster (docs/about/performance.md).
+// Set up the forms as soon as they are parsed (a reader may already be answering: routing then shows
+// the next question), and start the engine once the page's text is on screen: after the first frame
+// is painted (a timeout queued from a frame callback runs after that frame's paint), never before.
+// Not at the very first paint either: that overlaps the theme's scripts on the same cores and was no
+// faster (docs/about/performance.md).
 function afterFirstPaint() {
+  setupAll();
   requestAnimationFrame(() => setTimeout(() => {
     startEngine();
-    setupAll();
     (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
   }, 0));
 }
