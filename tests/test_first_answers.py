@@ -31,12 +31,12 @@ def test_every_held_answer_set_gives_what_decide_returns(checker_id, version):
 
 def test_what_is_held_covers_every_situation_of_the_answers_tables():
     """Every combination of the single-choice answers in the committed tables is held (with no box
-    ticked), and sharing holds every set of up to two circumstances for each."""
+    ticked, or one where a question needs one), and sharing holds every set of up to two circumstances for each."""
     for checker_id in checkers.CHECKERS:
         held = {first_answers.keys(checker_id, answers) for answers in first_answers.page_answers(checker_id)}
         for base in tables.base_combinations(checker_id):
-            page = {**base, **{q.id: [] for q in checkers.CHECKERS[checker_id].QUESTIONS
-                               if q.multi and q.applies(base)}}
+            page = {**base, **{q.id: list(q.option_ids()[:1] if q.at_least_one else ()) for q in
+                               checkers.CHECKERS[checker_id].QUESTIONS if q.multi and q.applies(base)}}
             assert first_answers.keys(checker_id, page) in held, (checker_id, base)
     assert len(first_answers.page_answers("sharing")) == len(tables.base_combinations("sharing")) * (1 + 7 + 21)
 

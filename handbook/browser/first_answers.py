@@ -62,8 +62,9 @@ def page_answers(checker_id: str):
             elif question.multi:
                 ids = question.option_ids()
                 most = len(ids) if held.ticks is None else held.ticks
+                least = 1 if question.at_least_one else 0  # "who may be at risk" needs someone ticked
                 grown += [{**combo, question.id: list(chosen)}
-                          for n in range(most + 1) for chosen in itertools.combinations(ids, n)]
+                          for n in range(least, most + 1) for chosen in itertools.combinations(ids, n)]
             else:
                 left = not question.required
                 held_answered = question.required or question.id not in held.unanswered
