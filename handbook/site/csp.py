@@ -1,7 +1,11 @@
-"""A strict Content-Security-Policy for each page, listing the hashes of its inline scripts.
+"""A strict Content-Security-Policy for each page, listing the hashes of the theme's own inline scripts.
 
-Material ships small inline scripts whose text varies by page; hashing them lets the policy
-forbid every other inline script ('unsafe-inline' stays out) while the theme keeps working.
+Material (and Zensical) ship small inline scripts, one of whose texts varies with the page's depth
+(`new URL("../..", location)`). Only those scripts are allowed: THEME_SCRIPTS is a fixed list,
+copied from the theme's templates (a test compares it with the installed theme), and a page's
+inline script is hashed into its policy only when its text is one of them, with a base written as
+dots and slashes. Whatever else a page carries (a `<script>` a group wrote into its policy text,
+or one a changed cache entry put there) is never hashed, so the browser refuses to run it.
 
 Inline styles are forbidden too (`style-src 'self'`): the handbook's pages carry none (tables
 align with `align=`, the What changed page's rules are in handbook.css), and Material's scripts
@@ -20,6 +24,25 @@ import hashlib
 import re
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
+
+# The theme's inline scripts, word for word, as in partials/javascripts/{base,content}.html of
+# Material 9.x and Zensical; {base} is the page's way up to the site's root.
+THEME_SCRIPTS = (
+    'var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+    '(target.checked=target.name.startsWith("__tabbed_"))',
+    '__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}',
+    '__md_scope=new URL("{base}",location),__md_scope.pathname.endsWith("/")||(__md_scope=new URL('
+    '__md_scope.pathname+"/",location)),__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+t.charCodeAt(0)),0),'
+    '__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),'
+    '__md_set=(e,t,_=localStorage,a=__md_scope)=>{{try{{_.setItem(a.pathname+"."+e,JSON.stringify(t))}}'
+    'catch(e){{}}}},document.documentElement.setAttribute("data-platform",navigator.platform)',
+)
+_BASE = r"(?:\.|/|\.\.(?:/\.\.)*)/?"  # ".", "/", "..", "../..": never an address of another site
+_TRUSTED = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _BASE)
+                               for script in THEME_SCRIPTS))
+_REFRESH = re.compile(r"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?\s*refresh\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 POLICY = (
@@ -36,13 +59,23 @@ POLICY = (
 )
 
 
+def trusted(script: str) -> bool:
+    """True only for one of the theme's own inline scripts (THEME_SCRIPTS), whatever page it is on."""
+    return _TRUSTED.fullmatch(script) is not None
+
+
 def script_hashes(html: str) -> list[str]:
-    digests = {hashlib.sha256(body.encode("utf-8")).digest() for body in _INLINE_SCRIPT.findall(html)}
+    """The hashes of the page's inline scripts that are the theme's own; any other inline script stays out."""
+    digests = {hashlib.sha256(body.encode("utf-8")).digest() for body in _INLINE_SCRIPT.findall(html)
+               if trusted(body)}
     return sorted(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
 
 
 def protect(html: str, *, inline_styles: bool = False) -> str:
-    """Insert the policy as the first thing after the charset, before any script it governs."""
+    """Insert the policy as the first thing after the charset, before any script it governs. A refresh
+    (`<meta http-equiv="refresh">`, which no policy can forbid) is taken out: the handbook writes none,
+    so one in a page can only send readers off the site."""
+    html = _REFRESH.sub("", html)
     policy = "; ".join(POLICY).format(hashes=" ".join(script_hashes(html)),
                                       inline_styles=" 'unsafe-inline'" if inline_styles else "")
     policy = policy.replace("  ", " ").strip()
