@@ -56,3 +56,29 @@ def test_a_script_the_theme_did_not_write_gets_no_hash_and_a_refresh_is_taken_ou
     assert policy.count("'sha256-") == 1
     assert "unsafe-inline" not in policy
     assert "refresh" not in protected.lower()
+
+
+def redirect_page(version: str) -> str:
+    """mike's redirect page for an alias, as its installed template writes it."""
+    folder = Path(util.find_spec("mike").origin).parent / "templates"
+    return (folder / "redirect.html").read_text(encoding="utf-8").replace("{{href}}", version)
+
+
+@pytest.mark.parametrize("version", ["1.1/", "../1.1/"])
+def test_mikes_redirect_pages_keep_their_script_and_refresh_to_a_version(version):
+    protected = csp.protect(redirect_page(version), redirect=True)
+    assert csp.script_hashes(protected, redirect=True)[0] in protected
+    assert f'content="1; url={version}"' in protected
+
+
+@pytest.mark.parametrize("version", ["https://example.org/", "javascript:alert(1)//"])
+def test_a_redirect_elsewhere_is_neither_run_nor_refreshed(version):
+    protected = csp.protect(redirect_page(version), redirect=True)
+    assert "'sha256-" not in protected and "refresh" not in protected
+    assert "refresh" not in csp.protect(redirect_page("1.1/"))  # only a redirect page keeps one
+
+
+def test_mikes_root_page_keeps_its_script():
+    folder = Path(util.find_spec("mike").origin).parent / "templates"
+    page = (folder / "index.html").read_text(encoding="utf-8").replace("{{version}}", "latest/")
+    assert len(csp.script_hashes(page, redirect=True)) == 1

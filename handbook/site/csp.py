@@ -42,7 +42,17 @@ THEME_SCRIPTS = (
 _BASE = r"(?:\.|/|\.\.(?:/\.\.)*)/?"  # ".", "/", "..", "../..": never an address of another site
 _TRUSTED = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _BASE)
                                for script in THEME_SCRIPTS))
+# mike's redirect pages (the site's root and each alias: handbook/site/publish.py), word for word, and
+# the refresh they keep for readers without JavaScript; {base} is a version's folder ("1.1/", "../1.1/").
+REDIRECT_SCRIPTS = (
+    '\n    window.location.replace("{base}");\n  ',
+    '\n    window.location.replace(\n      "{base}" + window.location.search + window.location.hash\n    );\n  ',
+)
+_VERSION = r"(?:\.\./)*[\w.-]+/"
+_REDIRECTS = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _VERSION)
+                                 for script in REDIRECT_SCRIPTS))
 _REFRESH = re.compile(r"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?\s*refresh\b[^>]*>", re.IGNORECASE)
+_REDIRECT_REFRESH = re.compile(rf'<meta http-equiv="refresh" content="1; url={_VERSION}" />')
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 POLICY = (
@@ -59,24 +69,25 @@ POLICY = (
 )
 
 
-def trusted(script: str) -> bool:
-    """True only for one of the theme's own inline scripts (THEME_SCRIPTS), whatever page it is on."""
-    return _TRUSTED.fullmatch(script) is not None
+def trusted(script: str, *, redirect: bool = False) -> bool:
+    """True only for one of the theme's own inline scripts (THEME_SCRIPTS), whatever page it is on, or
+    on a redirect page, mike's own (REDIRECT_SCRIPTS)."""
+    return _TRUSTED.fullmatch(script) is not None or redirect and _REDIRECTS.fullmatch(script) is not None
 
 
-def script_hashes(html: str) -> list[str]:
+def script_hashes(html: str, *, redirect: bool = False) -> list[str]:
     """The hashes of the page's inline scripts that are the theme's own; any other inline script stays out."""
     digests = {hashlib.sha256(body.encode("utf-8")).digest() for body in _INLINE_SCRIPT.findall(html)
-               if trusted(body)}
+               if trusted(body, redirect=redirect)}
     return sorted(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
 
 
-def protect(html: str, *, inline_styles: bool = False) -> str:
+def protect(html: str, *, inline_styles: bool = False, redirect: bool = False) -> str:
     """Insert the policy as the first thing after the charset, before any script it governs. A refresh
-    (`<meta http-equiv="refresh">`, which no policy can forbid) is taken out: the handbook writes none,
-    so one in a page can only send readers off the site."""
-    html = _REFRESH.sub("", html)
-    policy = "; ".join(POLICY).format(hashes=" ".join(script_hashes(html)),
+    (`<meta http-equiv="refresh">`, which no policy can forbid) is taken out: the handbook's pages have
+    none, so one can only send readers off the site; a redirect page keeps mike's, to a version folder."""
+    html = _REFRESH.sub(lambda found: found[0] if redirect and _REDIRECT_REFRESH.fullmatch(found[0]) else "", html)
+    policy = "; ".join(POLICY).format(hashes=" ".join(script_hashes(html, redirect=redirect)),
                                       inline_styles=" 'unsafe-inline'" if inline_styles else "")
     policy = policy.replace("  ", " ").strip()
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'

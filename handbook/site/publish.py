@@ -161,7 +161,7 @@ def _protect_redirects(folder: Path) -> None:
     for page in folder.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if "Content-Security-Policy" not in html:
-            page.write_text(csp.protect(html), encoding="utf-8")
+            page.write_text(csp.protect(html, redirect=True), encoding="utf-8")
 
 
 def _outside_sources(out_dir: Path, group_dir: Path) -> None:
