@@ -32,11 +32,16 @@ class Folders:
     defaults: Path = DEFAULTS
 
     def find(self, relative: str) -> Path | None:
-        """The group's own copy of a file if it has one, else the handbook's; None if neither exists."""
+        """The group's own copy of a file if it has one (a broken link too: reading it says so), else the
+        handbook's; None if neither exists."""
         for base in (self.group_dir, self.defaults):
-            if (base / relative).exists():
+            if os.path.lexists(base / relative):
                 return base / relative
         return None
+
+    def home(self, path: Path) -> Path:
+        """The folder a file `find` gave belongs to, which it must not lead out of (untrusted.py)."""
+        return self.group_dir if Path(path).is_relative_to(self.group_dir) else self.defaults
 
     def document_templates(self) -> list[Path]:
         """Where document templates are looked up, first match wins."""

@@ -18,7 +18,7 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group
 from ..templating import render_page, text
-from ..yaml_input import read_text
+from ..untrusted import read_text
 from .markup import check_rendered, check_source
 
 MAX_BYTES = 1024 * 1024  # the policy is about 20 KB; room for a group's own, longer one
@@ -55,7 +55,7 @@ def load_policy(folders: Folders, version: str) -> PolicyText:
     clauses: dict[str, Clause] = {}
     current: tuple[str, str, int, int] | None = None  # id, title, level, line
     body: list[str] = []
-    source = read_text(path, limit=MAX_BYTES, what="policy text")
+    source = read_text(path, limit=MAX_BYTES, what="policy text", inside=folders.home(path))
     check_source(source, str(path))
     for number, line in enumerate(source.splitlines(), start=1):
         heading = _HEADING.match(line)

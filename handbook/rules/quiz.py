@@ -29,6 +29,7 @@ the situation.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,9 +108,10 @@ class Question:
 
 
 def load(path: Path, shown: str) -> tuple[Situation, ...]:
-    """Read and check one quiz file (`shown` is its name in messages); QuizError says what and where."""
+    """Read and check one quiz file (`shown` is its name in messages, `path` a file that must stay inside
+    its folder); QuizError says what and where."""
     try:
-        document = read_yaml(path, limit=MAX_BYTES, what="quiz file")
+        document = read_yaml(path, limit=MAX_BYTES, what="quiz file", inside=path.parent)
     except HandbookError as error:
         raise QuizError(str(error).replace(str(path), shown, 1)) from None
     data = document.data
@@ -221,7 +223,7 @@ def situations(folders: Folders) -> tuple[Situation, ...]:
     """The handbook's situations, then the group's own (my-quiz.yml), each name used once."""
     found = list(load(QUIZ, "checkers/quiz.yml"))
     own = folders.group_dir / OWN_QUIZ
-    if own.exists():
+    if os.path.lexists(own):  # a broken link too: reading it says so
         found += load(own, OWN_QUIZ)
     seen: set[str] = set()
     for situation in found:
