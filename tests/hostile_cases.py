@@ -319,3 +319,22 @@ POLICY_CASES: dict[str, Case] = {
     "Latin-1 bytes": case(policy_with("Zoë").encode("latin-1"), "the policy text is not UTF-8 text"),
     "a policy of two megabytes": case(POLICY + "x" * 2_000_000, "at most 1,048,576 are allowed"),
 }
+
+
+# Files of a group's folder that are not what they seem (git keeps symlinks; a pull request can add
+# one): each place a build reads, and what is put there instead of an ordinary file of its own.
+SECRET = "hunter2-this-is-the-deploy-token"
+PLACES = {  # where, as the message names it
+    "group.yml": "group.yml",
+    "policy/1.1.md": "policy/1.1.md",
+    "my-sections/police.yml": "my-sections/police.yml",
+    "my-quiz.yml": "my-quiz.yml",
+    "my-templates/documents/consent-form.html": "my-templates/documents/consent-form.html",
+}
+KINDS = {  # what is there instead, and the words that explain it
+    "a link to a secret outside": ("secret", "is a link to a place outside"),
+    "a link to /dev/zero": ("/dev/zero", "is a link to a place outside"),
+    "a pipe": ("fifo", "is not an ordinary file"),
+    "a broken link": ("nowhere", "is a link to a file that does not exist"),
+}
+FILE_CASES = {f"{where}: {kind}": (where, *KINDS[kind]) for where in PLACES for kind in KINDS}
