@@ -338,3 +338,28 @@ KINDS = {  # what is there instead, and the words that explain it
     "a broken link": ("nowhere", "is a link to a file that does not exist"),
 }
 FILE_CASES = {f"{where}: {kind}": (where, *KINDS[kind]) for where in PLACES for kind in KINDS}
+
+
+QUIZ_SITUATION = """\
+scenarios:
+  - name: The police ask.
+    checker: sharing
+    answers: {about: service_user, requester: police, information: contact_details, circumstances: []}
+    choices:
+      - {text: "Tell {manager}.", decision: share}
+      - {text: Ask the guest., decision: get_consent}
+      - {text: Pass it on., decision: pass_to_person_in_authority}
+"""
+PLAIN_WORD = "a placeholder may only be a plain word in braces"
+# A trainers' my-quiz.yml whose words would make a huge text or reach into Python when filled in.
+QUIZ_CASES: dict[str, Case] = {
+    "a format width of three million": case(QUIZ_SITUATION.replace("{manager}", "{manager:>3000000}"),
+                                            "line 2", "choice A", PLAIN_WORD),
+    "a width inside a width": case(QUIZ_SITUATION.replace("{manager}", "{manager:{manager}>9}"), "line 2", PLAIN_WORD),
+    "a conversion": case(QUIZ_SITUATION.replace("{manager}", "{manager!a}"), "line 2", PLAIN_WORD),
+    "an attribute": case(QUIZ_SITUATION.replace("{manager}", "{manager.__class__.__mro__}"), "line 2", PLAIN_WORD),
+    "a width in the situation": case(QUIZ_SITUATION.replace("The police ask.", "The police ask {name:^999999}."),
+                                     "line 2", PLAIN_WORD),
+    "a choice of 100,000 characters": case(QUIZ_SITUATION.replace("Ask the guest.", "x" * 100_000),
+                                           "choice B: the text is 100,000 characters; at most 400"),
+}

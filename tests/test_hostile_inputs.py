@@ -21,7 +21,8 @@ from handbook.site import swap
 from handbook.site.build import build as build_site
 
 from conftest import REPO
-from hostile_cases import FILE_CASES, GROUP_CASES, POLICY_CASES, SCENARIO_CASES, SECRET, TEMPLATE_CASES, Case
+from hostile_cases import (FILE_CASES, GROUP_CASES, POLICY_CASES, QUIZ_CASES, SCENARIO_CASES, SECRET, TEMPLATE_CASES,
+                           Case)
 
 ENTRY = "import sys; from handbook.cli import main; sys.argv = ['handbook'] + sys.argv[1:]; main()"
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
@@ -280,3 +281,13 @@ def test_an_include_by_a_path_out_of_the_templates_is_not_found(name, tmp_path):
     (templates / "consent-form.html").write_text(f'<document><h1>C</h1><p>{{% include "{name}" %}}</p></document>')
     err = assert_one_sentence(run(["documents", "--out", "out"], group), ("which is missing",), ["documents"])
     assert SECRET not in err
+
+
+@pytest.mark.parametrize("name", QUIZ_CASES)
+def test_a_trainers_quiz_with_more_than_plain_words_stops_within_seconds(name, tmp_path):
+    content = QUIZ_CASES[name]
+    (tmp_path / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    write_case(tmp_path, "my-quiz.yml", content)
+    for command in (["documents", "--out", "out"], ["build", "--site-dir", "site"]):
+        assert_one_sentence(run(command, tmp_path), ("my-quiz.yml", *content.said), command)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["group.yml", "my-quiz.yml"]
