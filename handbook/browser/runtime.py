@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep
+from handbook.folders import cache_dir, keep, read_kept
 
 FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
@@ -122,13 +122,13 @@ def compiled_checkers(sources: dict[str, str]) -> bytes:
     for name, source in sorted(sources.items()):
         digest.update(f"{len(name)}:{name}{len(source)}:{source}".encode())
     kept = cache_dir() / "compiled" / f"checkers-{digest.hexdigest()[:16]}.pyc.zip"
+    data = read_kept(kept)  # None when not kept yet, or changed: compile again
     try:
-        data = kept.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as compiled:
+        with zipfile.ZipFile(io.BytesIO(data or b"")) as compiled:
             if compiled.testzip() is None and sorted(compiled.namelist()) == sorted(f"{name}c" for name in sources):
                 return data
-    except (OSError, zipfile.BadZipFile):
-        pass  # not kept yet, or damaged: compile again
+    except zipfile.BadZipFile:
+        pass
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(Path(tmp) / "in.zip", "w") as plain:
             for name, source in sources.items():
