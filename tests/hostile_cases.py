@@ -304,6 +304,11 @@ MARKUP_CASES: dict[str, Case] = {
     "a data: link": case(policy_with("[help](data:text/html,x)"), policy_line("[help]"), "a data: address"),
     "a script through | safe": case(policy_with('{{ "<script>alert(1)</script>" | safe }}'),
                                     "clause 1", RAW_HTML, "{{ ... }} part"),
+    **{f"a picture from {where}": case(policy_with(f"![Our logo]({address})"), policy_line("![Our logo]"),
+                                      "it shows a picture from another place")
+       for where, address in (("another site", "https://example.org/logo.png"), ("the disk", "file:///etc/hostname"),
+                              ("a host named without a scheme", "//example.org/a.png"),
+                              ("a data: address", "data:image/png;base64,iVBORw0KGgo="))},
     "a script written as escapes through | safe": case(policy_with('{{ "\\x3cscript>x" | safe }}'), RAW_HTML),
 }
 

@@ -19,6 +19,8 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!?/]")
 _BRACE = re.compile(r"[{}]")
 _TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)")
+_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_ELSEWHERE = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\\)")  # https:, file:, data:, //host, /etc
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -31,6 +33,10 @@ def problem(line: str) -> str | None:
     if _BRACE.search(line):
         return ("it has a { or } outside {{ ... }}, which the site would read as attributes for the page; "
                 "write it as words")
+    for found in _PICTURE.finditer(line):
+        if _ELSEWHERE.match(found[1]):
+            return ("it shows a picture from another place; the site loads nothing from other sites, so a "
+                    "picture must be a file of the site, named without an address")
     for found in _TARGET.finditer(line):
         scheme = _SCHEME.match(found[1] or found[2] or "")
         if scheme and scheme[1].lower() not in SCHEMES:
