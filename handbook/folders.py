@@ -12,6 +12,7 @@ import functools
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -31,6 +32,7 @@ _PACKAGED = Path(__file__).resolve().parent / "defaults"
 DEFAULTS = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent
 QUIZ = Path(checkers.__file__).resolve().parent / "quiz.yml"  # the induction quiz's situations, beside the rules
 OWN_QUIZ = "my-quiz.yml"  # a group's trainers' own situations, beside group.yml, added to those
+VERSION_TEXT = re.compile(r"\d+(?:\.\d+)*\.md")  # what is read from policy/: not an editor's .1.1.md.swp or 1.1.md~
 
 
 @dataclass(frozen=True)

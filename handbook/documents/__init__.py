@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import OWN_QUIZ, QUIZ, Folders, cache_dir, code_files, fingerprint, keep, read_kept
+from ..folders import OWN_QUIZ, QUIZ, VERSION_TEXT, Folders, cache_dir, code_files, fingerprint, keep, read_kept
 from ..group import Group, PolicyVersion
 from ..group.overrides import FOLDER as SECTIONS
 from ..untrusted import read_bytes
@@ -131,6 +131,8 @@ def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tu
     for folder in inputs:
         home = QUIZ.parent if folder == QUIZ else folders.home(folder)
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if folder.name == "policy" and path.parent == folder and not VERSION_TEXT.fullmatch(path.name):
+                continue  # an editor's temporary file beside the versions is not read
             if path.is_file() or path.is_symlink() and not path.is_dir():  # a link out is refused, not passed by
                 digest.update(f"\0{path}\0".encode())
                 digest.update(read_bytes(path, limit=INPUT_LIMIT, what="file", inside=home))
