@@ -51,7 +51,8 @@ def build(group_file: Path, *, site_dir: Path | None = None, version: str | None
     """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
     module = generator_module(generator)
     runtime.ensure()
-    target = Path(site_dir or default_site_dir(group_file)).absolute()
+    # Through a link (site/ -> /var/www/handbook) into the folder it points at: the link stays a link.
+    target = Path(site_dir or default_site_dir(group_file)).resolve()
     swap.check_target(target)
     staging = swap.staging_for(target)
     try:
