@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.cli import main
+from handbook.cli.documents import RECORD
 from handbook.group import load_group
 from handbook.documents import DOCUMENTS, Stamp, clear_cache, made_date, render_documents
 from handbook.folders import Folders
@@ -222,7 +223,22 @@ def test_command_writes_every_file(tmp_path):
     assert lines[0].startswith(f"{tmp_path / 'out' / 'consent-form.docx'}  (") and lines[0].endswith(" KB)")
     assert lines[-1].startswith(f"Made {sum('docx' in d.formats for d in DOCUMENTS)} files in ")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats)
+        [f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats] + [RECORD])
+
+
+def test_a_form_the_group_edited_is_kept_aside_with_a_warning_not_lost(tmp_path):
+    command = ["documents", "--out", str(tmp_path / "out"), "--config", str(HOSTILE), "--format", "docx"]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    form = tmp_path / "out" / "consent-form.docx"
+    made = form.read_bytes()
+    form.write_bytes(made + b"the group's own edits")
+    again = CliRunner().invoke(main, command)
+    assert again.exit_code == 0 and again.stderr == (
+        f"Warning: {form} was changed after the handbook wrote it; that copy is kept as consent-form.edited.docx, "
+        "and the handbook's new file takes its place.\n")
+    assert (tmp_path / "out" / "consent-form.edited.docx").read_bytes() == made + b"the group's own edits"
+    assert form.read_bytes() == made
+    assert CliRunner().invoke(main, command).stderr == ""  # unchanged since: replaced without a word
 
 
 def test_command_writes_nothing_when_a_document_fails(tmp_path):
