@@ -260,3 +260,13 @@ def test_exported_pages_have_no_axe_violations(exported, serve, page, axe):
         wait_for(page, "() => document.querySelector('.md-version__current')")
         found[path] = axe(page)
     assert found == {path: [] for path in found}
+
+
+def test_the_export_has_a_root_404_page_that_loads_from_the_latest_version(exported, serve, page):
+    root_404 = (exported / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r'(?:href|src)="(?!1\.1/|tel:|mailto:)[^"]*"', root_404) == []
+    base = serve(exported)
+    page.goto(base + "404.html", wait_until="load")
+    sheets = page.evaluate("[...document.styleSheets].map((sheet) => sheet.href || '')")
+    assert any(sheet.startswith(base + "1.1/assets/stylesheets/main.") for sheet in sheets)
+    assert outside_requests(page, base) == []
