@@ -62,11 +62,11 @@ def check_logo(group_dir: Path, value: str) -> Path:
         if "does not exist" in str(error):
             raise ValueError(f"there is no file {value} beside group.yml") from None
         raise ValueError(str(error).split(": ", 1)[1].rstrip(".")) from None
-    _check_picture(data, path.suffix.lower())
+    check_picture(data, path.suffix.lower())
     return path
 
 
-def _check_picture(data: bytes, suffix: str) -> None:
+def check_picture(data: bytes, suffix: str) -> None:
     """The file opens as the picture its name says, and is no larger than a logo needs."""
     from PIL import Image  # Pillow comes with WeasyPrint
 

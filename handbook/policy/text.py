@@ -20,6 +20,7 @@ from ..group import Group
 from ..templating import render_page, text
 from ..untrusted import read_text
 from .markup import check_rendered, check_source
+from .pictures import from_root
 
 MAX_BYTES = 1024 * 1024  # the policy is about 20 KB; room for a group's own, longer one
 
@@ -112,7 +113,7 @@ def policy_context(group: Group) -> dict[str, object]:
 def clause_markdown(policy: PolicyText, cid: str, group: Group) -> str:
     """One clause's official wording in the group's words, as Markdown (values escaped)."""
     where = f"{policy.path}, clause {cid}"
-    return check_rendered(render_page(policy.clauses[cid].text, where, policy_context(group)), where)
+    return from_root(check_rendered(render_page(policy.clauses[cid].text, where, policy_context(group)), where))
 
 
 def clause_title(policy: PolicyText, cid: str, group: Group) -> str:
@@ -122,4 +123,5 @@ def clause_title(policy: PolicyText, cid: str, group: Group) -> str:
 
 
 def preamble_markdown(policy: PolicyText, group: Group) -> str:
-    return check_rendered(render_page(policy.preamble, str(policy.path), policy_context(group)), str(policy.path))
+    return from_root(check_rendered(render_page(policy.preamble, str(policy.path), policy_context(group)),
+                                    str(policy.path)))
