@@ -11,7 +11,7 @@ import pytest
 from handbook.site import csp
 
 THEMES = [name for name in ("material", "zensical") if util.find_spec(name)]
-PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html", "partials/javascripts/palette.html")
 
 
 def theme_scripts(theme: str) -> list[str]:
@@ -28,7 +28,7 @@ def theme_scripts(theme: str) -> list[str]:
 @pytest.mark.parametrize("theme", THEMES)
 def test_every_inline_script_of_the_installed_theme_is_in_the_fixed_list(theme):
     scripts = theme_scripts(theme)
-    assert len(scripts) == 2
+    assert len(scripts) == 3
     assert all(csp.trusted(script) for script in scripts), "the theme changed: copy its scripts to THEME_SCRIPTS"
 
 

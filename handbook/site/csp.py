@@ -25,7 +25,7 @@ import re
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
 
-# The theme's inline scripts, word for word, as in partials/javascripts/{base,content}.html of
+# The theme's inline scripts, word for word, as in partials/javascripts/{base,content,palette}.html of
 # Material 9.x and Zensical; {base} is the page's way up to the site's root.
 THEME_SCRIPTS = (
     'var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
@@ -38,6 +38,14 @@ THEME_SCRIPTS = (
     '__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),'
     '__md_set=(e,t,_=localStorage,a=__md_scope)=>{{try{{_.setItem(a.pathname+"."+e,JSON.stringify(t))}}'
     'catch(e){{}}}},document.documentElement.setAttribute("data-platform",navigator.platform)',
+    # the colour scheme a reader chose (palette.html): Zensical's pages carry it
+    'var palette=__md_get("__palette");if(palette&&palette.color){{if("(prefers-color-scheme)"===palette.'
+    'color.media){{var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(med'
+    'ia.matches?"[data-md-color-media=\'(prefers-color-scheme: light)\']":"[data-md-color-media=\'(prefers-c'
+    'olor-scheme: dark)\']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.s'
+    'cheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-c'
+    'olor-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}}for(var[key,value]of'
+    ' Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}}',
 )
 _BASE = r"(?:\.|/|\.\.(?:/\.\.)*)/?"  # ".", "/", "..", "../..": never an address of another site
 _TRUSTED = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _BASE)
