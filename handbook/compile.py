@@ -32,6 +32,7 @@ from .pages.route_pages import route_pages
 from .pages.stamped import StampedPages, stamped_pages
 from .pages.what_changed import render_what_changed
 from .policy import summaries
+from .policy.pictures import copy_pictures
 from .policy.text import load_policy
 from .rules.quiz import quiz
 from .rules.tables import check_clause_coverage
@@ -124,6 +125,9 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
         (docs / relative).write_text(markdown, encoding="utf-8")
     placement.check_complete(clause_ids(site.version.version))
     check_clause_coverage(set(placement.placed))
+    policy = site.policy
+    copy_pictures("\n".join([policy.preamble, *(clause.text for clause in policy.clauses.values())]), policy.path,
+                  site.folders, docs)
     shutil.copytree(site.folders.defaults / "overrides", out / "overrides")
     _brand(site, docs, settings)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -190,6 +194,7 @@ def site_settings(site: Site, *, versioned: bool, today: dt.date | None = None) 
     settings.update(site_name=str(escaped(group.display_short_name)), docs_dir="docs", site_dir="site")
     settings["plugins"] = [plugin for plugin in settings.get("plugins", []) if plugin == "search"]
     settings["theme"]["custom_dir"] = "overrides"
+    settings["validation"] = {"links": {"absolute_links": "relative_to_docs"}}  # policy pictures (policy/pictures.py)
     extra = settings.setdefault("extra", {})
     extra["version"] = {"provider": "mike", "default": "latest"} if versioned else {}
     extra["handbook"] = {

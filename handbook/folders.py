@@ -7,9 +7,14 @@ document templates, quiz (checkers/quiz.yml), theme overrides and site settings 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import hmac
 import os
+import re
+import secrets
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +22,9 @@ from importlib import metadata
 from pathlib import Path
 
 import checkers
+
+from .errors import HandbookError
+from .untrusted import read_bytes
 
 # The handbook's own docs/, policy/, templates/, overrides/ and mkdocs.yml: inside the installed package
 # (the wheel carries them: pyproject.toml's force-include), or, in a working copy, at the top of the repository.
@@ -26,6 +34,7 @@ QUIZ = Path(checkers.__file__).resolve().parent / "quiz.yml"  # the induction qu
 OWN_QUIZ = "my-quiz.yml"  # a group's trainers' own situations, beside group.yml, added to those
 OWN_SECTIONS = "my-sections"  # a group's own "In short" points or paragraph for a section (group/overrides.py)
 OWN_FOLDERS = ("policy", OWN_SECTIONS, "my-templates", "overrides")  # the folders a group may add beside group.yml
+VERSION_TEXT = re.compile(r"\d+(?:\.\d+)*\.md")  # what is read from policy/: not an editor's .1.1.md.swp or 1.1.md~
 
 
 @dataclass(frozen=True)
@@ -34,11 +43,16 @@ class Folders:
     defaults: Path = DEFAULTS
 
     def find(self, relative: str) -> Path | None:
-        """The group's own copy of a file if it has one, else the handbook's; None if neither exists."""
+        """The group's own copy of a file if it has one (a broken link too: reading it says so), else the
+        handbook's; None if neither exists."""
         for base in (self.group_dir, self.defaults):
-            if (base / relative).exists():
+            if os.path.lexists(base / relative):
                 return base / relative
         return None
+
+    def home(self, path: Path) -> Path:
+        """The folder a file `find` gave belongs to, which it must not lead out of (untrusted.py)."""
+        return self.group_dir if Path(path).is_relative_to(self.group_dir) else self.defaults
 
     def document_templates(self) -> list[Path]:
         """Where document templates are looked up, first match wins."""
@@ -84,27 +98,77 @@ def fingerprint(files: Iterable[Path], *, packages: Iterable[str] = (), words: s
 
 
 KEPT = 100  # files of each kind (a folder of the cache) kept; the least recently used go first
+KEPT_LIMIT = 256 * 1024 * 1024  # the largest file the cache holds is a 12 MB snapshot
+_TAG = 32  # bytes of HMAC-SHA256 at the end of every kept file
+
+
+def key_file() -> Path:
+    """The key that signs the cache's files, kept outside it: `$XDG_CONFIG_HOME/confidentiality-handbook/`,
+    else `~/.config/confidentiality-handbook/`. Whoever can change the cache but not this file cannot make a
+    kept file the handbook will use (a changed snapshot, a fake consent form, pages with a script)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "confidentiality-handbook" / "cache.key"
+
+
+@functools.cache
+def _key() -> bytes | None:
+    """This user's key, made on first use (readable by them only); None if it cannot be made or read."""
+    path = key_file()
+    try:
+        if not os.path.lexists(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:  # mode 0600
+                out.write(secrets.token_bytes(32))
+            try:
+                os.link(out.name, path)  # whole or not at all; a build beside may have made it first
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(out.name)
+        key = read_bytes(path, limit=64, what="cache key", inside=path.parent)
+    except (OSError, HandbookError):
+        return None
+    return key if len(key) == 32 else None
+
+
+def _tag(path: Path, data: bytes, key: bytes) -> bytes:
+    """The file's signature, over its name too: a kept file cannot stand in for another."""
+    return hmac.new(key, path.name.encode() + b"\0" + data, hashlib.sha256).digest()
 
 
 def read_kept(path: Path) -> bytes | None:
-    """A file from the cache, or None if it is not there; marked as just used, so it is kept longest."""
+    """A file from the cache, or None if it is not there; marked as just used, so it is kept longest.
+    A file whose signature does not match (changed, cut short, or not signed) is removed with one note,
+    and None tells the caller to make it again."""
+    key = _key()
+    if key is None or not os.path.lexists(path):
+        return None
     try:
-        data = path.read_bytes()
+        signed = read_bytes(path, limit=KEPT_LIMIT + _TAG, what="kept file", inside=path.parent)
         os.utime(path)
-    except OSError:
+    except (OSError, HandbookError):
+        signed = b""
+    data, tag = signed[:-_TAG], signed[-_TAG:]
+    if len(signed) <= _TAG or not hmac.compare_digest(tag, _tag(path, data, key)):
+        print(f"Note: {path} in the handbook's cache was changed or damaged; it is made again.", file=sys.stderr)
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
     return data
 
 
 def keep(path: Path, data: bytes) -> None:
-    """Put a file in the cache whole or not at all (a build running beside may read it), then leave only
-    the KEPT most recently used of its kind. If the cache cannot be written (a read-only home), keep
-    nothing: the next build works it out again."""
+    """Put a file in the cache, signed, whole or not at all (a build running beside may read it), then leave
+    only the KEPT most recently used of its kind. If the cache cannot be written (a read-only home) or
+    signed, keep nothing: the next build works it out again."""
+    key = _key()
+    if key is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
             try:
-                out.write(data)
+                out.write(data + _tag(path, data, key))
             except OSError:
                 out.close()
                 os.unlink(out.name)

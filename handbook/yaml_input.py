@@ -1,6 +1,6 @@
 """Reading a YAML file someone typed (a group file, a scenario file) so that it cannot be turned against the tools.
 
-- Size is bounded, and only UTF-8 text is read.
+- Size is bounded, only UTF-8 text is read, and only an ordinary file inside its folder (untrusted.py).
 - Aliases and anchors are refused before anything is built (a 2.4 KB "billion laughs" file would
   otherwise expand into gigabytes), and so are tags (`!!binary`, `!!python/...`: a value is text as
   typed, never an object) and nesting deeper than a person writes.
@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from .errors import HandbookError
+from .untrusted import read_text
 
 MAX_DEPTH = 12
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: tens of times faster
@@ -39,6 +40,7 @@ class YamlDocument:
     data: object = None
     start: int = 1  # the line the data starts on
     lines: dict = field(default_factory=dict)  # id(mapping) -> {key: line}; id(list) -> [line of each item]
+    text: str = ""  # the file as read
 
     def line(self, loc: tuple) -> int:
         """The line of the deepest part of `loc` the file has (a missing key: the line of its mapping)."""
@@ -127,11 +129,13 @@ def _refuse_anchor_or_tag(event: yaml.Event) -> None:
                          "write the value as plain text")
 
 
-def read_yaml(path: Path, *, limit: int, what: str) -> YamlDocument:
-    """Read and parse one YAML file; any problem is one HandbookError naming the file and line."""
+def read_yaml(path: Path, *, limit: int, what: str, inside: Path | None = None) -> YamlDocument:
+    """Read and parse one YAML file (from the folder `inside`, if given); any problem is one HandbookError
+    naming the file and line."""
     path = Path(path)
-    text = read_text(path, limit=limit, what=what)
+    text = read_text(path, limit=limit, what=what, inside=inside)
     builder = _Builder()
+    builder.document.text = text
     try:
         for event in yaml.parse(text, Loader=_BASE):
             builder.feed(event)
@@ -142,36 +146,12 @@ def read_yaml(path: Path, *, limit: int, what: str) -> YamlDocument:
     return builder.document
 
 
-def read_text(path: Path, *, limit: int, what: str) -> str:
-    """A text file someone typed, at most `limit` bytes of UTF-8; any problem is one HandbookError."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise HandbookError(f"{path}: the {what} does not exist.") from None
-    except IsADirectoryError:
-        raise HandbookError(f"{path}: this is a folder; expected the {what}, a file.") from None
-    except OSError as error:
-        raise HandbookError(f"{path}: the {what} cannot be read ({error.strerror}).") from None
-    if len(raw) > limit:
-        raise HandbookError(f"{path}: the {what} is {len(raw):,} bytes; at most {limit:,} are allowed.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise HandbookError(f"{path}, line {line}: the {what} is not UTF-8 text. Save it as UTF-8 "
-                            "(in most editors: Save as, then choose UTF-8).") from None
-
-
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s/])")
 
 
-def key_without_space(path: Path) -> str | None:
+def key_without_space(path: Path, text: str) -> str | None:
     """The sentence for `name:Riverside` (read by YAML as one word, not a key and a value), if a line has it."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, content in enumerate(lines, start=1):
+    for number, content in enumerate(text.splitlines(), start=1):
         found = _KEY_WITHOUT_SPACE.match(content)
         if found and not content.lstrip().startswith("#"):
             return f"{path}, line {number}: put a space after the colon, like this: `{found[1]}: value`."

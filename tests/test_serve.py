@@ -2,6 +2,8 @@
 and reloads the open page once the file is fixed, with the site's own strict CSP untouched."""
 from __future__ import annotations
 
+import http.client
+import os
 import shutil
 import socket
 import subprocess
@@ -9,6 +11,9 @@ import sys
 import time
 
 import pytest
+
+from handbook.folders import Folders
+from handbook.site.serve import Preview
 
 from conftest import REPO, wait_for
 
@@ -24,9 +29,10 @@ def free_port() -> int:
 @pytest.fixture()
 def preview(tmp_path):
     shutil.copy(REPO / "group.yml", tmp_path / "group.yml")
+    (tmp_path / "tmp").mkdir()
     port = free_port()
     process = subprocess.Popen([*CLI, "serve", "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+                               stderr=subprocess.STDOUT, text=True, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
     lines: list[str] = []
     deadline = time.monotonic() + 120
     while not any("Serving the handbook" in line for line in lines):
@@ -62,3 +68,38 @@ def test_a_mistake_shows_in_the_page_and_the_terminal_and_fixing_it_reloads_the_
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]  # the preview adds a file, not inline code
     assert not any(line.startswith("Traceback") for line in lines)
     assert sum(bool(line.strip()) for line in lines) < 12  # quiet: one line a build, no request log
+
+
+def status(base: str, path: str, host: str | None = None) -> int:
+    address = base.split("/")[2]
+    connection = http.client.HTTPConnection(address, timeout=30)
+    connection.request("GET", path, headers={"Host": host or address})
+    return connection.getresponse().status
+
+
+def test_the_preview_answers_only_its_own_host_quietly_and_leaves_no_folder(preview):
+    group_file, base, process, lines = preview
+    assert status(base, "/") == 200 and status(base, "/", "localhost:8000") == 200
+    assert status(base, "/", "attacker.example") == 421 and status(base, "/", "attacker.example:80") == 421
+    assert status(base, "/%00") == 404 and status(base, "/policy/%00/") == 404
+    for _ in range(5):  # a browser that connects and leaves, or goes mid-request
+        with socket.create_connection(base.split("/")[2].split(":")) as sock:
+            sock.sendall(b"GET / HTTP/1.1\r\n")
+    assert status(base, "/") == 200
+    assert [p for p in (group_file.parent / "tmp").iterdir()] != []  # the preview's folder, while it runs
+    process.terminate()
+    rest, _ = process.communicate(timeout=60)
+    assert "Traceback" not in "".join(lines) + rest
+    assert list((group_file.parent / "tmp").iterdir()) == []
+
+
+def test_only_the_policys_versions_are_watched_in_policy(tmp_path):
+    shutil.copy(REPO / "group.yml", tmp_path / "group.yml")
+    (tmp_path / "policy").mkdir()
+    for name in ("1.1.md", ".1.1.md.swp", "1.1.md~", "#1.1.md#", "notes.txt"):
+        (tmp_path / "policy" / name).write_text("x")
+    preview = Preview(tmp_path / "group.yml", None, "mkdocs")
+    shutil.rmtree(preview.site.parent)
+    watched = {path for path, *_ in preview.fingerprint()}
+    assert {path for path in watched if path.startswith(str(tmp_path / "policy"))} == {str(tmp_path / "policy" / "1.1.md")}
+    assert str(Folders(tmp_path).defaults.resolve() / "docs" / "policy" / "police.md") in watched  # pages still are

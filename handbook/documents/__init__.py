@@ -15,9 +15,10 @@ import zipfile
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import OWN_QUIZ, QUIZ, Folders, cache_dir, code_files, fingerprint, keep, read_kept
+from ..folders import OWN_QUIZ, QUIZ, VERSION_TEXT, Folders, cache_dir, code_files, fingerprint, keep, read_kept
 from ..group import Group, PolicyVersion
 from ..group.overrides import FOLDER as SECTIONS
+from ..untrusted import read_bytes
 from . import induction_pack, sources
 from .catalogue import DOCUMENTS, FORMATS, HANDBOOK, INDUCTION_PACK, DocumentInfo, info
 from .stamp import Stamp, made_date, stamp_for
@@ -115,6 +116,9 @@ def _zipped(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+INPUT_LIMIT = 16 * 1024 * 1024  # any one file the documents are made from (a policy text is at most 1 MB)
+
+
 def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tuple[str, ...], ids: list[str],
                  folders: Folders) -> str:
     """Every input of the documents: the group, the version, the date, each file they are made from, the
@@ -125,8 +129,11 @@ def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tu
     inputs = [*folders.document_templates(), folders.group_dir / "policy", folders.group_dir / SECTIONS,
               folders.defaults / "policy", folders.defaults / "docs", QUIZ, folders.group_dir / OWN_QUIZ]
     for folder in inputs:
+        home = QUIZ.parent if folder == QUIZ else folders.home(folder)
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
-            if path.is_file():
+            if folder.name == "policy" and path.parent == folder and not VERSION_TEXT.fullmatch(path.name):
+                continue  # an editor's temporary file beside the versions is not read
+            if path.is_file() or path.is_symlink() and not path.is_dir():  # a link out is refused, not passed by
                 digest.update(f"\0{path}\0".encode())
-                digest.update(path.read_bytes())
+                digest.update(read_bytes(path, limit=INPUT_LIMIT, what="file", inside=home))
     return fingerprint(code_files(), packages=WRITERS, words=digest.hexdigest())

@@ -41,18 +41,28 @@ def pdf_unavailable() -> str | None:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Fonts are the system's (DejaVu Sans from fonts-dejavu-core); nothing is fetched."""
+    """Fonts are the system's (DejaVu Sans from fonts-dejavu-core); nothing is fetched: a picture or
+    stylesheet address in the text (https://, file://, a name beside the page) is left out of the PDF."""
     if pdf_unavailable():
         raise HandbookError(pdf_unavailable())
     from weasyprint import CSS, HTML
 
     stylesheet = CSS(filename=str(HERE / "print.css"))
-    return HTML(string=html, base_url=str(HERE), url_fetcher=_no_fetch).write_pdf(
+    return HTML(string=html, base_url=str(HERE), url_fetcher=_no_fetcher()).write_pdf(
         stylesheets=[stylesheet], pdf_identifier=False, pdf_tags=True)
 
 
-def _no_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"documents load nothing from outside: {url}")
+@cache
+def _no_fetcher():
+    """WeasyPrint's own fetcher type (70 reads its settings; a plain function ends the build in an
+    AttributeError) that fetches nothing; failing without `fail_on_errors`, the picture is left out."""
+    from weasyprint.urls import URLFetcher
+
+    class NoFetch(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError("documents load nothing: the picture is left out")
+
+    return NoFetch(fail_on_errors=False)
 
 
 def write_pdf(document: model.Document, stamp: Stamp) -> bytes:

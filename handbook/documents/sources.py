@@ -7,12 +7,14 @@ Search order for `consent-form.html`:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import traceback
 from pathlib import Path
 
-from jinja2 import (FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
+from jinja2 import (BaseLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
                     UndefinedError)
+from jinja2.loaders import split_template_path
 
 from markupsafe import Markup
 
@@ -21,13 +23,33 @@ from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..sandbox import Sandbox, TemplateLimit, time_limit
 from ..templating import isolate, long_date, plain_undefined
+from ..untrusted import read_text
 from .model import Document
 from .parse import Invalid, parse
 
 
+MAX_BYTES = 256 * 1024  # a form's wording is a few KB
+
+
+class FolderLoader(BaseLoader):
+    """Templates, and what they include or extend, only from these folders: no `..`, and no link out of
+    the folder a template is found in (a link to a secret or to .git/config would print it in the form)."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def get_source(self, environment, template: str):
+        pieces = split_template_path(template)  # TemplateNotFound for `..`
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if os.path.lexists(path):
+                return read_text(path, limit=MAX_BYTES, what="template", inside=folder), str(path), lambda: True
+        raise TemplateNotFound(template)
+
+
 def environment(folders: list[Path]) -> Sandbox:
     """Sandboxed (a template cannot reach into Python, nor run for ever), strict (a typo fails) and escaping."""
-    env = Sandbox(loader=FileSystemLoader([str(f) for f in folders]), undefined=StrictUndefined,
+    env = Sandbox(loader=FolderLoader(folders), undefined=StrictUndefined,
                   autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_printable)
     env.filters["long_date"] = long_date
     return env

@@ -22,12 +22,12 @@ def load_group(path: str | Path) -> Group:
     path = Path(path)
     if path.resolve().is_relative_to(Path.cwd()):
         path = Path(os.path.relpath(path))
-    document = read_yaml(path, limit=MAX_BYTES, what="group file")
+    document = read_yaml(path, limit=MAX_BYTES, what="group file", inside=path.parent)
     data = document.data
     if data is None:
         raise HandbookError(f"{path}: the file is empty. It needs at least `name:` and `versions:`.")
     if not isinstance(data, dict):
-        raise HandbookError(key_without_space(path) or
+        raise HandbookError(key_without_space(path, document.text) or
                             f"{path}, line 1: expected `key: value` lines, like `name: Riverside Food Bank`.")
     try:
         group = Group.model_validate(data)

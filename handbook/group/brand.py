@@ -1,12 +1,18 @@
 """A group's own colour and logo, checked so the handbook stays readable (WCAG 2.2 AA) and safe."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+from ..errors import HandbookError
+from ..untrusted import read_bytes
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # matched whole: "#00564d\n" would reach the CSS and the manifest
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp")  # not SVG: a picture file must not be able to run a script
+LOGO_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}  # what the file must hold
 LOGO_LIMIT = 200 * 1024
+LOGO_SIDE = 2000  # pixels: a header logo is shown about 48 high; a 40,000 x 40,000 picture would stall a phone
 AA = 4.5  # normal text: the colour is used for links and buttons on white, and behind white in the header
 
 
@@ -31,7 +37,7 @@ def darker(hex_colour: str) -> str:
 
 
 def check_colour(value: str) -> str:
-    if not COLOUR.match(value):
+    if not COLOUR.fullmatch(value):
         raise ValueError("expected a colour written like #00564d (a # and six letters or digits)")
     ratio = contrast_with_white(value)
     if ratio < AA:
@@ -42,14 +48,41 @@ def check_colour(value: str) -> str:
 
 def check_logo(group_dir: Path, value: str) -> Path:
     """The logo file beside group.yml: a picture of a type browsers show, not too large."""
-    path = (group_dir / value).resolve()
-    if not path.is_relative_to(group_dir.resolve()):
+    path = group_dir / value
+    if not (group_dir / value).resolve().is_relative_to(group_dir.resolve()):
         raise ValueError("the logo must be a file in your group's folder")
     if path.suffix.lower() not in LOGO_TYPES:
         raise ValueError(f"expected a picture file ending in {', '.join(LOGO_TYPES)}")
-    if not path.is_file():
-        raise ValueError(f"there is no file {value} beside group.yml")
-    if path.stat().st_size > LOGO_LIMIT:
-        raise ValueError(f"the logo is {path.stat().st_size // 1024} KB; at most {LOGO_LIMIT // 1024} KB, "
-                         "so pages stay quick on a phone")
+    try:
+        data = read_bytes(path, limit=LOGO_LIMIT, what="logo", inside=group_dir)
+    except HandbookError as error:
+        if f"at most {LOGO_LIMIT:,}" in str(error):
+            raise ValueError(f"the logo is over {LOGO_LIMIT // 1024} KB; at most {LOGO_LIMIT // 1024} KB, "
+                             "so pages stay quick on a phone") from None
+        if "does not exist" in str(error):
+            raise ValueError(f"there is no file {value} beside group.yml") from None
+        raise ValueError(str(error).split(": ", 1)[1].rstrip(".")) from None
+    check_picture(data, path.suffix.lower())
     return path
+
+
+def check_picture(data: bytes, suffix: str) -> None:
+    """The file opens as the picture its name says, and is no larger than a logo needs."""
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    not_a_picture = ValueError(f"the file is not a {LOGO_FORMATS[suffix]} picture (its name ends in {suffix}); "
+                               "save it again as one")
+    too_large = f"at most {LOGO_SIDE:,} pixels on each side. Save a smaller copy"
+    try:
+        picture = Image.open(io.BytesIO(data), formats=[LOGO_FORMATS[suffix]])  # reads the header only
+    except Image.DecompressionBombError:
+        raise ValueError(f"the logo has too many pixels; {too_large}") from None
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a file that is not a picture
+        raise not_a_picture from None
+    width, height = picture.size
+    if max(width, height) > LOGO_SIDE:
+        raise ValueError(f"the logo is {width:,} x {height:,} pixels; {too_large}")
+    try:
+        picture.verify()
+    except Exception:  # noqa: BLE001
+        raise not_a_picture from None

@@ -50,7 +50,7 @@ def load_overrides(group_dir: Path, sections: list[str]) -> dict[str, SectionOve
         if path.stem not in sections:
             raise HandbookError(f"{shown}: there is no section called {path.stem!r}. "
                                 f"Name the file after one of: {', '.join(sections)}.")
-        document = read_yaml(path, limit=64 * 1024, what="section file")
+        document = read_yaml(path, limit=64 * 1024, what="section file", inside=group_dir)
         try:
             found[path.stem] = SectionOverride.model_validate(document.data or {})
         except ValidationError as error:

@@ -25,6 +25,9 @@ from .links import Links
 FOLDER = "all-answers"
 FORMS = {"sharing": "sharing-record", "breach": "breach-report"}  # where to write the answer down
 START_AGAIN = "[Start again](index.md)"
+# Said on each route's first page: the answers here are page visits, not kept in the page as the checker's are.
+VISITS = ("Each answer is a new page, like any link. Your browser keeps these pages in its history, "
+          "and the host of this website can see which pages were opened.")
 
 
 def route_pages(checker_id: str, group: dict, version: str, *, hidden: dict[str, tuple[str, ...]] | None = None,
@@ -61,8 +64,8 @@ def _answers_below(route: Route, results: dict) -> dict[str, frozenset]:
 
 
 def front_matter(title: str | None = None) -> list[str]:
-    """Out of search and without the site's sidebars (overrides/main.html); an answer's title given escaped,
-    for the theme puts a page's title in <title> as it is."""
+    """Out of search and without the site's sidebars (overrides/main.html); a title given escaped, for the
+    theme puts a page's title in <title> as it is."""
     meta = {"search": {"exclude": True}, "route": True, **({"title": title} if title else {})}
     return ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
 
@@ -89,7 +92,7 @@ class Page:
         question = node.question
         first = self.path.endswith("/index.md")
         lines = front_matter() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
-                             "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
+                             "", VISITS, "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
         [(title, urgency)] = below if len(below) == 1 else [(None, None)]
         if urgency == URGENCIES[0]:
@@ -110,7 +113,9 @@ class Page:
         """An answer page: `result` is the checker's answer to the answers that reach it."""
         answers = end_answers(node)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
-        lines = front_matter(str(text(result.title))) + [f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
+        # The title in the tab and the history is the same for every answer: it does not tell what was decided.
+        lines = front_matter(f"An answer: {text(self.module.TITLE)}") + [
+            f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
         lines += self.sooner(node, result)
         if result.assessment:
             lines += [f"**The risk:** {text(verdict(result.assessment))}.", ""]

@@ -91,6 +91,8 @@ def stamped_pages(pages: dict[str, str], settings: dict) -> StampedPages:
     kept = cache_dir() / "route-pages" / f"{key}.json.gz"
     try:
         done = {path: Page(*fields) for path, fields in json.loads(gzip.decompress(read_kept(kept))).items()}
+        if done.keys() != pages.keys():  # the pages asked for, and no other path, so none lands outside the site
+            raise ValueError(kept)
     except (OSError, ValueError, TypeError, EOFError, zlib.error):
         done = _converted(pages, *extensions)
         keep(kept, gzip.compress(json.dumps({path: astuple(page) for path, page in done.items()}).encode(), mtime=0))

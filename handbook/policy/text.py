@@ -18,7 +18,9 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group
 from ..templating import render_page, text
-from ..yaml_input import read_text
+from ..untrusted import read_text
+from .markup import check_rendered, check_source
+from .pictures import from_root
 
 MAX_BYTES = 1024 * 1024  # the policy is about 20 KB; room for a group's own, longer one
 
@@ -54,7 +56,8 @@ def load_policy(folders: Folders, version: str) -> PolicyText:
     clauses: dict[str, Clause] = {}
     current: tuple[str, str, int, int] | None = None  # id, title, level, line
     body: list[str] = []
-    source = read_text(path, limit=MAX_BYTES, what="policy text")
+    source = read_text(path, limit=MAX_BYTES, what="policy text", inside=folders.home(path))
+    check_source(source, str(path))
     for number, line in enumerate(source.splitlines(), start=1):
         heading = _HEADING.match(line)
         if heading is None:
@@ -109,13 +112,16 @@ def policy_context(group: Group) -> dict[str, object]:
 
 def clause_markdown(policy: PolicyText, cid: str, group: Group) -> str:
     """One clause's official wording in the group's words, as Markdown (values escaped)."""
-    return render_page(policy.clauses[cid].text, f"{policy.path}, clause {cid}", policy_context(group))
+    where = f"{policy.path}, clause {cid}"
+    return from_root(check_rendered(render_page(policy.clauses[cid].text, where, policy_context(group)), where))
 
 
 def clause_title(policy: PolicyText, cid: str, group: Group) -> str:
     """A clause's title in the group's words (clause 3a's depends on whether the group keeps case files)."""
-    return render_page(policy.clauses[cid].title, f"{policy.path}, clause {cid}", policy_context(group)).strip()
+    where = f"{policy.path}, clause {cid}"
+    return check_rendered(render_page(policy.clauses[cid].title, where, policy_context(group)), where).strip()
 
 
 def preamble_markdown(policy: PolicyText, group: Group) -> str:
-    return render_page(policy.preamble, str(policy.path), policy_context(group))
+    return from_root(check_rendered(render_page(policy.preamble, str(policy.path), policy_context(group)),
+                                    str(policy.path)))

@@ -29,6 +29,9 @@ the situation.
 """
 from __future__ import annotations
 
+import os
+import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +48,8 @@ from ..yaml_input import read_yaml
 from .scenarios import _listed
 
 MAX_BYTES = 1024 * 1024
+MAX_TEXT = 400  # characters in a situation or a choice: a few sentences a volunteer reads on a phone
+_WORD = re.compile(r"[a-z_]{1,40}")  # {manager}: a placeholder is a word, never {manager:>3000000} or {x!r}
 NONE = "none"  # a choice the rules never give
 LETTERS = "ABCD"
 FILE_KEYS = ("checker", "scenarios")
@@ -107,9 +112,10 @@ class Question:
 
 
 def load(path: Path, shown: str) -> tuple[Situation, ...]:
-    """Read and check one quiz file (`shown` is its name in messages); QuizError says what and where."""
+    """Read and check one quiz file (`shown` is its name in messages, `path` a file that must stay inside
+    its folder); QuizError says what and where."""
     try:
-        document = read_yaml(path, limit=MAX_BYTES, what="quiz file")
+        document = read_yaml(path, limit=MAX_BYTES, what="quiz file", inside=path.parent)
     except HandbookError as error:
         raise QuizError(str(error).replace(str(path), shown, 1)) from None
     data = document.data
@@ -135,7 +141,8 @@ def _situation(shown: str, default_checker, number: int, item, line: int) -> Sit
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
         raise QuizError(f"{shown}, situation {number} (line {line}): each situation needs a `name`: the situation "
                         "as a sentence.")
-    where = f"{shown}, situation {item['name']!r} (line {line})"
+    name = item["name"].strip()
+    where = f"{shown}, situation {name if len(name) <= 120 else name[:117] + '...'!r} (line {line})"
     _unknown_keys(item, SITUATION_KEYS, where)
     checker_id = item.get("checker", default_checker)
     if not isinstance(checker_id, str) or checker_id not in checkers.CHECKERS:
@@ -203,7 +210,19 @@ def answer(situation: Situation, number: int, version: str | None, group: dict) 
 
 
 def _checked_words(template: str, where: str) -> str:
-    """The text as written, once it is known to use only the words a quiz can use."""
+    """The text as written, once it is known to be short and to use only plain {word} placeholders naming
+    the words a quiz can use (a format width or conversion would let a 500-byte file make gigabytes)."""
+    if len(template) > MAX_TEXT:
+        raise QuizError(f"{where}: the text is {len(template):,} characters; at most {MAX_TEXT} are allowed.")
+    try:
+        fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(template)
+                  if field is not None]
+    except ValueError:
+        fields = []  # an unmatched { or }: _words says so
+    for field, spec, conversion in fields:
+        if not _WORD.fullmatch(field) or spec or conversion:
+            raise QuizError(f"{where}: a placeholder may only be a plain word in braces, such as {{manager}}, "
+                            "with nothing after a : or ! and no dots or brackets.")
     _words(template, group_words(None), where)
     return template
 
@@ -221,7 +240,7 @@ def situations(folders: Folders) -> tuple[Situation, ...]:
     """The handbook's situations, then the group's own (my-quiz.yml), each name used once."""
     found = list(load(QUIZ, "checkers/quiz.yml"))
     own = folders.group_dir / OWN_QUIZ
-    if own.exists():
+    if os.path.lexists(own):  # a broken link too: reading it says so
         found += load(own, OWN_QUIZ)
     seen: set[str] = set()
     for situation in found:

@@ -6,6 +6,7 @@ until the new one is complete (swap.py).
 """
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,19 @@ def generator_module(name: str):
     return module
 
 
+_ROOT_LINK = re.compile(r'((?:href|src)=")/{1,2}(?=[^/])')
+
+
+def relative_404(site_dir: Path) -> None:
+    """The generator writes the 404 page's links from the root ("/assets/...", and "//assets/..." where a
+    template adds a slash, which a browser reads as another site): made relative, as from the site's
+    folder, so the page works on any host and under a sub-path (an exported version)."""
+    page = site_dir / "404.html"
+    if page.is_file():
+        html = _ROOT_LINK.sub(r"\1./", page.read_text(encoding="utf-8"))
+        page.write_text(html.replace('new URL("/",location)', 'new URL(".",location)'), encoding="utf-8")
+
+
 def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False) -> None:
     """Write the route's pages into the generator's frames, attach the files the pages link to, protect
     every page with its CSP (inline_styles: the generator's theme needs them; see csp.py), then write the
@@ -36,6 +50,7 @@ def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = Fa
     compiled.route.write(site_dir)
     attachments = compiled.attachments
     attachments.write(site_dir)
+    relative_404(site_dir)
     for page in site_dir.rglob("*.html"):
         page.write_text(csp.protect(page.read_text(encoding="utf-8"), inline_styles=inline_styles), encoding="utf-8")
     name, short_name = attachments.app_names
@@ -51,7 +66,8 @@ def build(group_file: Path, *, site_dir: Path | None = None, version: str | None
     """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
     module = generator_module(generator)
     runtime.ensure()
-    target = Path(site_dir or default_site_dir(group_file)).absolute()
+    # Through a link (site/ -> /var/www/handbook) into the folder it points at: the link stays a link.
+    target = Path(site_dir or default_site_dir(group_file)).resolve()
     swap.check_target(target)
     staging = swap.staging_for(target)
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -149,6 +150,7 @@ def export(out_dir: Path, *, group_file: Path) -> list[str]:
                 if archive.returncode:
                     raise HandbookError("git archive failed: the export was not written.")
         _protect_redirects(staging)
+        _root_404(staging, numbers[-1])
     except BaseException:
         swap.discard(staging)
         raise
@@ -156,12 +158,21 @@ def export(out_dir: Path, *, group_file: Path) -> list[str]:
     return numbers
 
 
+def _root_404(folder: Path, latest: str) -> None:
+    """A static host serves only the top-level 404.html: the latest version's, its links (relative, see
+    build.relative_404) led into that version's folder."""
+    page = folder / latest / "404.html"
+    if page.is_file():
+        html = re.sub(r'((?:href|src)=")\./', rf"\g<1>{latest}/", page.read_text(encoding="utf-8"))
+        (folder / "404.html").write_text(html, encoding="utf-8")
+
+
 def _protect_redirects(folder: Path) -> None:
     """mike's redirect pages (the site root, `latest/`) get the same CSP as every other page."""
     for page in folder.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if "Content-Security-Policy" not in html:
-            page.write_text(csp.protect(html), encoding="utf-8")
+            page.write_text(csp.protect(html, redirect=True), encoding="utf-8")
 
 
 def _outside_sources(out_dir: Path, group_dir: Path) -> None:

@@ -12,13 +12,17 @@ import functools
 import html
 import http.server
 import json
+import shutil
+import signal
+import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import Folders
+from ..folders import VERSION_TEXT, Folders
 from .build import build
 from .csp import protect
 
@@ -37,6 +41,8 @@ poll();
 """
 RELOAD_TAG = f'<script src="{PREFIX}reload.js" defer></script>'
 _SKIP = {"__pycache__", ".git"}
+_HOSTS = ("127.0.0.1", "localhost")  # another name may be a site that points its address here (DNS rebinding)
+IDLE = 30  # seconds a connection may say nothing before it is closed, so idle ones hold no thread
 
 
 class Preview:
@@ -66,6 +72,8 @@ class Preview:
         for root in Folders(self.group_file.resolve().parent).watched(self.group_file):
             paths = [root] if root.is_file() else sorted(root.rglob("*"))
             for path in paths:
+                if root.name == "policy" and path.parent == root and not VERSION_TEXT.fullmatch(path.name):
+                    continue  # only the policy's versions are read from policy/
                 if path.is_file() and not _SKIP & set(path.parts):
                     stat = path.stat()
                     found.append((str(path), stat.st_size, stat.st_mtime_ns))
@@ -93,6 +101,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
 
+    timeout = IDLE
+
     def __init__(self, *args, preview: Preview, **kwargs) -> None:
         self.preview = preview
         super().__init__(*args, directory=str(preview.site), **kwargs)
@@ -100,7 +110,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass  # quiet: the terminal shows builds and errors, not every request
 
+    def do_HEAD(self) -> None:
+        if self._refused():
+            return None
+        return super().do_HEAD()
+
+    def _refused(self) -> bool:
+        """Answer 421 to a Host that is not this computer, and 404 to a path with a NUL; True if answered."""
+        host = self.headers.get("Host") or ""
+        name, _, port = host.rpartition(":")
+        if (name if port.isdigit() else host) not in _HOSTS:
+            self._send(421, "text/plain", "The preview answers only at 127.0.0.1 or localhost.")
+            return True
+        if "\0" in urllib.parse.unquote(self.path):
+            self._send(404, "text/plain", "Not found.")
+            return True
+        return False
+
     def do_GET(self) -> None:
+        if self._refused():
+            return None
         path = self.path.split("?", 1)[0]
         if path == PREFIX + "state":
             return self._send(200, "application/json", json.dumps({"build": self.preview.build_id,
@@ -129,17 +158,36 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A reader's browser that closes a connection, or one left idle past IDLE, is normal: no traceback."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt  # a terminal closing, or `kill`, stops the preview as Ctrl+C does, tidying up
+
+
 def serve(group_file: Path, *, port: int = 8000, version: str | None = None, generator: str = "mkdocs") -> None:
-    """Build, serve on http://127.0.0.1:PORT, and rebuild on every save until Ctrl+C."""
+    """Build, serve on http://127.0.0.1:PORT, and rebuild on every save until Ctrl+C; the preview's folder
+    goes when it stops."""
     preview = Preview(group_file, version, generator)
-    preview.rebuild()
+    signal.signal(signal.SIGTERM, _stop)
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, preview=preview))
-    except OSError as error:
-        raise HandbookError(f"Cannot serve on port {port}: {error.strerror}. Try another: --port 8001.") from None
-    threading.Thread(target=preview.watch, daemon=True).start()
-    print(f"Serving the handbook at http://127.0.0.1:{port}/ (press Ctrl+C to stop).", flush=True)
-    try:
-        server.serve_forever()
+        preview.rebuild()
+        try:
+            server = _Server(("127.0.0.1", port), functools.partial(_Handler, preview=preview))
+        except OSError as error:
+            raise HandbookError(f"Cannot serve on port {port}: {error.strerror}. Try another: --port 8001.") from None
+        threading.Thread(target=preview.watch, daemon=True).start()
+        print(f"Serving the handbook at http://127.0.0.1:{port}/ (press Ctrl+C to stop).", flush=True)
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
     finally:
-        server.server_close()
+        with preview.lock:  # not while a rebuild writes into it
+            shutil.rmtree(preview.site.parent, ignore_errors=True)
