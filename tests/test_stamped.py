@@ -103,7 +103,7 @@ def test_the_template_is_in_the_groups_colour_and_says_whose_policy_it_is(colour
     assert '<header><a href="../../../">Alder</a></header>' in page
     assert ('<footer><p>Not sure? Ask the coordinator · phone <a href="tel:01614960000">0161 496 0000</a> · email '
             '<a href="mailto:hi@alder.example">hi@alder.example</a></p><p>Alder &amp; Co · Confidentiality Policy '
-            'version 1.1, approved 1 May 2026</p></footer>') in page
+            'version 1.1 · next review due 1 May 2026</p></footer>') in page
     assert '<main id="main"><p class="handbook-review-due"><strong>Due for review.</strong>' in page
 
 

@@ -34,7 +34,7 @@ class RouteTemplate:
         hb = self.words
         page = TEMPLATE.substitute(
             root="../" * depth, title=title, html=html, short_name=hb.get("short_name", ""), name=hb.get("name", ""),
-            version=hb.get("version", ""), approved=hb.get("approved", ""), contact=self.contact(),
+            version=hb.get("version", ""), review_due=hb.get("review_due", ""), contact=self.contact(),
             announce=self.announce())
         return _BETWEEN_TAGS.sub("><", page)
 
