@@ -11,8 +11,10 @@ from .options import config_option, generator_option, version_option
 
 
 def _size(folder: Path) -> str:
-    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    return f"{total / 1_000_000:.0f} MB"
+    from ..site.shared_runtime import sizes
+
+    counted, stored, files = sizes(folder)
+    return f"{counted / 1_000_000:.0f} MB in {files} files, {stored / 1_000_000:.0f} MB on this disk"
 
 
 @click.command()

@@ -9,7 +9,6 @@ every group, so the sites share one copy on disk: identical files are hard links
 from __future__ import annotations
 
 import contextlib
-import filecmp
 import io
 import multiprocessing
 import os
@@ -25,6 +24,7 @@ from ..browser.bundle import write_browser_assets
 from ..errors import HandbookError
 from ..group import GROUP_FILE
 from . import network
+from .shared_runtime import share_runtime, sizes
 
 BUILT, UNCHANGED, SKIPPED, FAILED = "built", "unchanged", "skipped", "failed"
 UNCHANGED_WHY = "its folder and the handbook are the same as at its last build here, so it was not built again."
@@ -102,8 +102,8 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
 
 
 def _size(site: Path) -> dict:
-    size, files = network.site_size(site)
-    return {"bytes": size, "files": files}
+    counted, _, files = sizes(site)
+    return {"bytes": counted, "files": files}
 
 
 def _prepare() -> None:
@@ -139,28 +139,3 @@ def worker_processes(jobs: int | None) -> ProcessPoolExecutor:
     any snapshot that could not be made here, so that none tries again and says so again."""
     return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=snapshot.remember_failures, initargs=(dict(snapshot.FAILED),))
-
-
-SHARED = ("assets/pyodide/*", "assets/checkers/*.snapshot")  # the same for every group
-
-
-def share_runtime(sites: list[Path]) -> int:
-    """Hard-link each site's runtime files to the first site's identical ones; returns the bytes saved.
-    Where the disk cannot link (another file system, a host's upload), each site keeps its own copy."""
-    saved = 0
-    if not sites:
-        return saved
-    for site in sites[1:]:
-        for path in sorted(path for pattern in SHARED for path in site.glob(pattern)):
-            original = sites[0] / path.relative_to(site)
-            if not original.is_file() or path.samefile(original) or not filecmp.cmp(path, original, shallow=False):
-                continue
-            link = path.with_name(f".{path.name}.link")
-            try:
-                os.link(original, link)
-                link.replace(path)
-            except OSError:
-                link.unlink(missing_ok=True)
-                continue
-            saved += path.stat().st_size
-    return saved

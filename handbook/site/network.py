@@ -88,9 +88,9 @@ def handbook_fingerprint(generator: str) -> str:
     for part in _DEFAULT_PARTS:
         path = DEFAULTS / part
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for path in files:
+    for path in files:  # by name, not place: a CI runner's next run may install the handbook elsewhere
         if path.is_file():
-            digest.update(f"\0{path}\0".encode())
+            digest.update(f"\0{path.name}\0".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -143,13 +143,3 @@ class Stamps:
 
     def forget(self, name: str) -> None:
         self._file(name).unlink(missing_ok=True)
-
-
-def site_size(site: Path) -> tuple[int, int]:
-    """(bytes, files) of a site as a host counts them: every file, links to shared copies included."""
-    total = count = 0
-    for root, _, files in os.walk(site):
-        for name in files:
-            total += os.lstat(os.path.join(root, name)).st_size
-            count += 1
-    return total, count
