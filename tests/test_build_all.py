@@ -69,9 +69,28 @@ def test_every_folder_is_reported_and_an_unchanged_group_is_not_built_again(tmp_
     third = _lines(CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites), "--json"]).stdout)
     assert (third["alder"]["status"], third["birch"]["status"]) == ("unchanged", "built")
     assert "Birch Community Food Bank" in (sites / "birch" / "index.html").read_text()
+    alder = groups / "alder" / "group.yml"
+    good = alder.read_text()
+    alder.write_text(good.replace('name: "Alder Food Bank"', "name: [Alder]"))
+    broken = _lines(CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites), "--json"]).stdout)
+    assert broken["alder"]["status"] == "failed" and "Alder Food Bank" in (sites / "alder" / "index.html").read_text()
+    alder.write_text(good)  # as at its last good build: built again all the same, for its site is the old one
+    mended = _lines(CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites), "--json"]).stdout)
+    assert (mended["alder"]["status"], mended["birch"]["status"]) == ("built", "unchanged")
+
+    shutil.rmtree(groups / "birch")
+    kept = CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites)])
+    assert kept.exit_code == 0 and f"Gone birch: its folder is no longer in the groups folder; its last site is " \
+        f"still in {sites} (--prune deletes it)." in kept.output
+    assert (sites / "birch" / "index.html").is_file()
+    pruned = _lines(CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites), "--json",
+                                              "--prune", "--shard", "1/1"]).stdout)
+    assert pruned["birch"]["status"] == "gone" and pruned["alder"]["status"] == "unchanged"
+    assert pruned["birch"]["reason"] == "its folder is no longer in the groups folder, so its site was deleted."
+    assert not (sites / "birch").exists() and (sites / "alder" / "index.html").is_file()
     forced = _lines(CliRunner().invoke(main, ["build-all", str(groups), "--out", str(sites), "--json",
-                                              "--rebuild", "--shard", "1/1"]).stdout)
-    assert {row["status"] for row in forced.values()} == {"built"}
+                                              "--rebuild"]).stdout)
+    assert {name: row["status"] for name, row in forced.items()} == {"alder": "built"}
 
 
 def test_the_shares_name_every_folder_once_and_a_folder_keeps_its_share(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..site.build_all import BUILT, FAILED, SKIPPED, UNCHANGED, Report
+from ..site.build_all import BUILT, FAILED, GONE, SKIPPED, UNCHANGED, Report
 
 
 def echo_report(reports: list[Report], out_dir: Path, *, as_json: bool) -> bool:
@@ -18,12 +18,13 @@ def echo_report(reports: list[Report], out_dir: Path, *, as_json: bool) -> bool:
                                    "warnings": list(report.warnings)}))
         else:
             _sentence(report)
-    count = {status: sum(r.status == status for r in reports) for status in (BUILT, UNCHANGED, SKIPPED, FAILED)}
+    count = {status: sum(r.status == status for r in reports) for status in (BUILT, UNCHANGED, SKIPPED, FAILED, GONE)}
     if not as_json:
         size = sum(r.bytes for r in reports) / 1e6
-        click.echo(f"{count[BUILT]} of {len(reports)} groups built into {out_dir} ({count[UNCHANGED]} unchanged, "
-                   f"{count[SKIPPED]} skipped, {count[FAILED]} failed; {size:.0f} MB in all, shared runtime "
-                   "files counted in every site).")
+        gone = f", {count[GONE]} gone" if count[GONE] else ""
+        click.echo(f"{count[BUILT]} of {len(reports) - count[GONE]} groups built into {out_dir} ({count[UNCHANGED]} "
+                   f"unchanged, {count[SKIPPED]} skipped, {count[FAILED]} failed{gone}; {size:.0f} MB in all, "
+                   "shared runtime files counted in every site).")
     return bool(count[FAILED] or count[SKIPPED])
 
 
@@ -35,6 +36,8 @@ def _sentence(report: Report) -> None:
         click.echo(f"Built {report.group} in {report.seconds:.1f} s ({size})")
     elif report.status == UNCHANGED:
         click.echo(f"Unchanged {report.group}: {report.reason} ({size})")
+    elif report.status == GONE:
+        click.echo(f"Gone {report.group}: {report.reason}")
     elif report.status == SKIPPED:
         click.echo(f"Skipped {report.group}: {report.reason}", err=True)
     else:

@@ -136,16 +136,18 @@ def export(out_dir: Path, group_file: Path | None) -> None:
 @click.option("--shard", default="1/1", metavar="K/N",
               help="Build only the K-th of N shares of the folders (chosen by folder name), e.g. one CI job of N.")
 @click.option("--rebuild", is_flag=True, help="Build every group, even one that has not changed.")
+@click.option("--prune", is_flag=True, help="Delete the sites of groups whose folder is no longer in DIR.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a folder, one a line, instead of sentences.")
 def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None, shard: str, rebuild: bool,
-              as_json: bool) -> None:
+              prune: bool, as_json: bool) -> None:
     """Build one site for each group folder in DIR (each holding a group.yml), in parallel.
 
     Each site goes into its own folder in --out, named after the group's folder. A group whose
     folder and handbook are the same as at its last build into --out is not built again. Every
     folder in DIR is named in the report: built, unchanged, skipped (and why) or failed (and
-    why); a mistake in one group never stops the others. The exit status is 1 if any folder
-    failed or was skipped.
+    why); a mistake in one group never stops the others, and its last good site stays. A site
+    whose group folder is gone is named too (and deleted with --prune). The exit status is 1 if
+    any folder failed or was skipped.
 
     \b
     Examples:
@@ -157,7 +159,8 @@ def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None,
     from .network_report import echo_report
 
     try:
-        reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild)
+        reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild,
+                      prune=prune)
     except HandbookError as error:
         raise click.ClickException(str(error)) from None
     if echo_report(reports, out_dir, as_json=as_json):

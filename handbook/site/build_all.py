@@ -12,6 +12,7 @@ import contextlib
 import io
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -23,10 +24,10 @@ from ..browser import runtime, snapshot
 from ..browser.bundle import write_browser_assets
 from ..errors import HandbookError
 from ..group import GROUP_FILE
-from . import network
+from . import network, swap
 from .shared_runtime import share_runtime, sizes
 
-BUILT, UNCHANGED, SKIPPED, FAILED = "built", "unchanged", "skipped", "failed"
+BUILT, UNCHANGED, SKIPPED, FAILED, GONE = "built", "unchanged", "skipped", "failed", "gone"
 UNCHANGED_WHY = "its folder and the handbook are the same as at its last build here, so it was not built again."
 CRASHED = ("its build stopped its process (it may have run out of memory); the other groups were built. "
            "Run `handbook build` in its folder to see more.")
@@ -68,9 +69,10 @@ def _one(group_file: Path, site_dir: Path, generator: str) -> tuple[float, str |
 
 
 def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: int | None = None,
-              shard: tuple[int, int] = (1, 1), force: bool = False) -> list[Report]:
+              shard: tuple[int, int] = (1, 1), force: bool = False, prune: bool = False) -> list[Report]:
     """Build every group folder of this share of `groups_dir` that changed since its last build into `out`;
-    returns one Report per folder found (by name), whatever became of it."""
+    returns one Report per folder found (by name), whatever became of it, then one for each site built here
+    before whose folder is gone (deleted when `prune`)."""
     found = network.folders(groups_dir, shard)
     out = Path(out).absolute()
     out.mkdir(parents=True, exist_ok=True)
@@ -94,11 +96,26 @@ def build_all(groups_dir: Path, out: Path, *, generator: str = "mkdocs", jobs: i
             if error is None:
                 stamps.record(name, to_build[name])
                 reports[name] = Report(name, BUILT, seconds, warnings=warnings, **_size(out / name))
-            else:
-                stamps.forget(name)
+            else:  # its last good site, if any, stays; marked so that the next run builds it again
+                stamps.record(name, {**to_build[name], "failed": True})
                 reports[name] = Report(name, FAILED, seconds, reason=error, warnings=warnings)
     share_runtime([out / r.group for r in reports.values() if r.status in (BUILT, UNCHANGED)])
-    return [reports[folder.name] for folder in found]
+    gone = [name for name in stamps.names() if name not in reports and network.in_shard(name, shard)]
+    return [reports[folder.name] for folder in found] + [_gone(out, name, stamps, prune) for name in gone]
+
+
+def _gone(out: Path, name: str, stamps: network.Stamps, prune: bool) -> Report:
+    """A site built here before whose group folder is no longer there: a group that left the network."""
+    if not prune:
+        return Report(name, GONE, reason=f"its folder is no longer in the groups folder; its last site is still in "
+                                         f"{out} (--prune deletes it).")
+    site = out / name
+    if site.exists() and not (site / swap.MARKER).is_file():
+        return Report(name, GONE, reason=f"its folder is no longer in the groups folder, but {site} holds files the "
+                                         "handbook did not write, so it was left alone.")
+    shutil.rmtree(site, ignore_errors=True)
+    stamps.forget(name)
+    return Report(name, GONE, reason="its folder is no longer in the groups folder, so its site was deleted.")
 
 
 def _size(site: Path) -> dict:

@@ -143,3 +143,7 @@ class Stamps:
 
     def forget(self, name: str) -> None:
         self._file(name).unlink(missing_ok=True)
+
+    def names(self) -> list[str]:
+        """The folders whose sites were built here before."""
+        return sorted(path.stem for path in (self.out / STATE).glob("*.json"))
