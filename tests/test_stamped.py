@@ -87,8 +87,8 @@ def test_a_route_pages_content_is_what_the_generator_makes_of_the_same_markdown(
         assert "md-" not in lean and "<script" not in lean and len(lean) < len(made) / 2, path
         root = "../" * output_file(path).count("/")
         assert f'<header><a href="{root}">Riverside Food Bank</a></header>' in lean
-        assert f'<link rel="stylesheet" href="{root}assets/handbook/route.css">' in lean
-    assert "--hb-colour: #00564d;" in (tmp_path / "assets/handbook/route.css").read_text(encoding="utf-8")
+        assert f'<link rel="stylesheet" href="{root}assets/route.css">' in lean
+    assert "--hb-colour: #00564d;" in (tmp_path / "assets/route.css").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("colour, used", [("#7a1f5c", "#7a1f5c"), ("#7a1f5c\n}", "#00564d"), ("red", "#00564d")])

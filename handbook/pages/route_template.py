@@ -14,7 +14,7 @@ from string import Template
 
 HERE = Path(__file__).parent
 TEMPLATE = Template((HERE / "route_template.html").read_text(encoding="utf-8"))
-STYLESHEET = "assets/handbook/route.css"
+STYLESHEET = "assets/route.css"
 DEFAULT_COLOUR = "#00564d"  # the handbook's own (docs/assets/handbook.css)
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _BETWEEN_TAGS = re.compile(r">\n+<")
@@ -30,10 +30,11 @@ class RouteTemplate:
 
     def page(self, depth: int, title: str, html: str) -> str:
         """A page `depth` folders below the site's root (its title already escaped, as the theme takes it).
-        Line breaks between tags are left out: a twentieth of a page, and no reader sees them."""
+        Line breaks between tags are left out (a twentieth of a page, and no reader sees them), and so are the
+        end tags of body and html, which HTML allows."""
         hb = self.words
         page = TEMPLATE.substitute(
-            root="../" * depth, title=title, html=html, short_name=hb.get("short_name", ""), name=hb.get("name", ""),
+            root="../" * depth, stylesheet=STYLESHEET, title=title, html=html, short_name=hb.get("short_name", ""), name=hb.get("name", ""),
             version=hb.get("version", ""), review_due=hb.get("review_due", ""), contact=self.contact(),
             announce=self.announce())
         return _BETWEEN_TAGS.sub("><", page)
