@@ -67,7 +67,7 @@ class Compiled:
     settings: dict
     attachments: Attachments
     folders: Folders
-    route: StampedPages  # the route's pages, written into the generator's frames after it has rendered
+    route: StampedPages  # the route's pages, written in their own template after the generator has rendered
     warnings: tuple[str, ...] = ()  # worth a look, not worth stopping for (an override to check after an upgrade)
 
     @property

@@ -152,17 +152,21 @@ def test_a_question_page_and_an_answer_page_have_no_axe_violations(site_dir, ser
 
 @pytest.mark.every_generator
 def test_route_pages_carry_no_site_nav_and_lead_home_on_a_phone(site_dir, serve, browser):
+    """The route's own template: the group's name in its colour leads home; no theme header, tabs or sidebars."""
     base = serve(site_dir)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    menu = page.locator('.md-header label[for="__drawer"]')
     try:
         page.goto(base + "all-answers/sharing/")
-        assert page.locator(".md-sidebar").count() == 0 and not menu.is_visible()
+        assert page.locator(".md-header, .md-tabs, .md-sidebar").count() == 0
+        name = page.locator("header a")
+        assert name.inner_text() == GROUP.display_short_name
+        colour = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+        assert colour == "rgb({}, {}, {})".format(*bytes.fromhex((GROUP.colour or "#00564d")[1:]))
         with page.expect_navigation():
-            page.locator(".md-header a.md-logo").click()
+            name.click()
         assert page.url == base
-        assert page.locator(".md-sidebar--primary").count() == 1 and menu.is_visible()  # other pages keep theirs
+        assert page.locator(".md-sidebar--primary").count() == 1  # other pages keep the theme
         page.goto(base + "all-answers/concern/")
         with page.expect_navigation():
             page.get_by_role("link", name="Back to the handbook").click()
@@ -178,7 +182,7 @@ def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
     page = context.new_page()
     try:
         page.goto(base + "all-answers/concern/")
-        page.keyboard.press("Tab")  # the theme's first stop skips its navigation, as a keyboard user would
+        page.keyboard.press("Tab")  # the first stop skips the header, as a keyboard user would
         assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
         page.keyboard.press("Enter")
         for _ in range(10):

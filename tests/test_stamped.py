@@ -1,8 +1,7 @@
-"""The route's pages are written by the build into frames the generator rendered (handbook/pages/stamped.py).
+"""The route's pages are written by the build in their own template (handbook/pages/stamped.py, route_template.py).
 
-What must hold: a page written so is, byte for byte, the page the generator makes of the same Markdown;
-its links lead where the generator's would; and a theme that no longer has the frame's slot stops the
-build with a sentence rather than writing broken pages.
+What must hold: a page's content is what the generator makes of the same Markdown, its links lead where the
+generator's would, and the template carries the group's name, colour and contact and a way back, not the theme.
 """
 from __future__ import annotations
 
@@ -18,11 +17,11 @@ import checkers
 from conftest import REPO
 from handbook import folders
 from handbook.compile import compile_handbook
-from handbook.errors import HandbookError
 from handbook.pages.checker_form import hidden_options
 from handbook.pages.links import Links, output_file
 from handbook.pages.route_pages import route_pages
-from handbook.pages.stamped import Page, StampedPages, stamped_pages
+from handbook.pages.route_template import RouteTemplate
+from handbook.pages.stamped import Page, stamped_pages
 from handbook.site.build import generator_module
 from handbook.group import load_group
 
@@ -39,7 +38,7 @@ def test_a_link_to_a_pages_source_becomes_its_address_from_the_page():
         "index.html", "a/index.html", "a/b/index.html"]
 
 
-def _samples(group_file: Path, templates: set[str], downloads: dict[str, int], style: str) -> dict[str, str]:
+def _samples(group_file: Path, downloads: dict[str, int], style: str) -> dict[str, str]:
     """Route pages of every kind, as Markdown: a start page, a question,
     an answer with "Act now" and "If more than one applied", and a breach answer with its risk and forms;
     none a frame the others are written into. `style`: the generator's, as it would have read them."""
@@ -50,7 +49,6 @@ def _samples(group_file: Path, templates: set[str], downloads: dict[str, int], s
         pages.update(route_pages(checker_id, group.words(isolated=True), version,
                                  hidden=hidden_options(group.keeps_case_files), downloads=downloads,
                                  style=style))
-    pages = {path: text for path, text in pages.items() if path not in templates}
     answers = [path for path, text in pages.items() if "hb-route-answer" in text]
     chosen = ["all-answers/breach/index.md",
               next(path for path, text in pages.items() if "If more than one applies" in text),
@@ -60,14 +58,20 @@ def _samples(group_file: Path, templates: set[str], downloads: dict[str, int], s
     return {path: pages[path] for path in chosen}
 
 
+def _article(html: str) -> str:
+    """A page's content, from its first heading to the end of its <article>, line breaks between tags left out."""
+    content = html[html.index("<h1"):html.index("</article>")].strip()
+    return re.sub(r">\n+<", "><", re.sub(r"\s+$", "", content))
+
+
 @pytest.mark.every_generator
-def test_a_route_page_is_the_page_the_generator_makes_of_the_same_markdown(generator, tmp_path):
+def test_a_route_pages_content_is_what_the_generator_makes_of_the_same_markdown(generator, tmp_path):
     group_file = REPO / "group.yml"
     module = generator_module(generator)
     with tempfile.TemporaryDirectory() as work:
         compiled = compile_handbook(group_file, Path(work), style=module.STYLE)
         sizes = {name: len(data) for name, data in compiled.attachments.documents.items()}
-        samples = _samples(group_file, set(compiled.route.templates.values()), sizes, module.STYLE)
+        samples = _samples(group_file, sizes, module.STYLE)
         for path, markdown in samples.items():
             (compiled.docs / path).write_text(markdown, encoding="utf-8")
             for target in re.findall(r"\]\(([0-9a-f]+\.md)\)", markdown):  # a page it links to, for a strict build
@@ -75,20 +79,33 @@ def test_a_route_page_is_the_page_the_generator_makes_of_the_same_markdown(gener
                 if not stub.exists():
                     stub.write_text("# A page linked to\n", encoding="utf-8")
         module.render(compiled, tmp_path)
-        rendered = {path: (tmp_path / output_file(path)).read_bytes() for path in samples}
+        rendered = {path: (tmp_path / output_file(path)).read_text(encoding="utf-8") for path in samples}
         compiled.route.write(tmp_path)
     for path, made in rendered.items():
-        assert (tmp_path / output_file(path)).read_bytes() == made, path
-    assert "hb-frame" not in "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("all-answers/*/*.html"))
+        assert "md-sidebar" in made  # the generator's page, in the theme
+        lean = (tmp_path / output_file(path)).read_text(encoding="utf-8")
+        assert _article(lean) == _article(made), path
+        assert "md-" not in lean and "<script" not in lean and len(lean) < len(made) / 2, path
+        root = "../" * output_file(path).count("/")
+        assert f'<header><a href="{root}">Riverside Food Bank</a></header>' in lean
+        assert f'<link rel="stylesheet" href="{root}assets/route.css">' in lean
+    assert "--hb-colour: #00564d;" in (tmp_path / "assets/route.css").read_text(encoding="utf-8")
 
 
-def test_a_theme_without_the_frames_slot_stops_the_build_with_a_sentence(tmp_path):
-    frame = "all-answers/sharing/index.md"
-    (tmp_path / "all-answers" / "sharing").mkdir(parents=True)
-    (tmp_path / output_file(frame)).write_text("<html><body><article></article></body></html>", encoding="utf-8")
-    pages = StampedPages((frame,), {frame: Page("Can I share this?", "can-i-share-this", "<h1>Can I share this?</h1>")})
-    with pytest.raises(HandbookError, match="no single place for a route page's content"):
-        pages.write(tmp_path)
+@pytest.mark.parametrize("colour, used", [("#7a1f5c", "#7a1f5c"), ("#7a1f5c\n}", "#00564d"), ("red", "#00564d")])
+def test_the_template_is_in_the_groups_colour_and_says_whose_policy_it_is(colour, used):
+    words = {"name": "Alder &amp; Co", "short_name": "Alder", "manager": "coordinator", "version": "1.1",
+             "approved": "1 May 2026", "review_due": "1 May 2026", "due_for_review": True, "colour": colour,
+             "contact": {"phone": "0161 496 0000", "email": "hi@alder.example"}, "phone_link": "tel:01614960000"}
+    template = RouteTemplate(words)
+    assert template.stylesheet().startswith(f":root {{ --hb-colour: {used}; }}\n")
+    page = template.page(3, "Call 999 now", '<h1 id="call-999-now">Call 999 now</h1><p>Then tell them.</p>')
+    assert "<title>Call 999 now - Alder</title>" in page
+    assert '<header><a href="../../../">Alder</a></header>' in page
+    assert ('<footer><p>Not sure? Ask the coordinator · phone <a href="tel:01614960000">0161 496 0000</a> · email '
+            '<a href="mailto:hi@alder.example">hi@alder.example</a></p><p>Alder &amp; Co · Confidentiality Policy '
+            'version 1.1 · next review due 1 May 2026</p></footer>') in page
+    assert '<main id="main"><p class="handbook-review-due"><strong>Due for review.</strong>' in page
 
 
 def test_pages_made_from_the_same_markdown_are_read_back_and_a_damaged_copy_is_made_again(monkeypatch, tmp_path):
@@ -97,9 +114,9 @@ def test_pages_made_from_the_same_markdown_are_read_back_and_a_damaged_copy_is_m
              "all-answers/concern/abc.md": "---\ntitle: Call 999 now\n---\n\n# Call 999 now\n\n[Back](../../index.md)\n"}
     settings = {"markdown_extensions": ["attr_list", {"toc": {"permalink": False}}]}
     made = stamped_pages(pages, settings)
-    assert made.frames == ("all-answers/concern/index.md", "all-answers/concern/abc.md")
+    assert made.frames == ("all-answers/concern/index.md",)
     assert made.pages["all-answers/concern/index.md"] == Page(
-        "Someone told me", "someone-told-me",
+        "Someone told me",
         '<h1 id="someone-told-me">Someone told me</h1>\n<ul>\n<li><a class="hb-route__option" href="abc/">Yes</a></li>\n'
         "</ul>")
     assert made.pages["all-answers/concern/abc.md"].html.endswith('<p><a href="../../../">Back</a></p>')

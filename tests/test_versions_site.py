@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ from handbook.group import load_group
 from handbook.rules.answer_changes import answer_changes
 from handbook.site import csp, swap
 from handbook.site.publish import export, publish
+from handbook.site.shared_runtime import sizes
 
 REPO = Path(__file__).resolve().parents[1]
 VERSIONS = ["1.0", "1.1"]
@@ -77,6 +79,17 @@ def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
         assert f'data-version="{version}"' in form
     assert "Due for review" in (exported / "1.0" / "index.html").read_text()  # 1.0's review date has passed
     assert not any(p.name.startswith(".public.") for p in exported.parent.iterdir())  # no staging left behind
+
+
+def test_the_runtime_is_stored_once_on_disk_for_every_version_and_each_version_keeps_it_whole(exported):
+    """Hard links, not symlinks (GitHub Pages' artifact refuses both; its action copies links): each version
+    still holds every runtime file at its own address, for its own offline copy."""
+    wasm = [exported / version / "assets/pyodide/pyodide.asm.wasm" for version in VERSIONS]
+    assert all(path.is_file() and not path.is_symlink() for path in wasm)
+    assert len({os.stat(path).st_ino for path in wasm}) == 1
+    counted, stored, _ = sizes(exported)
+    runtime = sum(p.stat().st_size for p in (exported / VERSIONS[0]).glob("assets/pyodide/*"))
+    assert counted - stored >= runtime
 
 
 class _Links(HTMLParser):

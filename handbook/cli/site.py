@@ -11,8 +11,10 @@ from .options import config_option, generator_option, version_option
 
 
 def _size(folder: Path) -> str:
-    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    return f"{total / 1_000_000:.0f} MB"
+    from ..site.shared_runtime import sizes
+
+    counted, stored, files = sizes(folder)
+    return f"{counted / 1_000_000:.0f} MB in {files} files, {stored / 1_000_000:.0f} MB on this disk"
 
 
 @click.command()
@@ -131,28 +133,35 @@ def export(out_dir: Path, group_file: Path | None) -> None:
               help="Where to write the sites: one folder for each group.")
 @generator_option
 @click.option("--jobs", type=click.IntRange(1), default=None, help="How many builds at once (default: one per core).")
-def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None) -> None:
+@click.option("--shard", default="1/1", metavar="K/N",
+              help="Build only the K-th of N shares of the folders (chosen by folder name), e.g. one CI job of N.")
+@click.option("--rebuild", is_flag=True, help="Build every group, even one that has not changed.")
+@click.option("--prune", is_flag=True, help="Delete the sites of groups whose folder is no longer in DIR.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a folder, one a line, instead of sentences.")
+def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None, shard: str, rebuild: bool,
+              prune: bool, as_json: bool) -> None:
     """Build one site for each group folder in DIR (each holding a group.yml), in parallel.
 
-    Each site goes into its own folder in --out, named after the group's folder. A mistake in
-    one group is reported and the others are still built; the exit status is 1 if any failed.
+    Each site goes into its own folder in --out, named after the group's folder. A group whose
+    folder and handbook are the same as at its last build into --out is not built again. Every
+    folder in DIR is named in the report: built, unchanged, skipped (and why) or failed (and
+    why); a mistake in one group never stops the others, and its last good site stays. A site
+    whose group folder is gone is named too (and deleted with --prune). The exit status is 1 if
+    any folder failed or was skipped.
 
     \b
-    Example:
+    Examples:
       handbook build-all groups --out sites
+      handbook build-all groups --out sites --shard 2/4 --json
     """
     from ..site.build_all import build_all as run
+    from ..site.network import parse_shard
+    from .network_report import echo_report
 
     try:
-        results = run(groups_dir, out_dir, generator=generator, jobs=jobs)
+        reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild,
+                      prune=prune)
     except HandbookError as error:
         raise click.ClickException(str(error)) from None
-    for result in results:
-        if result.error is None:
-            click.echo(f"Built {result.group} in {result.seconds:.1f} s")
-        else:
-            click.echo(f"Failed {result.group}: {result.error}", err=True)
-    failed = [result.group for result in results if result.error]
-    click.echo(f"{len(results) - len(failed)} of {len(results)} groups built into {out_dir}.")
-    if failed:
+    if echo_report(reports, out_dir, as_json=as_json):
         raise SystemExit(1)

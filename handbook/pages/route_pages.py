@@ -64,9 +64,8 @@ def _answers_below(route: Route, results: dict) -> dict[str, frozenset]:
 
 
 def front_matter(title: str | None = None) -> list[str]:
-    """Out of search and without the site's sidebars (overrides/main.html); a title given escaped, for the
-    theme puts a page's title in <title> as it is."""
-    meta = {"search": {"exclude": True}, "route": True, **({"title": title} if title else {})}
+    """Out of search; an answer's title given escaped, for the page's <title> takes it as it is."""
+    meta = {"search": {"exclude": True}, **({"title": title} if title else {})}
     return ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
 
 
@@ -126,7 +125,7 @@ class Page:
         return lines + [START_AGAIN, "", self.home(), ""]
 
     def home(self) -> str:
-        """These pages carry no site navigation (overrides/main.html): the way back, in words."""
+        """These pages carry no site navigation (pages/route_template.py): the way back, in words."""
         return f"[Back to the handbook]({'../' * self.path.count('/')}index.md)"
 
     def sooner(self, node: End, result) -> list[str]:
@@ -196,7 +195,8 @@ class Page:
                  f"- the answer: “{text(result.title)}”"]
         if result.assessment:
             lines.append(f"- the risk: {text(verdict(result.assessment))}")
-        lines += [f"- why: {self.clauses(result.cites)} (policy version {text(self.version)})",
+        word = "clause" if len(result.cites) == 1 else "clauses"  # linked under "Why:" above; written down here
+        lines += [f"- why: {word} {', '.join(result.cites)} (policy version {text(self.version)})",
                   "- who decided, and when", ""]
         form = FORMS.get(self.route.checker_id)
         if form and any(name.startswith(f"{form}.") for name in self.downloads):

@@ -44,7 +44,7 @@ def relative_404(site_dir: Path) -> None:
 
 
 def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False) -> None:
-    """Write the route's pages into the generator's frames, attach the files the pages link to, protect
+    """Write the route's pages in their own template, attach the files the pages link to, protect
     every page with its CSP (inline_styles: the generator's theme needs them; see csp.py), then write the
     offline copy's service worker, which lists every file as it finally is."""
     compiled.route.write(site_dir)

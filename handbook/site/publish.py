@@ -24,6 +24,7 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import load_group
 from . import csp, swap
+from .shared_runtime import share_runtime
 
 BRANCH = "gh-pages"
 LATEST = "latest"
@@ -151,6 +152,7 @@ def export(out_dir: Path, *, group_file: Path) -> list[str]:
                     raise HandbookError("git archive failed: the export was not written.")
         _protect_redirects(staging)
         _root_404(staging, numbers[-1])
+        share_runtime([staging / number for number in numbers])  # one copy on disk for every version
     except BaseException:
         swap.discard(staging)
         raise
