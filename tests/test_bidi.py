@@ -82,7 +82,7 @@ def test_pdf_shows_right_to_left_agencies(hostile_documents):
 
 def order_in_pdf(value: str) -> str:
     document = model.Document("Order", (model.Para((model.Run(f"Agencies: {value} 3 more."),)),))
-    data = write_pdf(document, Stamp("Group", "1.1", dt.date(2026, 3, 10), dt.date(2026, 3, 10)))
+    data = write_pdf(document, Stamp("Group", "1.1", "approved 10 March 2026", dt.date(2026, 3, 10)))
     line = next(line for line in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().splitlines()
                 if line.startswith("Agencies:"))
     return " ".join(line.split())

@@ -42,10 +42,12 @@ if os.environ.get("HANDBOOK_TEST_SITE"):  # test a site built elsewhere instead 
 
 
 def choose_first_options(page, form: str) -> None:
-    """Answer with the first option of each question, in order, as routing reveals them."""
+    """Answer with the first option of each question, in order, as routing reveals them (a multi-choice
+    question only where it needs a box ticked)."""
     page.evaluate("""(form) => {  // the first option of each question, in order, as routing reveals them
         for (const fieldset of document.querySelectorAll(`${form} fieldset[data-question]`)) {
-          const first = fieldset.querySelector("input[type=radio]");
+          // a radio question, or a multi-choice one that needs a box ticked ("who may be at risk")
+          const first = fieldset.querySelector(fieldset.hasAttribute("data-required") ? "input" : "input[type=radio]");
           if (fieldset.hidden || !first || fieldset.querySelector("input:checked")) continue;
           first.checked = true;
           first.dispatchEvent(new Event("change", {bubbles: true}));

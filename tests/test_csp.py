@@ -64,14 +64,14 @@ def redirect_page(version: str) -> str:
     return (folder / "redirect.html").read_text(encoding="utf-8").replace("{{href}}", version)
 
 
-@pytest.mark.parametrize("version", ["1.1/", "../1.1/"])
+@pytest.mark.parametrize("version", ["1.1/", "../1.1/", "../../1.1/can-i-share/"])  # an alias, and its pages
 def test_mikes_redirect_pages_keep_their_script_and_refresh_to_a_version(version):
     protected = csp.protect(redirect_page(version), redirect=True)
     assert csp.script_hashes(protected, redirect=True)[0] in protected
     assert f'content="1; url={version}"' in protected
 
 
-@pytest.mark.parametrize("version", ["https://example.org/", "javascript:alert(1)//"])
+@pytest.mark.parametrize("version", ["https://example.org/", "javascript:alert(1)//", "//example.org/1.1/"])
 def test_a_redirect_elsewhere_is_neither_run_nor_refreshed(version):
     protected = csp.protect(redirect_page(version), redirect=True)
     assert "'sha256-" not in protected and "refresh" not in protected

@@ -111,7 +111,7 @@ def test_the_consent_form_names_every_long_agency(files, longest_group):
 def test_a_title_longer_than_word_allows_is_shortened_only_in_the_properties():
     title = longest("Title", 1000)
     data = write_docx(Document(title=title), Stamp(group=longest("Group", 100), version="9999.9999",
-                                                  approved=dt.date(2026, 3, 10), made=dt.date(2026, 3, 10)))
+                                                  approval="approved 10 March 2026", made=dt.date(2026, 3, 10)))
     document = docx.Document(io.BytesIO(data))
     assert document.paragraphs[1].text == title
     assert document.core_properties.title == fit(title) == title[:PROPERTY_LIMIT - 1] + "…"

@@ -116,7 +116,7 @@ def test_the_stamp_names_the_approval_and_the_files_are_dated_by_source_date_epo
 
 
 def test_a_group_called_the_something_is_not_the_the():
-    assert Stamp("The Haven", "1.0", dt.date(2026, 3, 10), dt.date(2026, 3, 10)).line == (
+    assert Stamp("The Haven", "1.0", "approved 10 March 2026", dt.date(2026, 3, 10)).line == (
         "Printed from The Haven handbook · Confidentiality Policy version 1.0, approved 10 March 2026")
 
 

@@ -50,7 +50,7 @@ def test_new_writes_a_ready_folder_with_every_value_given(pantry):
 
 def test_the_coordinators_readme_names_the_commands_it_needs(pantry):
     readme = (pantry / "README.md").read_text()
-    assert "handbook serve" in readme and "handbook build" in readme and "handbook upgrade" in readme
+    assert "handbook serve" in readme and "handbook export" in readme and "handbook upgrade" in readme
 
 def test_new_asks_when_no_options_are_given(tmp_path):
     answers = "\n".join(["Riverside Food Bank", "", "coordinator", "", "", "", "", "0161 496 0000", "", "",

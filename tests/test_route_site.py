@@ -44,6 +44,7 @@ def click_answers(page, checker_id: str, answers: dict) -> list[str]:
         given = answers.get(question.id)
         given = YAML_BOOLEANS.get(given, given) if not isinstance(given, list) else given
         if question.multi:
+            given = [given] if isinstance(given, str) else given  # one answer on its own is a list of one
             ticked = [question.label(option) for option in given or ()]
             chosen = [label for label in labels if label in ticked]
             passed_over += chosen[1:]
@@ -189,10 +190,12 @@ def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.classList.contains('hb-route__option')"):
                 break
-        assert page.evaluate("document.activeElement.textContent") == "A child (under 18)"
+        first = checkers.CHECKERS["concern"].QUESTIONS
+        danger = next(q for q in first if q.id == "danger")  # the route asks it first (handbook/rules/route.py)
+        assert page.evaluate("document.activeElement.textContent") == danger.label(danger.option_ids()[0])
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert page.locator("article h1").inner_text() == "Are they in danger?"
+        assert page.locator("article h1").inner_text() in {q.prompt for q in first if q.id != "danger"}
     finally:
         context.close()
 

@@ -83,8 +83,8 @@ def test_the_groups_phone_can_be_dialled_from_every_page(site_dir, hostile_site_
 def test_the_version_stamp_links_to_what_changed_from_every_page(site_dir):
     version = EXAMPLE.version().version
     for page in pages(site_dir):
-        found = re.search(r'<aside class="handbook-stamp.*?<a href="([^"]+)" aria-label="version ([^:"]+): what changed">'
-                          r'version ([^<]+)</a>', page.read_text(encoding="utf-8"), re.S)
+        found = re.search(r'(?:<aside class="handbook-stamp|<footer>).*?<a href="([^"]+)" aria-label="version ([^:"]+): '
+                          r'what changed">version ([^<]+)</a>', page.read_text(encoding="utf-8"), re.S)
         assert found and found[2] == found[3] == version, page
         # the 404 page, served at any address, links from the site's root, as all its links do
         target = ((site_dir / found[1].lstrip("/")) if found[1].startswith("/") else (page.parent / found[1]))

@@ -73,7 +73,7 @@ def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
     assert not [p for p in exported.rglob("*") if p.is_symlink()]  # plain files, for any static host
     for version in VERSIONS:
         home = (exported / version / "index.html").read_text()
-        assert f"Confidentiality Policy version {version}, approved" in home
+        assert f'aria-label="version {version}: what changed">version {version}</a>, approved' in home
         assert '"provider": "mike"' in home
         form = (exported / version / "can-i-share" / "index.html").read_text()
         assert f'data-version="{version}"' in form

@@ -35,7 +35,8 @@ class RouteTemplate:
         hb = self.words
         page = TEMPLATE.substitute(
             root="../" * depth, stylesheet=STYLESHEET, title=title, html=html, short_name=hb.get("short_name", ""), name=hb.get("name", ""),
-            version=hb.get("version", ""), review_due=hb.get("review_due", ""), contact=self.contact(),
+            version=hb.get("version", ""), contact=self.contact(),
+            review=f' · next review due {hb["review_due"]}' if hb.get("review_due") else "",
             announce=self.announce())
         return _BETWEEN_TAGS.sub("><", page)
 

@@ -51,12 +51,13 @@ _BASE = r"(?:\.|/|\.\.(?:/\.\.)*)/?"  # ".", "/", "..", "../..": never an addres
 _TRUSTED = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _BASE)
                                for script in THEME_SCRIPTS))
 # mike's redirect pages (the site's root and each alias: handbook/site/publish.py), word for word, and
-# the refresh they keep for readers without JavaScript; {base} is a version's folder ("1.1/", "../1.1/").
+# the refresh they keep for readers without JavaScript; {base} is a version's folder ("1.1/", "../1.1/"), or a
+# page in it (an alias's own pages: "../../1.1/can-i-share/"); never an address of another site.
 REDIRECT_SCRIPTS = (
     '\n    window.location.replace("{base}");\n  ',
     '\n    window.location.replace(\n      "{base}" + window.location.search + window.location.hash\n    );\n  ',
 )
-_VERSION = r"(?:\.\./)*[\w.-]+/"
+_VERSION = r"(?:\.\./)*[\w.-]+/(?:[\w.-]+/)*"  # a version's folder, and a page in it: "../../1.1/can-i-share/"
 _REDIRECTS = re.compile("|".join(re.escape(script.format(base="\0")).replace(re.escape("\0"), _VERSION)
                                  for script in REDIRECT_SCRIPTS))
 _REFRESH = re.compile(r"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?\s*refresh\b[^>]*>", re.IGNORECASE)
