@@ -181,3 +181,19 @@ def test_upgrade_puts_this_handbook_in_the_folder_and_rebuilds(tmp_path):
     assert lock.rstrip().endswith(f"--hash=sha256:{hashlib.sha256(wheel.read_bytes()).hexdigest()}")
     assert f"./handbook-release/{wheel.name}" in lock and "\nmkdocs==" in lock
     assert "Corner Advice Cafe" in (folder / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_an_installed_handbook_puts_its_own_wheel_in_a_new_folder(published, tmp_path):
+    """Installed from its wheel (no working copy to build from), the handbook writes the same files back."""
+    folder = published.parent
+    done = subprocess.run([str(folder / ".venv" / "bin" / "handbook"), "new", str(tmp_path / "other"), "--name",
+                           "Other Group", "--no-input"], capture_output=True, text=True, env={
+                               key: value for key, value in os.environ.items() if key != "PYTHONPATH"})
+    assert done.returncode == 0, done.stderr
+    name = f"confidentiality_handbook-{VERSION}-py3-none-any.whl"
+    with zipfile.ZipFile(folder / "handbook-release" / name) as first, \
+            zipfile.ZipFile(tmp_path / "other" / "handbook-release" / name) as again:
+        assert sorted(first.namelist()) == sorted(again.namelist())
+        assert [n for n in first.namelist() if not n.endswith("RECORD") and first.read(n) != again.read(n)] == []
+        assert {info.compress_type for info in again.infolist()} == {zipfile.ZIP_DEFLATED}  # as small as the first

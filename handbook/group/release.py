@@ -61,14 +61,15 @@ def _rebuilt_from_installed() -> bytes:
                    if not str(entry).startswith("..") and "__pycache__" not in entry.parts
                    and not (entry.parts[0] == info and entry.name in NOT_COPIED))
     out, record = io.BytesIO(), []
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as wheel:
+    with zipfile.ZipFile(out, "w") as wheel:
         for name in names:
             data = Path(dist.locate_file(name)).read_bytes()
-            wheel.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+            wheel.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
             digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
             record.append(f"{name},sha256={digest},{len(data)}")
         record.append(f"{info}/RECORD,,")
-        wheel.writestr(zipfile.ZipInfo(f"{info}/RECORD", date_time=(1980, 1, 1, 0, 0, 0)), "\n".join(record) + "\n")
+        wheel.writestr(zipfile.ZipInfo(f"{info}/RECORD", date_time=(1980, 1, 1, 0, 0, 0)), "\n".join(record) + "\n",
+                       zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
