@@ -104,7 +104,10 @@ def test_the_template_is_in_the_groups_colour_and_says_whose_policy_it_is(colour
     assert '<header><a href="../../../">Alder</a></header>' in page
     assert ('<footer><p>Not sure? Ask the coordinator · phone <a href="tel:01614960000">0161 496 0000</a> · email '
             '<a href="mailto:hi@alder.example">hi@alder.example</a></p><p>Alder &amp; Co · Confidentiality Policy '
-            'version 1.1 · next review due 1 May 2026</p></footer>') in page
+            '<a href="../../../changes/" aria-label="version 1.1: what changed">version 1.1</a> · next review due '
+            '1 May 2026</p></footer>') in page
+    unset = RouteTemplate({**words, "review_due": ""}).page(1, "Call 999 now", "<p>Then tell them.</p>")
+    assert '">version 1.1</a></p></footer>' in unset  # a version not yet approved has no review date to give
     assert '<main id="main"><p class="handbook-review-due"><strong>Due for review.</strong>' in page
 
 
