@@ -1,24 +1,20 @@
 """Sharing: "Someone wants information. Can I share it?"
 
 questions.py holds the questions and their routing, rules.py the rules (read it beside the
-policy), record.py what to write down. This module turns answers into one Result.
+policy), record.py what to write down. This module declares the checker (checkers/checker.py).
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import engine, versions
-from ..model import Result
-from ..validation import check
-from ..words import words
+from .. import versions
+from ..checker import Checker, Held
 from .questions import CHECKABLE, OUTSIDE, QUESTIONS
 from .record import record
 from .rules import RULES
 
 ID = "sharing"
 TITLE = "Can I share this?"
-DECISIONS = ("share", "get_consent", "do_not_share", "refer_to_manager", "safeguarding",
-             "pass_to_person_in_authority")
 EMERGENCY = frozenset({"urgent_medical", "risk_of_harm"})  # someone's life or health at risk
 
 WHAT = {"case_details": "what you know about their situation", "contact_details": "their personal details",
@@ -70,18 +66,23 @@ def facts(answers: dict, version: str) -> SimpleNamespace:
     )
 
 
-def outcome(answers: dict, version: str | None = None) -> engine.Outcome:
-    """The rules' answer, before wording: used by decide() and by the answers table."""
-    checked, _ = check(ID, QUESTIONS, answers)
-    version = versions.resolve(version)
-    return engine.evaluate(RULES, facts(checked, version), version)
+def values(answers: dict) -> dict:
+    """What the answer's templates fill in beside the group's words: {what}, {who}, {how_to_check}."""
+    return {"what": WHAT[answers["information"]], "who": WHO[answers["requester"]],
+            "how_to_check": HOW_TO_CHECK.get(answers["requester"], "")}
 
 
-def decide(answers: dict, group: dict | None = None, version: str | None = None) -> Result:
-    """Answer "Can I share this?" for checked answers, in the group's words (generic when None)."""
-    checked, ignored = check(ID, QUESTIONS, answers)
-    version = versions.resolve(version)
-    result = engine.evaluate(RULES, facts(checked, version), version)
-    values = dict(words(group), what=WHAT[checked["information"]], who=WHO[checked["requester"]],
-                  how_to_check=HOW_TO_CHECK.get(checked["requester"], ""))
-    return engine.result(result, values, record(checked, result), ignored)
+CHECKER = Checker(
+    id=ID, title=TITLE, questions=QUESTIONS, rules=RULES, facts=facts, values=values, record=record,
+    decisions={"share": "Share", "get_consent": "Get consent first", "do_not_share": "Do not share",
+               "refer_to_manager": "Ask {manager}", "safeguarding": "Safeguarding",
+               "pass_to_person_in_authority": "Pass it to {person_with_authority}"},
+    no_effect=NO_EFFECT,
+    paper_form="sharing-record",
+    shown_if={"keeps_case_files": {"information": ("case_file",)}},  # "Their case file" where a group keeps them
+    # Sizes measured in docs/about/performance.md ("The first answer"): every situation with up to two
+    # exceptional circumstances ticked.
+    first_answers=Held(ticks=2),
+    example={"about": "service_user", "requester": "police", "information": "contact_details", "circumstances": []},
+)
+DECISIONS, outcome, decide = CHECKER.DECISIONS, CHECKER.outcome, CHECKER.decide

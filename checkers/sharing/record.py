@@ -65,8 +65,8 @@ def _basis(answers: dict) -> list[str]:
             for key, why, basis in BASIS if key in found][:1]
 
 
-def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
-    """What to write down, line by line (templates in the group's words)."""
+def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[str, ...]:
+    """What to write down, line by line (templates in the group's words); this checker makes no assessment."""
     requester, consent = answers["requester"], answers.get("consent")
     ticked = [LABELS["circumstances", c] for c in sorted(answers["circumstances"])]
     decision = outcome.winner.decision

@@ -1,0 +1,129 @@
+"""A checker, declared: everything the handbook knows about one checker, in one object.
+
+Each checker package declares `CHECKER = Checker(...)` from its own questions, rules and record, and
+`checkers.CHECKERS` maps ids to them. The handbook (forms, tables, routes, first answers, pages) reads
+only this object, never a checker's own modules, so a new checker is one folder and one registry line.
+`outcome()` and `decide()` are written here once. Standard library only: it runs in Pyodide too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import engine, versions
+from .engine import Rule
+from .model import Question, Result
+from .validation import check
+from .words import words
+
+
+def _no_values(answers: dict) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Held:
+    """What a page's first-answers data holds before the runtime arrives (handbook/browser/first_answers.py):
+    a multi-choice question's answers with at most `ticks` boxes ticked (None: any), and the optional
+    questions in `unanswered` only when left unanswered. Beyond that the page waits for the runtime."""
+
+    ticks: int | None = None
+    unanswered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checker:
+    """One checker: its questions and rules, and how its answers are worded, written down and shown.
+
+    `facts(answers, version)` turns checked answers into what the rules read; `values(answers)` gives the
+    words its templates fill in beside the group's ({what}, {who}); `record(answers, outcome, assessment)`
+    what to write down. `assess(answers)`, when given, is the judgement behind the answer (breach's risk:
+    an object with `.sentence()`), passed to `record` and shown in Result.assessment; otherwise None.
+    """
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...]
+    decisions: dict[str, str]  # decision code -> how the "What changed" page names it, in group words
+    facts: Callable[[dict, str], object]
+    record: Callable[..., tuple[str, ...]]
+    values: Callable[[dict], dict] = _no_values
+    assess: Callable[[dict], object] | None = None
+    # An optional question left unanswered means this option, so tables and routes do not list it apart.
+    unanswered: dict[str, str] = field(default_factory=dict)
+    # The questions the committed answers table expands (None: all), the others left unanswered.
+    table_questions: tuple[str, ...] | None = None
+    # Options that change nothing (decision, cites or actions) under some version, and why:
+    # "<version> <question>.<option>" -> the reason (tests/test_rules_invariants.py reads it).
+    no_effect: dict[str, str] = field(default_factory=dict)
+    route_order: tuple[str, ...] | None = None  # the order the route asks the questions in (None: the form's)
+    # A multi-choice question whose rules read only its first option that applies, in this order.
+    first_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    paper_form: str | None = None  # the document the answer is written down on (a document id)
+    # A group setting (group.yml key) -> the options left out of forms and routes when it is false.
+    shown_if: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    first_answers: Held = Held()
+    example: dict = field(default_factory=dict)  # answers a reader might give: asked of a new memory snapshot
+
+    def __post_init__(self) -> None:
+        ids = [q.id for q in self.questions]
+        named = [*self.unanswered, *(self.table_questions or ()), *(self.route_order or ()), *self.first_of,
+                 *self.first_answers.unanswered, *(qid for hidden in self.shown_if.values() for qid in hidden)]
+        unknown = [qid for qid in named if qid not in ids]
+        if unknown:
+            raise ValueError(f"checker {self.id!r} names question {unknown[0]!r}, which it does not ask")
+        undecided = [rule.decision for rule in self.rules if rule.decision and rule.decision not in self.decisions]
+        if undecided:
+            raise ValueError(f"checker {self.id!r}: rule decision {undecided[0]!r} is not in its decisions")
+
+    def outcome(self, answers: dict, version: str | None = None) -> engine.Outcome:
+        """The rules' answer, before wording: used by decide() and by the answers table."""
+        checked, _ = check(self.id, self.questions, answers)
+        version = versions.resolve(version)
+        return engine.evaluate(self.rules, self.facts(checked, version), version)
+
+    def decide(self, answers: dict, group: dict | None = None, version: str | None = None) -> Result:
+        """The answer for checked answers, in the group's words (generic when None)."""
+        checked, ignored = check(self.id, self.questions, answers)
+        version = versions.resolve(version)
+        outcome = engine.evaluate(self.rules, self.facts(checked, version), version)
+        assessment = self.assess(checked) if self.assess else None
+        return engine.result(outcome, dict(words(group), **self.values(checked)),
+                             self.record(checked, outcome, assessment), ignored,
+                             assessment=assessment.sentence() if assessment else "")
+
+    def hidden(self, settings: dict[str, bool]) -> dict[str, tuple[str, ...]]:
+        """The options a group's forms and routes leave out, given its settings (e.g. keeps_case_files)."""
+        hidden: dict[str, tuple[str, ...]] = {}
+        for setting, options in self.shown_if.items():
+            if not settings.get(setting, True):
+                for qid, ids in options.items():
+                    hidden[qid] = tuple(dict.fromkeys(hidden.get(qid, ()) + ids))
+        return hidden
+
+    # The module names of the public contract (DESIGN.md: ID, TITLE, QUESTIONS, DECISIONS, decide), kept so
+    # that scenario tools and tests read a Checker as they read a checker's package.
+    @property
+    def ID(self) -> str:
+        return self.id
+
+    @property
+    def TITLE(self) -> str:
+        return self.title
+
+    @property
+    def QUESTIONS(self) -> tuple[Question, ...]:
+        return self.questions
+
+    @property
+    def DECISIONS(self) -> tuple[str, ...]:
+        return tuple(self.decisions)
+
+    @property
+    def RULES(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    @property
+    def NO_EFFECT(self) -> dict[str, str]:
+        return self.no_effect
