@@ -1,8 +1,8 @@
 """Breach: "Confidentiality may have been broken. What now?" - clause 7, and the law around it.
 
 questions.py holds the questions and their routing, risk.py how the risk is judged from the facts,
-rules.py the rules (read them beside clause 7), record.py what to write down. This module turns answers
-into one Result, with the assessment ("High risk ...: health or other sensitive information about a
+rules.py the rules (read them beside clause 7), record.py what to write down. This module declares the
+checker (checkers/checker.py); its answer carries the assessment ("High risk ...: health or other sensitive information about a
 child or vulnerable adult, not got back.") in Result.assessment.
 
 The input space. The contract's questions and the optional facts together have over a million
@@ -22,19 +22,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from .. import engine, versions
-from ..model import Result
-from ..validation import check
-from ..words import words
+from .. import versions
+from ..checker import Checker, Held
 from .questions import QUESTIONS, UNANSWERED
 from .record import record
-from .risk import Assessment, assess
+from .risk import GRID, Assessment, assess
 from .rules import RULES
 
 ID = "breach"
 TITLE = "Something went wrong: what now?"
-DECISIONS = ("report_to_manager",)
-# The questions the committed answers table expands (handbook/answers_table.py); the others are left
+# The questions the committed answers table expands (handbook/rules/tables.py); the others are left
 # unanswered there, which means "not sure".
 TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained",
                    "delay_harm")
@@ -42,8 +39,8 @@ TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", 
 # Options that change nothing (decision, cites or actions) under some version, and why: none.
 NO_EFFECT: dict[str, str] = {}
 
-__all__ = ["ID", "TITLE", "QUESTIONS", "RULES", "DECISIONS", "NO_EFFECT", "TABLE_QUESTIONS", "UNANSWERED",
-           "Assessment", "assess", "facts", "outcome", "decide"]
+__all__ = ["CHECKER", "ID", "TITLE", "QUESTIONS", "RULES", "DECISIONS", "NO_EFFECT", "TABLE_QUESTIONS",
+           "UNANSWERED", "Assessment", "assess", "facts", "outcome", "decide"]
 
 
 def facts(answers: dict, version: str, assessment: Assessment | None = None) -> SimpleNamespace:
@@ -56,18 +53,20 @@ def facts(answers: dict, version: str, assessment: Assessment | None = None) -> 
     )
 
 
-def outcome(answers: dict, version: str | None = None) -> engine.Outcome:
-    """The rules' answer, before wording: used by decide() and by the answers table."""
-    checked, _ = check(ID, QUESTIONS, answers)
-    version = versions.resolve(version)
-    return engine.evaluate(RULES, facts(checked, version), version)
-
-
-def decide(answers: dict, group: dict | None = None, version: str | None = None) -> Result:
-    """Answer "What now?" for checked answers, in the group's words (generic when None)."""
-    checked, ignored = check(ID, QUESTIONS, answers)
-    version = versions.resolve(version)
-    assessment = assess(checked)
-    result = engine.evaluate(RULES, facts(checked, version, assessment), version)
-    return engine.result(result, words(group), record(checked, result, assessment), ignored,
-                         assessment=assessment.sentence())
+CHECKER = Checker(
+    id=ID, title=TITLE, questions=QUESTIONS, rules=RULES, facts=facts, assess=assess, record=record,
+    decisions={"report_to_manager": "Tell {manager}"},
+    unanswered=UNANSWERED, table_questions=TABLE_QUESTIONS, no_effect=NO_EFFECT,
+    # What happened and the danger first (safety first, as on the form), who and why last: 712 route pages
+    # rather than 1,156.
+    route_order=("what_happened", "danger", "personal_data", "contained", "delay_harm", "data", "people",
+                 "vulnerable", "risk", "who", "reason"),
+    first_of={"data": tuple(GRID)},  # the heaviest kind of information decides
+    paper_form="breach-report",
+    # Sizes measured in docs/about/performance.md ("The first answer"): every situation with at most one kind
+    # of information ticked, and the number of people, children or vulnerable adults and someone's own view
+    # of the risk unanswered.
+    first_answers=Held(ticks=1, unanswered=("people", "vulnerable", "risk")),
+    example={"who": "me", "reason": "none", "what_happened": "sent_to_wrong_person", "personal_data": "yes"},
+)
+DECISIONS, outcome, decide = CHECKER.DECISIONS, CHECKER.outcome, CHECKER.decide

@@ -7,8 +7,8 @@ DECIDER = {"safeguarding": "{safeguarding_lead}", "refer_to_manager": "{safeguar
            "share": "you, then {safeguarding_lead}", "get_consent": "the person, with advice from {safeguarding_lead}"}
 
 
-def record(answers: dict, outcome: Outcome) -> tuple[str, ...]:
-    """What to write down, line by line (templates in the group's words)."""
+def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[str, ...]:
+    """What to write down, line by line (templates in the group's words); this checker makes no assessment."""
     cites = outcome.cites
     lines = [
         "When and where they told you: the date, the time and the place.",
