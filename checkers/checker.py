@@ -102,8 +102,9 @@ class Checker:
                     hidden[qid] = tuple(dict.fromkeys(hidden.get(qid, ()) + ids))
         return hidden
 
-    # The module names of the public contract (DESIGN.md: ID, TITLE, QUESTIONS, DECISIONS, decide), kept so
-    # that scenario tools and tests read a Checker as they read a checker's package.
+    # The names a checker's package has always exported (DESIGN.md's contract: ID, TITLE, QUESTIONS, DECISIONS,
+    # decide; and RULES, NO_EFFECT, UNANSWERED, TABLE_QUESTIONS), kept so that code and tests written against a
+    # checker's package read its Checker the same way. The handbook itself reads the fields above.
     @property
     def ID(self) -> str:
         return self.id
@@ -127,3 +128,11 @@ class Checker:
     @property
     def NO_EFFECT(self) -> dict[str, str]:
         return self.no_effect
+
+    @property
+    def UNANSWERED(self) -> dict[str, str]:
+        return self.unanswered
+
+    @property
+    def TABLE_QUESTIONS(self) -> tuple[str, ...] | None:
+        return self.table_questions

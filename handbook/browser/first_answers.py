@@ -8,9 +8,9 @@ each string once. The page only looks up: a key made of the answers picks a row,
 cell, the cell an outcome. No rule is written twice.
 
 What is held, and why not everything: a multi-choice question adds a factor of 2 to the power of its
-options (128 for `circumstances`), and breach's optional facts multiply its space past ten million.
-So `HELD` says, per checker, how many boxes of a multi-choice question the data holds at most and
-which optional questions it holds only unanswered. Answers beyond that are simply not in the data:
+options (128 for `circumstances`), and the breach checker's optional facts multiply its space past ten
+million. So each checker's `first_answers` (checkers/checker.py: Held) says how many boxes of a
+multi-choice question the data holds at most and which optional questions it holds only unanswered. Answers beyond that are simply not in the data:
 the page then waits for the runtime, as before. Never a guess: a key not in the data gives nothing.
 
 The file is fetched whole (assets/checkers/first-answers-<checker>.json), so no request ever names
@@ -21,25 +21,9 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from dataclasses import dataclass
 
 import checkers
 
-
-@dataclass(frozen=True)
-class Held:
-    ticks: int | None = None  # at most this many boxes of a multi-choice question (None: any)
-    unanswered: tuple[str, ...] = ()  # optional questions held only when left unanswered
-
-
-# Sizes measured in docs/about/performance.md ("The first answer"): sharing holds every situation with up
-# to two exceptional circumstances ticked; breach every one with at most one kind of information ticked,
-# and the number of people, children or vulnerable adults and someone's own view of the risk unanswered.
-HELD: dict[str, Held] = {
-    "sharing": Held(ticks=2),
-    "breach": Held(ticks=1, unanswered=("people", "vulnerable", "risk")),
-    "concern": Held(),
-}
 FIELDS = ("decision", "urgency", "title", "assessment", "steps", "cites", "actions", "record")
 LISTED = ("steps", "record")  # numbers of lists, not of strings
 ABSENT = "-"  # in a row key: not asked, or left unanswered
@@ -51,10 +35,10 @@ def file_name(checker_id: str) -> str:
 
 def page_answers(checker_id: str):
     """Every answer set the page can send that the data holds, in the form's order."""
-    module = checkers.CHECKERS[checker_id]
-    held = HELD.get(checker_id, Held())
+    checker = checkers.CHECKERS[checker_id]
+    held = checker.first_answers
     combos: list[dict] = [{}]
-    for question in module.QUESTIONS:
+    for question in checker.questions:
         grown = []
         for combo in combos:
             if not question.applies(combo):
@@ -77,7 +61,7 @@ def page_answers(checker_id: str):
 def keys(checker_id: str, answers: dict) -> tuple[str, str]:
     """(row, cell): the single-choice answers in order, and each multi-choice question's ticks as a
     number (bit i: option i). checker.js's firstAnswer() makes the same two keys."""
-    questions = checkers.CHECKERS[checker_id].QUESTIONS
+    questions = checkers.CHECKERS[checker_id].questions
     row = " ".join(answers.get(q.id, ABSENT) for q in questions if not q.multi)
     cell = ".".join(str(sum(1 << i for i, option in enumerate(q.option_ids()) if option in answers.get(q.id, ())))
                     for q in questions if q.multi)
@@ -100,7 +84,7 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
     Outcomes are kept by column (they compress better so): FIELDS, each a string of base-36 numbers,
     one per outcome: strings for all but steps and record, which number lists ("4.17.2": strings by number).
     """
-    module = checkers.CHECKERS[checker_id]
+    checker = checkers.CHECKERS[checker_id]
     strings: dict[str, int] = {}
     lists: dict[str, int] = {}
     outcomes: dict[str, int] = {}
@@ -114,7 +98,7 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
         return _b36(lists.setdefault(".".join(string(item) for item in items), len(lists)))
 
     for answers in page_answers(checker_id):
-        result = module.decide(answers, group=group, version=version).as_dict()
+        result = checker.decide(answers, group=group, version=version).as_dict()
         if result["ignored"]:
             raise AssertionError(f"{checker_id}: the page never sends an answer that is ignored: {answers}")
         outcome = "/".join((string(result["decision"]), string(result["urgency"]), string(result["title"]),
@@ -126,8 +110,8 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
     order = sorted(cells, key=lambda cell: [int(part) for part in cell.split(".") if part])
     return {
         "checker": checker_id, "version": version,
-        "singles": [q.id for q in module.QUESTIONS if not q.multi],
-        "multi": [{"id": q.id, "options": list(q.option_ids())} for q in module.QUESTIONS if q.multi],
+        "singles": [q.id for q in checker.questions if not q.multi],
+        "multi": [{"id": q.id, "options": list(q.option_ids())} for q in checker.questions if q.multi],
         "cells": order,
         "strings": list(strings), "lists": list(lists),
         "outcomes": dict(zip(FIELDS, (",".join(column) for column in zip(*(o.split("/") for o in outcomes))))),

@@ -13,6 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import checkers
 from handbook.errors import HandbookError
 from handbook.folders import cache_dir, keep, read_kept
 
@@ -21,9 +22,6 @@ from . import bridge as cpython_bridge, runtime
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 STARTUP = Path(__file__).parent / "assets" / "startup.mjs"
 MAGIC = (0x31534248).to_bytes(4, "little")  # SNAPSHOT_MAGIC in startup.mjs
-# Asked of each new snapshot once restored: its reply must be CPython's, to the byte.
-QUESTION = ("sharing", {"about": "service_user", "requester": "police", "information": "contact_details",
-                        "circumstances": []})
 # Snapshots that could not be made, by name, with why: a process tries each once, not once a build
 # (a `handbook serve` rebuilds on every save, and `build-all` builds many groups), because making one
 # can take minutes to fail. Handed on to build-all's worker processes by remember_failures.
@@ -74,7 +72,7 @@ def _make(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> bytes:
         inputs = {"checkers.pyc.zip": compiled_checkers, "handbook_bridge.py": bridge.encode()}
         for file_name, content in inputs.items():
             (Path(tmp) / file_name).write_bytes(content)
-        checker, answers = QUESTION
+        checker, answers = question_asked()
         question = json.dumps([checker, answers, cpython_bridge.decide(checker, json.dumps(answers))])
         out = Path(tmp) / "snapshot.bin"
         runtime.run_node("making the checkers' memory snapshot", SCRIPT,
@@ -84,6 +82,13 @@ def _make(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) -> bytes:
     if not intact(data):
         raise HandbookError(f"making the checkers' memory snapshot gave a damaged file ({SCRIPT.name})")
     return data
+
+
+def question_asked() -> tuple[str, dict]:
+    """Asked of each new snapshot once restored (its reply must be CPython's, to the byte): the first
+    checker's example answers."""
+    checker = next(iter(checkers.CHECKERS.values()))
+    return checker.id, checker.example
 
 
 def intact(data: bytes) -> bool:

@@ -109,15 +109,15 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
             group = loaded.words()
     except (HandbookError, versions.VersionError) as error:
         raise click.ClickException(str(error)) from None
-    module = checkers.CHECKERS[checker_id]
-    click.echo(module.TITLE)
+    checker = checkers.CHECKERS[checker_id]
+    click.echo(checker.title)
     answers: dict = {}
-    for question in module.QUESTIONS:
+    for question in checker.questions:
         if question.applies(answers):
             value = _ask_one(question)
             if value is not None:
                 answers[question.id] = value
-    result = module.decide(answers, group=group, version=version)
+    result = checker.decide(answers, group=group, version=version)
     click.echo(f"\n{result.title}\n")
     if result.assessment:
         click.echo(f"{result.assessment}\n")

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checkers import CHECKERS
+from checkers.checker import Checker
+
 from ..errors import HandbookError
 from ..policy.placement import CLAUSE_PAGES, clause_url
 from ..templating import finalize
@@ -33,31 +36,34 @@ def _environment() -> Environment:
     return env
 
 
-def _checker(checker_id: str):
-    import checkers
-
-    registry = getattr(checkers, "CHECKERS", {})
-    if checker_id not in registry:
-        raise HandbookError(f"unknown checker {checker_id!r}; expected one of: {', '.join(sorted(registry))}")
-    return registry[checker_id]
+def _checker(checker_id: str) -> Checker:
+    if checker_id not in CHECKERS:
+        raise HandbookError(f"unknown checker {checker_id!r}; expected one of: {', '.join(sorted(CHECKERS))}")
+    return CHECKERS[checker_id]
 
 
-def hidden_options(keeps_case_files: bool) -> dict[str, tuple[str, ...]]:
-    """Options a group's forms and answer pages leave out: "Their case file" where none are kept."""
-    return {} if keeps_case_files else {"information": ("case_file",)}
+def hidden_options(keeps_case_files: bool, checker_id: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Options a group's forms and answer pages leave out, as its checkers say (`Checker.shown_if`):
+    "Their case file" where none are kept. For one checker, or (None) every checker's together."""
+    settings = {"keeps_case_files": keeps_case_files}
+    hidden: dict[str, tuple[str, ...]] = {}
+    for checker in [_checker(checker_id)] if checker_id else CHECKERS.values():
+        for qid, options in checker.hidden(settings).items():
+            hidden[qid] = tuple(dict.fromkeys(hidden.get(qid, ()) + options))
+    return hidden
 
 
-def _check_preset(module, preset: dict) -> dict:
-    questions = {q.id: q for q in module.QUESTIONS}
+def _check_preset(checker: Checker, preset: dict) -> dict:
+    questions = {q.id: q for q in checker.questions}
     for qid, value in preset.items():
         if qid not in questions:
-            raise HandbookError(f"checker {module.ID!r} has no question {qid!r} to preset; "
+            raise HandbookError(f"checker {checker.id!r} has no question {qid!r} to preset; "
                                 f"expected one of: {', '.join(questions)}")
         question = questions[qid]
         values = value if question.multi and isinstance(value, (list, tuple)) else [value]
         for option in values:
             if option not in question.option_ids():
-                raise HandbookError(f"preset {qid}: {option!r} is not an option of checker {module.ID!r}; "
+                raise HandbookError(f"preset {qid}: {option!r} is not an option of checker {checker.id!r}; "
                                     f"expected one of: {', '.join(question.option_ids())}")
     return preset
 
@@ -70,10 +76,10 @@ def render_checker(checker_id: str, *, links: Links, preset: dict | None = None,
     served (e.g. under /1.0/). `hidden` leaves options out of the form (a group that keeps no case
     files is never offered "Their case file"); the rules still know them.
     """
-    module = _checker(checker_id)
-    preset = _check_preset(module, dict(preset or {}))
+    checker = _checker(checker_id)
+    preset = _check_preset(checker, dict(preset or {}))
     questions = []
-    for question in module.QUESTIONS:
+    for question in checker.questions:
         chosen = preset.get(question.id, [] if question.multi else None)
         chosen = set(chosen) if question.multi else {chosen}
         options = [o for o in question.options if o.id not in (hidden or {}).get(question.id, ())]
@@ -82,7 +88,7 @@ def render_checker(checker_id: str, *, links: Links, preset: dict | None = None,
     if preset:
         uid += "-" + hashlib.sha256(json.dumps(preset, sort_keys=True).encode()).hexdigest()[:6]
     html = _environment().get_template("checker_form.html").render(
-        checker=module, checker_id=checker_id, uid=uid, questions=questions, version=version or "",
+        checker=checker, checker_id=checker_id, uid=uid, questions=questions, version=version or "",
         preset=preset, group=group or {}, answers_url=links.raw_root + ANSWERS_PAGE.format(checker_id=checker_id),
         # a generator leaves <noscript> content as written: from the page as the browser sees it
         noscript_answers_url=links.output_root + ANSWERS_PAGE.format(checker_id=checker_id),

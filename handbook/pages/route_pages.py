@@ -23,7 +23,6 @@ from .downloads import download_links
 from .links import Links
 
 FOLDER = "all-answers"
-FORMS = {"sharing": "sharing-record", "breach": "breach-report"}  # where to write the answer down
 START_AGAIN = "[Start again](index.md)"
 # Said on each route's first page: the answers here are page visits, not kept in the page as the checker's are.
 VISITS = ("Each answer is a new page, like any link. Your browser keeps these pages in its history, "
@@ -81,7 +80,7 @@ class Page:
                  downloads: dict, style: str):
         self.route, self.paths, self.path, self.group, self.version = route, paths, path, group, version
         self.downloads, self.style = downloads, style
-        self.module = checkers.CHECKERS[route.checker_id]
+        self.checker = checkers.CHECKERS[route.checker_id]
 
     def link(self, label: str, node_id: str) -> str:
         return f"[{text(label)}]({self.paths[node_id].rsplit('/', 1)[1]}){{ .hb-route__option }}"
@@ -90,7 +89,7 @@ class Page:
         """A question page; when every answer from here is one urgent answer, that answer comes first."""
         question = node.question
         first = self.path.endswith("/index.md")
-        lines = front_matter() + ([f"# {text(self.module.TITLE)}", "", "Answer one question at a time. Each answer is a link.",
+        lines = front_matter() + ([f"# {text(self.checker.title)}", "", "Answer one question at a time. Each answer is a link.",
                              "", VISITS, "", f"## {text(question.prompt)}"] if first else [f"# {text(question.prompt)}"])
         lines.append("")
         [(title, urgency)] = below if len(below) == 1 else [(None, None)]
@@ -113,7 +112,7 @@ class Page:
         answers = end_answers(node)
         data = f'data-decision="{result.decision}" data-urgency="{result.urgency}" data-cites="{" ".join(result.cites)}"'
         # The title in the tab and the history is the same for every answer: it does not tell what was decided.
-        lines = front_matter(f"An answer: {text(self.module.TITLE)}") + [
+        lines = front_matter(f"An answer: {text(self.checker.title)}") + [
             f"# {text(result.title)} {{ .hb-route-answer {data} }}", ""]
         lines += self.sooner(node, result)
         if result.assessment:
@@ -140,7 +139,7 @@ class Page:
 
     def multi(self, option_id: str):
         """The "first of these that applies" question an option of `End.also` belongs to."""
-        return next(q for q in self.module.QUESTIONS if q.multi and option_id in q.option_ids())
+        return next(q for q in self.checker.questions if q.multi and option_id in q.option_ids())
 
     def clauses(self, cites) -> str:
         word = "clause" if len(cites) == 1 else "clauses"
@@ -149,16 +148,16 @@ class Page:
     def also(self, node: End, answers: dict, result) -> list[str]:
         """What each option after the one chosen would change, had it applied too: its rules' notes and
         clauses, a note it takes away, and the answer's new title when it makes the answer more urgent."""
-        rules = {rule.name: rule for rule in self.module.RULES}
+        rules = {rule.name: rule for rule in self.checker.rules}
         items = []
         for option_id, added, removed, urgency in node.also:
             if not added and not removed:
                 continue
             question = self.multi(option_id)
             both = {**answers, question.id: answers[question.id] + [option_id]}
-            more = self.module.decide(both, self.group, self.version)
+            more = self.checker.decide(both, self.group, self.version)
             notes = {note for name in added for note in rules[name].note}
-            templates = self.module.outcome(both, self.version).steps  # one template for each step said
+            templates = self.checker.outcome(both, self.version).steps  # one template for each step said
             said = [text(step) for step, template in zip(more.steps, templates) if template in notes]
             said += self.taken_away(question, answers, option_id, node, removed, result.steps)
             if more.title != result.title:
@@ -179,11 +178,11 @@ class Page:
         another option on this page (then named as such, for a reader who did not tick that one)."""
         if not removed:
             return []
-        notes = {note for rule in self.module.RULES if rule.name in removed for note in rule.note}
+        notes = {note for rule in self.checker.rules if rule.name in removed for note in rule.note}
         others = [option for option, *_ in node.also if option != option_id]
         rest = {**answers, question.id: answers[question.id] + others}
-        said = self.module.decide(rest, self.group, self.version).steps
-        templates = self.module.outcome(rest, self.version).steps
+        said = self.checker.decide(rest, self.group, self.version).steps
+        templates = self.checker.outcome(rest, self.version).steps
         return [f"Then do not follow “{text(step)}”" if step in shown else
                 f"If another of these says “{text(step)}”, do not follow that."
                 for step, template in zip(said, templates) if template in notes]
@@ -198,7 +197,7 @@ class Page:
         word = "clause" if len(result.cites) == 1 else "clauses"  # linked under "Why:" above; written down here
         lines += [f"- why: {word} {', '.join(result.cites)} (policy version {text(self.version)})",
                   "- who decided, and when", ""]
-        form = FORMS.get(self.route.checker_id)
+        form = self.checker.paper_form  # where to write the answer down
         if form and any(name.startswith(f"{form}.") for name in self.downloads):
             lines += [str(download_links(form, self.downloads, Links(self.path, self.style).raw_root)), ""]
         return lines

@@ -22,11 +22,6 @@ from ..templating import long_date, text
 from .checker_form import hidden_options
 
 PAGE = "changes.md"
-DECISIONS = {
-    "share": "Share", "get_consent": "Get consent first", "do_not_share": "Do not share",
-    "refer_to_manager": "Ask {manager}", "safeguarding": "Safeguarding",
-    "pass_to_person_in_authority": "Pass it to {person_with_authority}", "report_to_manager": "Tell {manager}",
-}
 
 
 def _clause_link(cid: str) -> str:
@@ -80,13 +75,18 @@ def _say(template: str, words: dict) -> str:
     return template.format(**words)
 
 
-def _labels(module) -> dict[tuple[str, str], str]:
-    return {(q.id, o.id): o.label for q in module.QUESTIONS for o in q.options}
+def _labels(checker) -> dict[tuple[str, str], str]:
+    return {(q.id, o.id): o.label for q in checker.questions for o in q.options}
 
 
-def _outcome_cell(answer, other, words: dict) -> str:
+def _decision(checker, code: str, words: dict) -> str:
+    """A decision as the checker names it, in the group's words ("Ask the Riverside coordinator")."""
+    return _say(checker.decisions.get(code, code), words)
+
+
+def _outcome_cell(checker, answer, other, words: dict) -> str:
     """Decision, clauses and actions of one version; what the other version lacks is marked."""
-    decision = text(_say(DECISIONS.get(answer.decision, answer.decision), words))
+    decision = text(_decision(checker, answer.decision, words))
     if answer.decision != other.decision:
         decision = f"**{decision}**"
     actions = []
@@ -97,14 +97,14 @@ def _outcome_cell(answer, other, words: dict) -> str:
     return f"{decision}. Clauses {cites}. To do: {'; '.join(actions)}."
 
 
-def _answers_table(module, rows: list[AnswerChange], old: str, new: str, words: dict) -> list[str]:
+def _answers_table(checker, rows: list[AnswerChange], old: str, new: str, words: dict) -> list[str]:
     """Three columns, old beside new: the reader's answers (question and answer, one a line), then
     what each version's checker answers."""
-    labels = _labels(module)
+    labels = _labels(checker)
     lines = [f"| Your answers | Version {text(old)} said | Version {text(new)} says |", "|---|---|---|"]
     for row in rows:
         said = []
-        for q in module.QUESTIONS:
+        for q in checker.questions:
             value = row.answers.get(q.id)
             if value is None:
                 continue  # not asked: it does not apply to these answers
@@ -114,18 +114,18 @@ def _answers_table(module, rows: list[AnswerChange], old: str, new: str, words: 
                 value = text(labels[(q.id, value)])
             said.append(f"*{text(q.prompt)}* {value}")
         answers = f'<span data-combination="{text(row.key)}">{"<br>".join(said)}</span>'
-        lines.append(f"| {answers} | {_outcome_cell(row.old, row.new, words)} | {_outcome_cell(row.new, row.old, words)} |")
+        lines.append(f"| {answers} | {_outcome_cell(checker, row.old, row.new, words)} | {_outcome_cell(checker, row.new, row.old, words)} |")
     return lines
 
 
-def _in_words(change: AnswerChange, words: dict) -> str:
+def _in_words(checker, change: AnswerChange, words: dict) -> str:
     """What differs, in words, for the short list above each table."""
     old, new = change.old, change.new
     quoted = lambda codes: " and ".join(f"\u201c{_say(ACTIONS.get(c, c), words)}\u201d" for c in codes)  # noqa: E731
     parts = []
     if old.decision != new.decision:
-        parts.append(f"the answer is now \u201c{_say(DECISIONS.get(new.decision, new.decision), words)}\u201d "
-                     f"(it was \u201c{_say(DECISIONS.get(old.decision, old.decision), words)}\u201d)")
+        parts.append(f"the answer is now \u201c{_decision(checker, new.decision, words)}\u201d "
+                     f"(it was \u201c{_decision(checker, old.decision, words)}\u201d)")
     added, removed = _gained_and_lost(old.actions, new.actions)
     if added:
         parts.append(f"it adds {quoted(added)}")
@@ -144,7 +144,7 @@ def _gained_and_lost(old, new) -> tuple[list, list]:
     return [x for x in new if x not in old], [x for x in old if x not in new]
 
 
-def _answers_section(old: str, new: str, words: dict, hidden: dict) -> list[str]:
+def _answers_section(old: str, new: str, words: dict, keeps_case_files: bool) -> list[str]:
     lines = ["## The checkers' answers", ""]
     old_rules, new_rules = rules_version(old), rules_version(new)
     if old_rules is None or new_rules is None:
@@ -154,27 +154,28 @@ def _answers_section(old: str, new: str, words: dict, hidden: dict) -> list[str]
     if old_rules == new_rules:
         return lines + [f"The checkers answer exactly as in version {text(old)}: the rules did not change.", ""]
     changes = [change for change in answer_changes(old, new)
-               if not any(change.answers.get(qid) in options for qid, options in hidden.items())]
+               if not any(change.answers.get(qid) in options
+                          for qid, options in hidden_options(keeps_case_files, change.checker).items())]
     lines += [f"Every possible combination of answers was put to both versions' rules. These are the "
               f"combinations whose answer changed: the decision, the clauses it cites or what to do. "
               f"In the answers, **bold** marks what is different. Where the handbook is published with its earlier "
               f"versions, choose version {text(old)} in the version menu at the top of the page to try "
               f"its checkers.", ""]
-    for checker_id, module in checkers.CHECKERS.items():
+    for checker_id, checker in checkers.CHECKERS.items():
         rows = [change for change in changes if change.checker == checker_id]
-        lines += [f"### {text(module.TITLE)}", ""]
+        lines += [f"### {text(checker.title)}", ""]
         if not rows:
             lines += [f"Every answer is the same as in version {text(old)}.", ""]
             continue
         groups: dict[str, list[AnswerChange]] = {}
         for row in rows:
-            groups.setdefault(_in_words(row, words), []).append(row)
+            groups.setdefault(_in_words(checker, row, words), []).append(row)
         ordered = sorted(groups.items(), key=lambda item: -len(item[1]))
         lines += [f"{len(rows)} combinations of answers get a different answer. In short:", ""]
         lines += [f"- {len(group)} of them: {text(said)}." for said, group in ordered] + [""]
         for said, group in ordered:
             lines += [f"**{len(group)} combinations: {text(said)}.**", ""]
-            lines += _answers_table(module, group, old, new, words) + [""]
+            lines += _answers_table(checker, group, old, new, words) + [""]
     return lines
 
 
@@ -198,6 +199,6 @@ def render_what_changed(group: Group, version: str, folders: Folders) -> str:
     before = group.version(old)
     lines += [f"It replaces version {text(old)}, {before.approval}. This page compares the two.", ""]
     lines += _clause_section(folders, group, old, version)
-    lines += _answers_section(old, version, group_words(group.words()), hidden_options(group.keeps_case_files))
+    lines += _answers_section(old, version, group_words(group.words()), group.keeps_case_files)
     page = "\n".join(lines).rstrip() + "\n"
     return page

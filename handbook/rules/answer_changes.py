@@ -71,7 +71,7 @@ def answer_changes(old: str, new: str) -> list[AnswerChange]:
 def _answers(checker_id: str, key: str) -> dict:
     """The answers a table key names, multi-choice ones as lists ('none' is the empty list)."""
     answers = key_answers(key)
-    for question in checkers.CHECKERS[checker_id].QUESTIONS:
+    for question in checkers.CHECKERS[checker_id].questions:
         if question.multi and question.id in answers:
             value = answers[question.id]
             answers[question.id] = [] if value == "none" else value.split("+")

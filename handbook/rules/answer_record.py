@@ -39,7 +39,7 @@ def _common(records: dict) -> str:
 @functools.lru_cache(maxsize=None)
 def build_record(checker_id: str) -> str:
     """The record of every distinct answer of one checker, as text."""
-    module, version = checkers.CHECKERS[checker_id], versions.LATEST
+    checker, version = checkers.CHECKERS[checker_id], versions.LATEST
     group = load_group(EXAMPLE_GROUP)
     legends: dict[str, dict[str, str]] = {"T": {}, "S": {}, "R": {}}
 
@@ -48,7 +48,7 @@ def build_record(checker_id: str) -> str:
 
     answers_seen: dict[tuple, list] = {}
     for answers in combinations(checker_id):
-        result = module.decide(answers, group=group.words(), version=version)
+        result = checker.decide(answers, group=group.words(), version=version)
         record = tuple(number("R", line) for line in result.record if not line.startswith(DECISION_LINE))
         key = (result.decision, result.urgency, number("T", result.title),
                tuple(number("S", step) for step in result.steps), " ".join(result.cites))

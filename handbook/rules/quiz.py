@@ -150,7 +150,7 @@ def _situation(shown: str, default_checker, number: int, item, line: int) -> Sit
                         f"{_listed(sorted(checkers.CHECKERS))}.")
     answers = item.get("answers")
     try:
-        check(checker_id, checkers.CHECKERS[checker_id].QUESTIONS, answers)
+        check(checker_id, checkers.CHECKERS[checker_id].questions, answers)
     except AnswerError as error:
         raise QuizError(f"{where}: {error}") from None
     choices = item.get("choices")
@@ -167,7 +167,7 @@ def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
         raise QuizError(f"{where}, choice {letter}: each choice needs a `text`: what the reader would do.")
     where = f"{where}, choice {letter}"
     _unknown_keys(item, CHOICE_KEYS, where)
-    decisions = checkers.CHECKERS[checker_id].DECISIONS + (NONE,)
+    decisions = (*checkers.CHECKERS[checker_id].decisions, NONE)
     if not isinstance(item.get("decision"), str) or item["decision"] not in decisions:
         raise QuizError(f"{where}: key 'decision' must be one of: {_listed(decisions)}, but received: "
                         f"{item.get('decision')!r}.")

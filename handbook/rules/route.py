@@ -3,11 +3,11 @@
 Why: the old "All answers" page listed every combination (94,208 for sharing), far too long to find
 one answer on a phone. A route asks what the checker asks, one question a page, each option a link,
 and ends in the answer the checker gives to the answers chosen. It is built from the rules themselves:
-- Questions come in the checker's order, where they apply (the form's own routing). An optional
-  question offers "Not sure" (left unanswered) unless one of its options already means that (UNANSWERED).
+- Questions come in the checker's order (its `route_order`, or the form's), where they apply (the form's own routing). An optional
+  question offers "Not sure" (left unanswered) unless one of its options already means that (the checker's `unanswered`).
 - A multi-choice question is one page: "the first of these that applies". Its options come in the order
-  the rules rank them: the one whose rule decides first comes first, then the most urgent (`ORDERS` names
-  a fixed order where the checker has one). What each later option would add, or take away, is kept with the answer
+  the rules rank them: the one whose rule decides first comes first, then the most urgent (the checker's
+  `first_of` names a fixed order where it has one). What each later option would add, or take away, is kept with the answer
   (`End.also`), so a reader who ticks several still sees all of it. (Terrorism takes away "tell the
   person what is being done" from a child at risk: nobody may be alerted.)
 - Places from which every continuation gives the same answers are one page: a node is named by a hash
@@ -15,7 +15,7 @@ and ends in the answer the checker gives to the answers chosen. It is built from
 The graph is built once per checker, version and hidden options, in marker words that tell every
 placeholder apart, so it serves every group; handbook/pages/route_pages.py puts it in a group's words.
 What a page shows depends only on what the rules read (`facts`): the checker decides once per facts.
-Working a route out takes seconds (breach reads over 200,000 sets of facts), so each is kept as JSON in
+Working a route out takes seconds (the breach checker reads over 200,000 sets of facts), so each is kept as JSON in
 the user's cache, under a hash of every file of the rules and of this one: any change to them is a
 new file, and a damaged file is worked out again.
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,22 +30,10 @@ from types import SimpleNamespace
 
 import checkers
 from checkers import engine, versions
-from checkers.breach.risk import GRID
 from checkers.model import URGENCIES, Question
 
 from ..folders import cache_dir, fingerprint, keep, read_kept
 
-# A multi-choice question whose rules read only its first option that applies, in this order.
-ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
-# The order a route asks a checker's questions in, where it is not the form's. Breach: what happened and the
-# danger first (safety first, as on the form), who and why last: 712 pages rather than 1,156.
-QUESTION_ORDERS: dict[str, tuple[str, ...]] = {
-    # Concern: who is at risk last, so that "the first of these that applies" is ranked by the rule that decides
-    # with the other answers known (a child always first, so a child at risk always decides).
-    "concern": ("danger", "about_a_worker", "asked_to_keep_secret", "who_at_risk"),
-    "breach": ("what_happened", "danger", "personal_data", "contained", "delay_harm", "data", "people", "vulnerable", "risk",
-               "who", "reason"),
-}
 # Group words no checker text contains, each different: equal pages in these words are equal in any.
 MARKERS = {"name": "\u24c3", "short_name": "\u24c8", "manager": "\u24c2", "team_leader": "\u24c9",
            "senior_volunteer": "\u24cb", "person_with_authority": "\u24b6", "safeguarding_lead": "\u24bc"}
@@ -92,28 +79,26 @@ class _Builder:
 
     def __init__(self, checker_id: str, version: str, hidden: dict[str, tuple[str, ...]]):
         self.checker_id, self.version, self.hidden = checker_id, version, hidden
-        self.module = checkers.CHECKERS[checker_id]
-        self.questions = _ordered(self.module.QUESTIONS, QUESTION_ORDERS.get(checker_id))
-        self.takes_version = len(inspect.signature(self.module.facts).parameters) > 1
+        self.checker = checkers.CHECKERS[checker_id]
+        self.questions = _ordered(self.checker.questions, self.checker.route_order)
         self.outcomes: dict = {}  # facts -> the rules' outcome
         self.shown: dict = {}  # facts -> what the answer page shows (in marker words)
         self.ids: dict = {}  # subtree -> node id
         self.nodes: dict[str, Ask | End] = {}
 
     def facts(self, answers: dict) -> tuple:
-        found = self.module.facts(answers, self.version) if self.takes_version else self.module.facts(answers)
-        return tuple(sorted(vars(found).items()))
+        return tuple(sorted(vars(self.checker.facts(answers, self.version)).items()))
 
     def outcome(self, answers: dict) -> engine.Outcome:
         key = self.facts(answers)
         if key not in self.outcomes:
-            self.outcomes[key] = engine.evaluate(self.module.RULES, SimpleNamespace(**dict(key)), self.version)
+            self.outcomes[key] = engine.evaluate(self.checker.rules, SimpleNamespace(**dict(key)), self.version)
         return self.outcomes[key]
 
     def page(self, answers: dict) -> tuple:
         key = self.facts(answers)
         if key not in self.shown:
-            r = self.module.decide(_listed(answers), MARKERS, self.version)
+            r = self.checker.decide(_listed(answers), MARKERS, self.version)
             self.shown[key] = (r.decision, r.urgency, r.title, r.steps, r.cites, verdict(r.assessment))
         return self.shown[key]
 
@@ -137,14 +122,14 @@ class _Builder:
         if question.multi:
             return self.first_of(i, question, answers, also)
         options = [o for o in question.option_ids() if o not in self.hidden.get(question.id, ())]
-        unanswered = not question.required and question.id not in getattr(self.module, "UNANSWERED", {})
+        unanswered = not question.required and question.id not in self.checker.unanswered
         choices = [(o, self.walk(i + 1, {**answers, question.id: o}, also)) for o in options]
         choices += [(None, self.walk(i + 1, answers, also))] if unanswered else []
         return self.ask(question, choices, first_of=False)
 
     def first_of(self, i: int, question: Question, answers: dict, also: tuple) -> str:
         """A multi-choice question as "the first of these that applies", then on to the next question."""
-        fixed = ORDERS.get((self.checker_id, question.id))
+        fixed = self.checker.first_of.get(question.id)
         order = list(fixed or sorted(question.option_ids(), key=lambda o: self.rank(answers, question, o)))
         choices = []
         for n, option in enumerate(order):
@@ -160,7 +145,7 @@ class _Builder:
         """Where the rule that decides with this option alone stands, the safest first; then the most urgent,
         so that an option further down never makes the answer more urgent than the one chosen."""
         alone = self.outcome({**answers, question.id: frozenset((option,))})
-        return (self.module.RULES.index(alone.winner), URGENCIES.index(alone.urgency),
+        return (self.checker.rules.index(alone.winner), URGENCIES.index(alone.urgency),
                 question.option_ids().index(option))
 
     def added(self, chosen: dict, question: Question, later: list[str]) -> tuple:
@@ -229,7 +214,7 @@ def _keep(path: Path, route: Route) -> None:
 
 
 def _from_json(checker_id: str, version: str, data: dict) -> Route:
-    questions = {q.id: q for q in checkers.CHECKERS[checker_id].QUESTIONS}
+    questions = {q.id: q for q in checkers.CHECKERS[checker_id].questions}
     nodes: dict[str, Ask | End] = {}
     for key, n in data["nodes"].items():
         if "ask" in n:

@@ -154,23 +154,23 @@ def _scenario(path: str, checker_id: str, number: int, item, line: int) -> Scena
                 f"{where}: key {key!r} must be a mapping, but received: {item.get(key)!r}."
             )
     answers, expect = item["answers"], item["expect"]
-    module = checkers.CHECKERS[checker_id]
+    checker = checkers.CHECKERS[checker_id]
     try:
-        check(checker_id, module.QUESTIONS, answers)
+        check(checker_id, checker.questions, answers)
     except AnswerError as error:
         raise ScenarioError(f"{where}: {error}") from None
-    _check_expect(where, module, expect)
+    _check_expect(where, checker, expect)
     return Scenario(name, answers, expect, line)
 
 
-def _check_expect(where: str, module, expect: dict) -> None:
+def _check_expect(where: str, checker, expect: dict) -> None:
     _unknown_keys(expect, EXPECT_KEYS, f"{where}, key 'expect'")
     if "decision" not in expect:
-        raise ScenarioError(f"{where}: key 'expect' needs a 'decision'. Expected one of: {_listed(module.DECISIONS)}.")
-    if expect["decision"] not in module.DECISIONS:
+        raise ScenarioError(f"{where}: key 'expect' needs a 'decision'. Expected one of: {_listed(checker.decisions)}.")
+    if expect["decision"] not in checker.decisions:
         raise ScenarioError(
             f"{where}: unknown decision {expect['decision']!r}. "
-            f"Expected one of: {_listed(module.DECISIONS)}, but received: {expect['decision']!r}."
+            f"Expected one of: {_listed(checker.decisions)}, but received: {expect['decision']!r}."
         )
     if "urgency" in expect and expect["urgency"] not in URGENCIES:
         raise ScenarioError(f"{where}: unknown urgency {expect['urgency']!r}. Expected one of: {_listed(URGENCIES)}, "
@@ -191,10 +191,10 @@ def _check_expect(where: str, module, expect: dict) -> None:
 
 def run(scenario_file: ScenarioFile) -> list[Outcome]:
     """Run every scenario of a checked file against the rules."""
-    module = checkers.CHECKERS[scenario_file.checker]
+    checker = checkers.CHECKERS[scenario_file.checker]
     results = []
     for scenario in scenario_file.scenarios:
-        answer = _answer(module, scenario, scenario_file.version)
+        answer = _answer(checker, scenario, scenario_file.version)
         outcome = Outcome(scenario_file.path, scenario.name, scenario.line, answer.decision, answer.urgency,
                           list(answer.cites), list(answer.actions))
         outcome.problems = _differences(scenario.expect, answer)
@@ -210,13 +210,13 @@ class _Answer(NamedTuple):
     title: str | None
 
 
-def _answer(module, scenario: Scenario, version: str | None) -> _Answer:
+def _answer(checker, scenario: Scenario, version: str | None) -> _Answer:
     """The rules' answer; worded (its title filled in) only when the scenario checks the title: the
     wording is a third of the time, which counts in a file of tens of thousands of scenarios."""
     if "title" in scenario.expect:
-        result = module.decide(scenario.answers, version=version)
+        result = checker.decide(scenario.answers, version=version)
         return _Answer(result.decision, result.urgency, result.cites, result.actions, result.title)
-    outcome = module.outcome(scenario.answers, version)
+    outcome = checker.outcome(scenario.answers, version)
     return _Answer(outcome.winner.decision, outcome.urgency, outcome.cites, outcome.actions, None)
 
 

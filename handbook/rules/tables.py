@@ -8,9 +8,9 @@ decisions and of action lists. The
 test rebuilds them and shows a readable diff, one line per combination, when the rules changed.
 
 A checker whose whole space is too large to keep may name the questions its table expands
-(`TABLE_QUESTIONS`; the others are left unanswered) and say what an unanswered optional question
-means (`UNANSWERED`: question id -> option), so "unanswered" is not listed apart from that option.
-It then tests the rest of its space itself (see checkers/breach/__init__.py).
+(`Checker.table_questions`; the others are left unanswered) and say what an unanswered optional question
+means (`Checker.unanswered`: question id -> option), so "unanswered" is not listed apart from that option.
+It then tests the rest of its space itself (as the breach checker does: checkers/breach/__init__.py).
 
     handbook answers --write          # rewrite the committed tables
 """
@@ -34,10 +34,10 @@ ABSENT = "-"  # an optional question left unanswered, or a question that does no
 
 
 def table_questions(checker_id: str) -> tuple[Question, ...]:
-    """The questions the table expands: all of the checker's, unless it names fewer in TABLE_QUESTIONS."""
-    module = checkers.CHECKERS[checker_id]
-    named = getattr(module, "TABLE_QUESTIONS", None)
-    return tuple(q for q in module.QUESTIONS if named is None or q.id in named)
+    """The questions the table expands: all of the checker's, unless it names fewer (`table_questions`)."""
+    checker = checkers.CHECKERS[checker_id]
+    named = checker.table_questions
+    return tuple(q for q in checker.questions if named is None or q.id in named)
 
 
 def _split(checker_id: str) -> tuple[tuple[Question, ...], Question | None]:
@@ -51,7 +51,7 @@ def _split(checker_id: str) -> tuple[tuple[Question, ...], Question | None]:
 def base_combinations(checker_id: str) -> list[dict]:
     """Every valid set of single-choice answers, respecting routing (questions that do not apply are absent)."""
     singles, _ = _split(checker_id)
-    unanswered = getattr(checkers.CHECKERS[checker_id], "UNANSWERED", {})  # listed as the option it means
+    unanswered = checkers.CHECKERS[checker_id].unanswered  # listed as the option it means
     combos: list[dict] = [{}]
     for question in singles:
         grown = []
@@ -91,8 +91,8 @@ def combinations(checker_id: str):
 @functools.lru_cache(maxsize=None)
 def outcomes(checker_id: str, version: str) -> tuple:
     """(answers, Outcome) for every valid answer set: the whole input space, computed once."""
-    module = checkers.CHECKERS[checker_id]
-    return tuple((answers, module.outcome(answers, version)) for answers in combinations(checker_id))
+    checker = checkers.CHECKERS[checker_id]
+    return tuple((answers, checker.outcome(answers, version)) for answers in combinations(checker_id))
 
 
 def build_table(checker_id: str, version: str) -> dict:
@@ -119,7 +119,7 @@ def build_table(checker_id: str, version: str) -> dict:
                                    number("cites", " ".join(outcome.cites)))))
         rows[" ".join(base.get(q.id, ABSENT) for q in singles)] = " ".join(cells)
     _, multi = _split(checker_id)
-    left = [q.id for q in checkers.CHECKERS[checker_id].QUESTIONS if q not in table_questions(checker_id)]
+    left = [q.id for q in checkers.CHECKERS[checker_id].questions if q not in table_questions(checker_id)]
     return {
         "checker": checker_id,
         "version": version,
@@ -213,7 +213,7 @@ def key_answers(key: str) -> dict:
 
 
 def _cited_by_rules(checker_id: str) -> set[str]:
-    return {cid for rule in checkers.CHECKERS[checker_id].RULES for cid in rule.cites}
+    return {cid for rule in checkers.CHECKERS[checker_id].rules for cid in rule.cites}
 
 
 class ClauseCoverageError(HandbookError):
