@@ -92,3 +92,57 @@ def test_only_the_site_package_imports_a_site_generator():
             assert path.relative_to(PACKAGE).parts[0] == "site", f"{path} imports {generators}"
     for path in (REPO / "checkers").rglob("*.py"):
         assert not {name.split(".")[0] for name in _imports(path)} & GENERATORS
+
+
+# The checkers' own packages (checkers/<id>/): the handbook reaches them only through checkers.CHECKERS.
+CHECKER_PACKAGES = {path.parent.name for path in (REPO / "checkers").glob("*/__init__.py")}
+
+
+def _checker_ids() -> set[str]:
+    import checkers
+
+    return set(checkers.CHECKERS) | CHECKER_PACKAGES
+
+
+def test_every_checker_package_is_in_the_registry():
+    import checkers
+
+    assert CHECKER_PACKAGES == set(checkers.CHECKERS)
+    for checker_id, checker in checkers.CHECKERS.items():
+        assert checker.id == checker_id
+
+
+def _checker_references(source: str) -> list[str]:
+    """Imports of a checker's own package, and checker ids written as text, in one module's source.
+    (Relative imports stay inside handbook/, so only absolute ones can reach checkers/.)"""
+    ids, found = _checker_ids(), []
+    for node in ast.walk(ast.parse(source)):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module] if "." in node.module else [f"{node.module}.{alias.name}" for alias in node.names]
+        found += [f"line {node.lineno} imports {name}" for name in names
+                  if name.split(".")[0] == "checkers" and name.split(".")[1:2] and name.split(".")[1] in CHECKER_PACKAGES]
+        if isinstance(node, ast.Constant) and node.value in ids:
+            found.append(f"line {node.lineno}: the checker id {node.value!r}")
+    return found
+
+
+def test_the_handbook_reads_a_checker_only_through_its_declared_checker():
+    """No handbook module imports a checker's own package or names a checker id in code: what differs
+    between checkers is declared on each Checker (checkers/checker.py), so a new checker needs no edit
+    of handbook/. Shared modules (checkers.model, checkers.engine...) stay importable."""
+    found = [f"{path.relative_to(REPO)}, {said}" for path in sorted(PACKAGE.rglob("*.py"))
+             for said in _checker_references(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found)
+
+
+def test_the_checker_reference_check_finds_each_kind():
+    """The check above is not vacuous: each way of reaching past the Checker is found, shared modules are not."""
+    source = ("import checkers.sharing\nfrom checkers import breach, engine\nfrom checkers.concern.rules import RULES\n"
+              "from checkers.model import Question\nFORMS = {'sharing': 'sharing-record'}\n")
+    assert _checker_references(source) == [
+        "line 1 imports checkers.sharing", "line 2 imports checkers.breach",
+        "line 3 imports checkers.concern.rules",
+        "line 5: the checker id 'sharing'"]
