@@ -26,3 +26,13 @@ def in_order(cites, version: str | None = None) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"clause {unknown[0]} is not in version {resolve(version)} of the policy")
     return tuple(cid for cid in order if cid in cites)
+
+
+def clause_word(count: int) -> str:
+    """ "clause" for one, "clauses" for any other number: the one place the plural is made."""
+    return "clause" if count == 1 else "clauses"
+
+
+def cited(cites) -> str:
+    """Cited clause ids in words: "clause 4", "clauses 4a, 9"."""
+    return f"{clause_word(len(cites))} {', '.join(cites)}"

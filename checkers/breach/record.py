@@ -9,6 +9,7 @@ report form (templates/documents/breach-report.html) asks the same, in the same 
 """
 from __future__ import annotations
 
+from ..clauses import cited
 from ..engine import Outcome
 from .questions import QUESTIONS, UNANSWERED
 from .risk import LAWFUL, NEAR_MISS, NEVER_CONTAINED, Assessment
@@ -22,10 +23,6 @@ def _said(answers: dict, qid: str) -> str:
     """The label of the answer given; an unanswered fact reads as the option it means ("Not sure")."""
     value = answers.get(qid) or UNANSWERED.get(qid)
     return LABELS[qid, value] if value else NOT_KNOWN
-
-
-def _clauses(cites) -> str:
-    return f"clause{'s' if len(cites) > 1 else ''} {', '.join(cites)}"
 
 
 def _facts(answers: dict) -> list[str]:
@@ -74,5 +71,5 @@ def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str
                  "The ICO: whether it was told, when, and its reference number. If it was told more than 72 hours "
                  "after it was found, the reasons for the delay.",
                  "The people affected: whether they were told, when and how; or, if not, why not."]
-    return tuple(lines) + (f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
+    return tuple(lines) + (f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
                            "Who decided, and when. Do not copy the information itself into the log.")

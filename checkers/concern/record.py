@@ -1,6 +1,7 @@
 """Concern: what to write down after a disclosure (NSPCC; Working Together to Safeguard Children 2023)."""
 from __future__ import annotations
 
+from ..clauses import cited
 from ..engine import Outcome
 
 DECIDER = {"safeguarding": "{safeguarding_lead}", "refer_to_manager": "{safeguarding_lead} or {manager}",
@@ -9,7 +10,6 @@ DECIDER = {"safeguarding": "{safeguarding_lead}", "refer_to_manager": "{safeguar
 
 def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[str, ...]:
     """What to write down, line by line (templates in the group's words); this checker makes no assessment."""
-    cites = outcome.cites
     lines = [
         "When and where they told you: the date, the time and the place.",
         "Who told you, and who may be at risk.",
@@ -20,7 +20,7 @@ def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[st
     if answers["about_a_worker"] == "yes":
         lines.append("Keep this record away from the worker it is about: give it only to the person you tell.")
     lines += [
-        f"Decision: {outcome.winner.title} (clause{'s' if len(cites) > 1 else ''} {', '.join(cites)}).",
+        f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
         "Who you told, when, and what they said they would do.",
         "Whether 999 was called, when, and what happened.",
         f"Who decided what happens next: {DECIDER[outcome.winner.decision]}. Write their name.",

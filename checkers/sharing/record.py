@@ -7,6 +7,7 @@ decision and who made it.
 """
 from __future__ import annotations
 
+from ..clauses import cited
 from ..engine import Outcome
 from .questions import QUESTIONS
 
@@ -55,10 +56,6 @@ SHARED_OR_NOT = "What was shared, with whom and why; or, if nothing was, why not
 LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
 
 
-def _clauses(cites) -> str:
-    return f"clause{'s' if len(cites) > 1 else ''} {', '.join(cites)}"
-
-
 def _basis(answers: dict) -> list[str]:
     found = set(answers["circumstances"]) | {answers["requester"]}
     return [f"If anything was shared without their consent: why ({why}), and the reason in law: {basis}."
@@ -79,7 +76,7 @@ def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[st
         f"Consent: {LABELS['consent', consent].lower()}." if consent else NO_CONSENT_QUESTION[requester],
         f"Exceptional circumstances: {'; '.join(ticked).lower() if ticked else 'none'}.",
         *_basis(answers),
-        f"Decision: {outcome.winner.title} ({_clauses(outcome.cites)}).",
+        f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
         OUTCOME.get(decision, SHARED_OR_NOT),
         NOT_TOLD if "terrorism" in answers["circumstances"] else WAS_TOLD,
         f"Who decided: {DECIDER[decision]}" if outcome.winner.name != "police_life_at_risk" else

@@ -8,6 +8,7 @@ import click
 
 import checkers
 from checkers import versions
+from checkers.clauses import cited
 from checkers.model import Question
 
 from ..errors import HandbookError
@@ -123,7 +124,7 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
         click.echo(f"{result.assessment}\n")
     for number, step in enumerate(result.steps, 1):
         click.echo(f"{number}. {step}")
-    click.echo(f"\nWhy: clauses {', '.join(result.cites)}")
+    click.echo(f"\nWhy: {cited(result.cites)}")
     click.echo("\nWrite down:")
     for line in result.record:
         click.echo(f"- {line}")

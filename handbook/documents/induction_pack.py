@@ -6,6 +6,8 @@ lays them out like any form, and a group may reword it in my-templates/documents
 """
 from __future__ import annotations
 
+from checkers.clauses import clause_word
+
 from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..policy import path
@@ -22,6 +24,6 @@ def values(group: Group, version: PolicyVersion, folders: Folders) -> dict:
               "section": policy.clauses[step.clauses[0]].title}
              for step in path.steps(folders, group)]
     remember = [{"text": inline_xml(point.text), "clauses": ", ".join(point.clauses),
-                 "word": "clause" if len(point.clauses) == 1 else "clauses"}
+                 "word": clause_word(len(point.clauses))}
                 for point in path.remember(folders, group)]
     return {"remember": remember, "steps": steps, "quiz": quiz(folders, version.version, group.words())}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from checkers.clauses import clause_word
+
 from ..policy import summaries
 from ..policy.path import Point, Step
 from ..policy.placement import clause_link
@@ -48,7 +50,7 @@ def clause_links(clauses: tuple[str, ...], page: str) -> str:
     """" ([Clause 4](...))" or " ([Clauses 5](...) and [6](...))": the clauses a point rests on, linked."""
     if not clauses:
         return ""
-    word = "Clause" if len(clauses) == 1 else "Clauses"
+    word = clause_word(len(clauses)).capitalize()
     links = [f"[{word + ' ' if index == 0 else ''}{cid}]({clause_link(cid, page)})"
              for index, cid in enumerate(clauses)]
     joined = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checkers.clauses import clause_word
+
 from ..policy.placement import CLAUSE_PAGES, clause_link, clause_url
 from ..rules.quiz import Question
 from ..templating import finalize, text
@@ -28,7 +30,8 @@ def _environment() -> Environment:
 def render_quiz(questions: tuple[Question, ...], links: Links) -> str:
     """Every situation as a form, ready to drop into a Markdown page as one raw HTML block."""
     html = _environment().get_template("quiz_form.html").render(
-        questions=questions, clauses={cid: links.raw_root + clause_url(cid) for cid in CLAUSE_PAGES})
+        questions=questions, clauses={cid: links.raw_root + clause_url(cid) for cid in CLAUSE_PAGES},
+        clause_word=clause_word)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
 
 
@@ -37,9 +40,8 @@ def answer_sheet(questions: tuple[Question, ...], page: str) -> str:
     parts = []
     for q in questions:
         steps = "\n".join(f"{number}. {text(step)}" for number, step in enumerate(q.steps, 1))
-        word = "clause" if len(q.cites) == 1 else "clauses"
         cites = ", ".join(f"[{cid}]({clause_link(cid, page)})" for cid in q.cites)
         parts.append(f"## {q.number}. {text(q.name)}\n\n"
                      f"**Answer {q.right}:** {text(q.right_text)}\n\n"
-                     f"Our rules say: **{text(q.title)}**\n\n{steps}\n\nWhy: {word} {cites}.\n")
+                     f"Our rules say: **{text(q.title)}**\n\n{steps}\n\nWhy: {clause_word(len(q.cites))} {cites}.\n")
     return "\n".join(parts)

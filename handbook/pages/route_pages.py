@@ -14,6 +14,7 @@ from __future__ import annotations
 import yaml
 
 import checkers
+from checkers.clauses import cited, clause_word
 from checkers.model import URGENCIES
 
 from ..policy.placement import clause_link
@@ -142,8 +143,7 @@ class Page:
         return next(q for q in self.checker.questions if q.multi and option_id in q.option_ids())
 
     def clauses(self, cites) -> str:
-        word = "clause" if len(cites) == 1 else "clauses"
-        return f"{word} " + ", ".join(f"[{cid}]({clause_link(cid, self.path)})" for cid in cites)
+        return f"{clause_word(len(cites))} " + ", ".join(f"[{cid}]({clause_link(cid, self.path)})" for cid in cites)
 
     def also(self, node: End, answers: dict, result) -> list[str]:
         """What each option after the one chosen would change, had it applied too: its rules' notes and
@@ -194,8 +194,8 @@ class Page:
                  f"- the answer: “{text(result.title)}”"]
         if result.assessment:
             lines.append(f"- the risk: {text(verdict(result.assessment))}")
-        word = "clause" if len(result.cites) == 1 else "clauses"  # linked under "Why:" above; written down here
-        lines += [f"- why: {word} {', '.join(result.cites)} (policy version {text(self.version)})",
+        # linked under "Why:" above; written down here
+        lines += [f"- why: {cited(result.cites)} (policy version {text(self.version)})",
                   "- who decided, and when", ""]
         form = self.checker.paper_form  # where to write the answer down
         if form and any(name.startswith(f"{form}.") for name in self.downloads):
