@@ -22,7 +22,7 @@ class Option:
 class Question:
     """One question of a checker.
 
-    `when` is the routing: the question applies only when every named question has one of the
+    `when` says when the question is asked: it applies only when every named question has one of the
     listed option ids as its answer (empty: always applies). Kept declarative so the page can
     show and hide questions before the Python runtime has loaded.
     `at_least_one` (multi-choice only): an empty list is a missing answer, and one option id on its own

@@ -1,6 +1,6 @@
 """Breach: "Confidentiality may have been broken. What now?" - clause 7, and the law around it.
 
-questions.py holds the questions and their routing, risk.py how the risk is judged from the facts,
+questions.py holds the questions and when each is asked, risk.py how the risk is judged from the facts,
 rules.py the rules (read them beside clause 7), record.py what to write down. This module declares the
 checker (checkers/checker.py); its answer carries the assessment ("High risk ...: health or other sensitive information about a
 child or vulnerable adult, not got back.") in Result.assessment.

@@ -1,4 +1,4 @@
-"""Breach: the questions, in the order the page (and the breach report form) asks them, and their routing.
+"""Breach: the questions, in the order the page (and the breach report form) asks them, and when each is asked.
 
 Safety first: "Could it put someone in physical danger?" comes straight after "What happened?".
 The facts that decide the risk (what kind of information, how many people, children or vulnerable

@@ -1,6 +1,6 @@
 """Sharing: "Someone wants information. Can I share it?"
 
-questions.py holds the questions and their routing, rules.py the rules (read it beside the
+questions.py holds the questions and when each is asked, rules.py the rules (read it beside the
 policy), record.py what to write down. This module declares the checker (checkers/checker.py).
 """
 from __future__ import annotations

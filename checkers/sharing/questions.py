@@ -1,4 +1,4 @@
-"""Sharing: the questions, in the order the page asks them, and when each one is asked (the routing)."""
+"""Sharing: the questions, in the order the page asks them, and when each one is asked."""
 from __future__ import annotations
 
 from ..model import Option, Question

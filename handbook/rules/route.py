@@ -3,7 +3,7 @@
 Why: the old "All answers" page listed every combination (94,208 for sharing), far too long to find
 one answer on a phone. A route asks what the checker asks, one question a page, each option a link,
 and ends in the answer the checker gives to the answers chosen. It is built from the rules themselves:
-- Questions come in the checker's order (its `route_order`, or the form's), where they apply (the form's own routing). An optional
+- Questions come in the checker's order (its `route_order`, or the form's), where they apply (each question's `when`, as on the form). An optional
   question offers "Not sure" (left unanswered) unless one of its options already means that (the checker's `unanswered`).
 - A multi-choice question is one page: "the first of these that applies". Its options come in the order
   the rules rank them: the one whose rule decides first comes first, then the most urgent (the checker's
