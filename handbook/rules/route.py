@@ -3,21 +3,22 @@
 Why: the old "All answers" page listed every combination (94,208 for sharing), far too long to find
 one answer on a phone. A route asks what the checker asks, one question a page, each option a link,
 and ends in the answer the checker gives to the answers chosen. It is built from the rules themselves:
-- Questions come in the checker's order (its `route_order`, or the form's), where they apply (each question's `when`, as on the form). An optional
-  question offers "Not sure" (left unanswered) unless one of its options already means that (the checker's `unanswered`).
+- Questions come in the checker's order (its `route_order`, or the form's), where they apply (each
+  question's `when`, as on the form). An optional question offers "Not sure" (left unanswered) unless one
+  of its options already means that (the checker's `unanswered`).
 - A multi-choice question is one page: "the first of these that applies". Its options come in the order
   the rules rank them: the one whose rule decides first comes first, then the most urgent (the checker's
-  `first_of` names a fixed order where it has one). What each later option would add, or take away, is kept with the answer
-  (`End.also`), so a reader who ticks several still sees all of it. (Terrorism takes away "tell the
-  person what is being done" from a child at risk: nobody may be alerted.)
+  `first_of` names a fixed order where it has one). What each later option would add, or take away, is
+  kept with the answer (`End.also`), so a reader who ticks several still sees all of it. (Terrorism
+  takes away "tell the person what is being done" from a child at risk: nobody may be alerted.)
 - Places from which every continuation gives the same answers are one page: a node is named by a hash
   of everything below it, and a question whose every option leads to the same place is not asked.
 The graph is built once per checker, version and hidden options, in marker words that tell every
 placeholder apart, so it serves every group; handbook/pages/route_pages.py puts it in a group's words.
 What a page shows depends only on what the rules read (`facts`): the checker decides once per facts.
-Working a route out takes seconds (the breach checker reads over 200,000 sets of facts), so each is kept as JSON in
-the user's cache, under a hash of every file of the rules and of this one: any change to them is a
-new file, and a damaged file is worked out again.
+Working a route out takes seconds (the breach checker reads over 200,000 sets of facts), so each is kept
+as JSON in the user's cache, under a hash of every file of the rules and of this one: any change to them
+is a new file, and a damaged file is worked out again.
 """
 from __future__ import annotations
 
