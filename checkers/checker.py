@@ -38,7 +38,8 @@ class Checker:
     `facts(answers, version)` turns checked answers into what the rules read; `values(answers)` gives the
     words its templates fill in beside the group's ({what}, {who}); `record(answers, outcome, assessment)`
     what to write down. `assess(answers)`, when given, is the judgement behind the answer (breach's risk:
-    an object with `.sentence()`), passed to `record` and shown in Result.assessment; otherwise None.
+    an object with `.sentence()`), shown in Result.assessment; it is worked out once and handed to
+    `facts(answers, version, assessment)` and to `record`. Without it, `record` gets None.
     """
 
     id: str
@@ -81,17 +82,24 @@ class Checker:
         """The rules' answer, before wording: used by decide() and by the answers table."""
         checked, _ = check(self.id, self.questions, answers)
         version = versions.resolve(version)
-        return engine.evaluate(self.rules, self.facts(checked, version), version)
+        return engine.evaluate(self.rules, self._read(checked, version)[1], version)
 
     def decide(self, answers: dict, group: dict | None = None, version: str | None = None) -> Result:
         """The answer for checked answers, in the group's words (generic when None)."""
         checked, ignored = check(self.id, self.questions, answers)
         version = versions.resolve(version)
-        outcome = engine.evaluate(self.rules, self.facts(checked, version), version)
-        assessment = self.assess(checked) if self.assess else None
+        assessment, facts = self._read(checked, version)
+        outcome = engine.evaluate(self.rules, facts, version)
         return engine.result(outcome, dict(words(group), **self.values(checked)),
                              self.record(checked, outcome, assessment), ignored,
                              assessment=assessment.sentence() if assessment else "")
+
+    def _read(self, checked: dict, version: str) -> tuple[object, object]:
+        """The assessment (None without one) and the facts the rules read, which rest on it."""
+        if self.assess is None:
+            return None, self.facts(checked, version)
+        assessment = self.assess(checked)
+        return assessment, self.facts(checked, version, assessment)
 
     def hidden(self, settings: dict[str, bool]) -> dict[str, tuple[str, ...]]:
         """The options a group's forms and routes leave out, given its settings (e.g. keeps_case_files)."""
