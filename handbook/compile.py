@@ -107,16 +107,18 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     site, documents = load_site(group_file, version, defaults)
     docs = out / "docs"
     placement = Placement()
+    checker_pages: dict[str, str] = {}  # page under docs/ -> the checker it shows
     source = site.folders.defaults / "docs"
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source).as_posix()
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            target.write_text(_page(site, relative, placement, style), encoding="utf-8")
+            target.write_text(_page(site, relative, placement, style, checker_pages), encoding="utf-8")
         elif path.is_file():
             shutil.copyfile(path, target)
     settings = site_settings(site, versioned=versioned, today=today)
+    settings["extra"]["handbook"]["checkers"] = _checker_links(settings["nav"], checker_pages)
     route = route_to_answers(site, settings)
     pages = {"changes.md": render_what_changed(site.group, site.version.version, site.folders),
              **{frame: route.frame_markdown() for frame in route.frames}}
@@ -154,17 +156,30 @@ def _brand(site: Site, docs: Path, settings: dict) -> None:
         settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
 
 
-def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
-    """One page rendered: its template filled in, its front matter kept for the theme."""
+def _page(site: Site, relative: str, placement: Placement, style: str, checker_pages: dict[str, str]) -> str:
+    """One page rendered: its template filled in, its front matter kept for the theme (and in
+    `checker_pages`, the checker it shows)."""
     page = read_page(site.folders.defaults / "docs", relative)
     context = PageContext(site, Links(relative, style), placement)
     body = render_page(page.body, f"docs/{relative}", context.as_dict())
     meta = dict(page.meta)
     if context.checkers:
         meta["checker"] = context.checkers[0]  # the theme loads the checker's script on this page only
+        checker_pages[relative] = context.checkers[0]
     if context.shows_quiz:
         meta["quiz"] = True  # and the quiz's on the quiz page only
     return _with_meta(meta, body)
+
+
+def _checker_links(nav: list, checker_pages: dict[str, str]) -> list[dict[str, str]]:
+    """The checkers' pages as the menu names them, for the page that answers a missing address (they work
+    offline: overrides/404.html)."""
+    links = []
+    for entry in nav:
+        for title, target in (entry.items() if isinstance(entry, dict) else ()):
+            if isinstance(target, str) and target in checker_pages:
+                links.append({"title": str(escaped(title)), "url": Links("index.md").address(target)})
+    return links
 
 
 def _with_meta(meta: dict, body: str) -> str:
