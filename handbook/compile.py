@@ -24,6 +24,7 @@ from .documents.catalogue import FORMATS
 from .documents.pdf_writer import pdf_unavailable
 from .folders import Folders
 from .group import PolicyVersion, load_group
+from .group.brand import on_dark
 from .page_files import read_page
 from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
@@ -147,13 +148,15 @@ def _brand(site: Site, docs: Path, settings: dict) -> None:
         logo = site.folders.group_dir / group.logo
         shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
         settings["theme"]["logo"] = f"assets/logo{logo.suffix.lower()}"
-    if group.colour:
-        (docs / "assets" / "brand.css").write_text(
-            f"/* {escaped(group.name)}'s own colour, checked for contrast against white when group.yml was read. */\n"
-            f":root, [data-md-color-primary=\"custom\"] {{ --md-primary-fg-color: {group.colour}; "
-            f"--md-primary-fg-color--dark: {group.colour}; --md-typeset-a-color: {group.colour}; }}\n",
-            encoding="utf-8")
-        settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
+    colour = settings["extra"]["handbook"]["colour"]  # the group's, or the handbook's own
+    light = (f":root, [data-md-color-primary=\"custom\"] {{ --md-primary-fg-color: {colour}; "
+             f"--md-primary-fg-color--dark: {colour}; --md-typeset-a-color: {colour}; }}\n") if group.colour else ""
+    (docs / "assets" / "brand.css").write_text(
+        f"/* {escaped(group.name).replace('*/', '* /')}'s colour, checked for contrast against white when group.yml was read; in the\n"
+        f"   dark colour scheme, links and outlines take its nearest tint that passes against the dark background. */\n"
+        f"{light}[data-md-color-scheme=\"slate\"] {{ --md-typeset-a-color: {on_dark(colour)}; }}\n",
+        encoding="utf-8")
+    settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
 
 
 def _page(site: Site, relative: str, placement: Placement, style: str, checker_pages: dict[str, str]) -> str:
