@@ -24,6 +24,7 @@ from .documents.catalogue import FORMATS
 from .documents.pdf_writer import pdf_unavailable
 from .folders import Folders
 from .group import PolicyVersion, load_group
+from .group.brand import on_dark
 from .page_files import read_page
 from .pages.checker_form import hidden_options
 from .pages.context import PageContext, Placement, Site
@@ -107,16 +108,18 @@ def compile_handbook(group_file: Path, out: Path, *, version: str | None = None,
     site, documents = load_site(group_file, version, defaults)
     docs = out / "docs"
     placement = Placement()
+    checker_pages: dict[str, str] = {}  # page under docs/ -> the checker it shows
     source = site.folders.defaults / "docs"
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source).as_posix()
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            target.write_text(_page(site, relative, placement, style), encoding="utf-8")
+            target.write_text(_page(site, relative, placement, style, checker_pages), encoding="utf-8")
         elif path.is_file():
             shutil.copyfile(path, target)
     settings = site_settings(site, versioned=versioned, today=today)
+    settings["extra"]["handbook"]["checkers"] = _checker_links(settings["nav"], checker_pages)
     route = route_to_answers(site, settings)
     pages = {"changes.md": render_what_changed(site.group, site.version.version, site.folders),
              **{frame: route.frame_markdown() for frame in route.frames}}
@@ -145,26 +148,41 @@ def _brand(site: Site, docs: Path, settings: dict) -> None:
         logo = site.folders.group_dir / group.logo
         shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
         settings["theme"]["logo"] = f"assets/logo{logo.suffix.lower()}"
-    if group.colour:
-        (docs / "assets" / "brand.css").write_text(
-            f"/* {escaped(group.name)}'s own colour, checked for contrast against white when group.yml was read. */\n"
-            f":root, [data-md-color-primary=\"custom\"] {{ --md-primary-fg-color: {group.colour}; "
-            f"--md-primary-fg-color--dark: {group.colour}; --md-typeset-a-color: {group.colour}; }}\n",
-            encoding="utf-8")
-        settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
+    colour = settings["extra"]["handbook"]["colour"]  # the group's, or the handbook's own
+    light = (f":root, [data-md-color-primary=\"custom\"] {{ --md-primary-fg-color: {colour}; "
+             f"--md-primary-fg-color--dark: {colour}; --md-typeset-a-color: {colour}; }}\n") if group.colour else ""
+    (docs / "assets" / "brand.css").write_text(
+        f"/* {escaped(group.name).replace('*/', '* /')}'s colour, checked for contrast against white when group.yml was read; in the\n"
+        f"   dark colour scheme, links and outlines take its nearest tint that passes against the dark background. */\n"
+        f"{light}[data-md-color-scheme=\"slate\"] {{ --md-typeset-a-color: {on_dark(colour)}; }}\n",
+        encoding="utf-8")
+    settings["extra_css"] = [*settings.get("extra_css", []), "assets/brand.css"]
 
 
-def _page(site: Site, relative: str, placement: Placement, style: str) -> str:
-    """One page rendered: its template filled in, its front matter kept for the theme."""
+def _page(site: Site, relative: str, placement: Placement, style: str, checker_pages: dict[str, str]) -> str:
+    """One page rendered: its template filled in, its front matter kept for the theme (and in
+    `checker_pages`, the checker it shows)."""
     page = read_page(site.folders.defaults / "docs", relative)
     context = PageContext(site, Links(relative, style), placement)
     body = render_page(page.body, f"docs/{relative}", context.as_dict())
     meta = dict(page.meta)
     if context.checkers:
         meta["checker"] = context.checkers[0]  # the theme loads the checker's script on this page only
+        checker_pages[relative] = context.checkers[0]
     if context.shows_quiz:
         meta["quiz"] = True  # and the quiz's on the quiz page only
     return _with_meta(meta, body)
+
+
+def _checker_links(nav: list, checker_pages: dict[str, str]) -> list[dict[str, str]]:
+    """The checkers' pages as the menu names them, for the page that answers a missing address (they work
+    offline: overrides/404.html)."""
+    links = []
+    for entry in nav:
+        for title, target in (entry.items() if isinstance(entry, dict) else ()):
+            if isinstance(target, str) and target in checker_pages:
+                links.append({"title": str(escaped(title)), "url": Links("index.md").address(target)})
+    return links
 
 
 def _with_meta(meta: dict, body: str) -> str:

@@ -131,8 +131,9 @@ def test_the_quiz_keeps_nothing_in_storage_cookies_the_url_or_the_back_cache(sit
     # Whether Chromium restores the page from its back/forward cache or loads it again, nothing shows.
     left = page.evaluate("""() => ({
         ticked: document.querySelectorAll('.hb-quiz input:checked').length,
-        said: [...document.querySelectorAll('[data-hb-feedback]')].map((r) => r.textContent).join('')})""")
-    assert left == {"ticked": 0, "said": ""}
+        said: [...document.querySelectorAll('[data-hb-feedback]')].map((r) => r.textContent).join(''),
+        total: document.querySelector('[data-hb-total]').textContent})""")
+    assert left == {"ticked": 0, "said": "", "total": "You have not checked any answers yet."}
     page.reload()
     wait_for(page, READY)
     assert page.locator(".hb-quiz input:checked").count() == 0
@@ -167,6 +168,10 @@ def test_without_javascript_the_worksheet_links_its_answer_sheet_with_every_answ
     base = serve(site_dir)
     page.goto(base + "induction/quiz/")
     assert page.locator("[data-hb-quiz-actions]:visible").count() == 0  # no button that could do nothing
+    assert page.locator("[data-hb-quiz-move]:visible, [data-hb-quiz-total]:visible").count() == 0
+    page.set_viewport_size({"width": 360, "height": 740})  # on a phone too, every situation is on the page
+    assert page.locator(".hb-quiz__item:visible").count() == len(QUESTIONS)
+    page.set_viewport_size({"width": 1280, "height": 720})
     assert page.locator(".hb-quiz input[type=radio]").count() == sum(len(q.choices) for q in QUESTIONS)
     page.locator("a", has_text="answer sheet").first.click()
     page.wait_for_load_state("load")
@@ -195,3 +200,63 @@ def test_a_hostile_groups_words_show_as_written_in_the_quiz_and_pass_axe(hostile
     page.goto(base + "induction/police/")
     assert hostile.person_with_authority in page.locator("article").inner_text()
     assert axe(page) == []
+
+
+SHOWN = "[...document.querySelectorAll('.hb-quiz__item')].filter((s) => s.checkVisibility()).map((s) => s.id)"
+
+
+def test_on_a_phone_one_situation_at_a_time_with_the_keyboard_then_a_total_linking_the_ones_missed(
+        site_dir, serve, page, axe):
+    base = serve(site_dir)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "induction/quiz/")
+    wait_for(page, READY)
+    assert page.evaluate(SHOWN) == ["hb-quiz-1"]
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 2500, height  # all of them on the page: over 7,000 px
+    missed = {QUESTIONS[1].number, QUESTIONS[4].number}
+    chosen = {}
+    for question in QUESTIONS:
+        name = f"hb-quiz-{question.number}"
+        keyboard_to(page, f"f.name === '{name}'")
+        letters = [letter for letter, _ in question.choices]
+        wrong = next(letter for letter in letters if letter != question.right)
+        # a missed one: wrong first, then right (only the first answer counts)
+        for pick in ([wrong, question.right] if question.number in missed else [question.right]):
+            page.keyboard.press("Shift+Tab") if page.evaluate(FOCUSED)["tag"] == "BUTTON" else None
+            for _ in range((letters.index(pick) - letters.index(page.evaluate(FOCUSED)["value"])) % len(letters)):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            keyboard_to(page, "f.tag === 'BUTTON' && f.text === 'Check my answer'", limit=3)
+            page.keyboard.press("Enter")
+        chosen[question.number] = pick
+        last = question is QUESTIONS[-1]
+        keyboard_to(page, f"f.tag === 'BUTTON' && f.text === '{'See your total' if last else 'Next situation'}'",
+                    limit=30)
+        page.keyboard.press("Enter")
+        focused = page.evaluate(FOCUSED)
+        assert focused["tag"] == "H2"  # a screen reader hears where it is
+        assert focused["text"] == ("Your total" if last else f"Situation {question.number + 1} of {len(QUESTIONS)}")
+        assert page.evaluate(SHOWN) == ["hb-quiz-total" if last else f"hb-quiz-{question.number + 1}"]
+    total = page.locator("[data-hb-total]")
+    assert total.locator("strong").inner_text() == f"You got {len(QUESTIONS) - 2} of {len(QUESTIONS)}."
+    links = total.locator("a")
+    assert links.all_inner_texts() == [f"Situation {q.number} of {len(QUESTIONS)}: {q.name}"
+                                       for q in QUESTIONS if q.number in missed]
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    assert axe(page) == []
+    links.nth(1).click()
+    assert page.evaluate(SHOWN) == [f"hb-quiz-{QUESTIONS[4].number}"]
+    assert page.evaluate(FOCUSED)["text"] == f"Situation {QUESTIONS[4].number} of {len(QUESTIONS)}"
+    assert page.url == base + "induction/quiz/"  # which ones were missed never reaches the address
+    assert axe(page) == []
+    # No lost answers: wider (a turned phone, a desktop) every situation shows with its answer; narrower again, one.
+    ticked = "[...document.querySelectorAll('.hb-quiz input:checked')].map((i) => i.value)"
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert len(page.evaluate(SHOWN)) == len(QUESTIONS) + 1
+    assert page.evaluate(ticked) == [chosen[q.number] for q in QUESTIONS]
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate(SHOWN) == [f"hb-quiz-{QUESTIONS[4].number}"]
+    page.emulate_media(media="print")  # on paper, every situation: a worksheet
+    assert page.evaluate(SHOWN) == [f"hb-quiz-{q.number}" for q in QUESTIONS]

@@ -182,3 +182,29 @@ def test_the_runtime_comes_through_the_browsers_cache_and_never_from_a_later_bui
         enter(page, form, ANSWERS)
         assert answer_on_screen(page, form)["decision"] == "pass_to_person_in_authority"
         assert any("/pyodide.asm.wasm" in line for line in requested)  # asked of the browser's cache and server
+
+
+def test_offline_a_page_not_kept_is_the_handbooks_own_page_with_the_way_to_the_checkers(site_dir, serve, page):
+    """A route's page (not kept: see above) and a mistyped address, with the network off: the handbook's page
+    saying so, styled and with working links to the checkers (kept, so they open offline), never the browser's
+    own error page."""
+    base = serve(site_dir)
+    visit_once(page, base, site_dir)
+    page.context.set_offline(True)
+    route_page = next(site_dir.glob("all-answers/sharing/*/index.html")).parent.relative_to(site_dir).as_posix()
+    for path in (f"{route_page}/", "policy/polise/", "no-such-page"):
+        response = page.goto(base + path)
+        assert response.status == 503, path
+        body = page.inner_text("article")
+        assert "This page is not here" in body and "you are offline, and this page is not kept" in body, path
+        assert "You are offline" in page.inner_text("#handbook-offline")
+        # the handbook's look: its stylesheet applied from the site's folder, whatever the address's depth
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+        links = page.eval_on_selector_all("article a", "links => links.map(a => [a.textContent, a.href])")
+        assert [text for text, _ in links] == ["Can I share this?", "Someone told me something worrying",
+                                               "Something went wrong", "start of the handbook"]
+    page.click("text=Can I share this?")
+    page.wait_for_load_state("load")
+    assert page.url == base + "can-i-share/"
+    enter(page, 'form[data-checker="sharing"]', ANSWERS)
+    assert answer_on_screen(page, 'form[data-checker="sharing"]')["decision"] == "pass_to_person_in_authority"

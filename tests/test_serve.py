@@ -103,3 +103,31 @@ def test_only_the_policys_versions_are_watched_in_policy(tmp_path):
     watched = {path for path, *_ in preview.fingerprint()}
     assert {path for path in watched if path.startswith(str(tmp_path / "policy"))} == {str(tmp_path / "policy" / "1.1.md")}
     assert str(Folders(tmp_path).defaults.resolve() / "docs" / "policy" / "police.md") in watched  # pages still are
+
+
+def test_the_error_page_is_in_the_handbooks_look_and_wraps_to_the_window(tmp_path, browser):
+    """It was unstyled, its message on one line: 2,012 px wide in a 1,280 px window."""
+    shutil.copy(REPO / "group.yml", tmp_path / "group.yml")
+    group = tmp_path / "group.yml"
+    group.write_text(group.read_text().replace("short_name:", "shortname:"))
+    port = free_port()
+    process = subprocess.Popen([*CLI, "serve", "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        read_until(process, lines := [], "Serving the handbook")
+        sentence = next(line for line in lines if line.startswith("Error: ")).removeprefix("Error: ").strip()
+        assert sentence.startswith("group.yml, line 6: unknown key 'shortname'.")
+        for width in (1280, 360):
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            page = context.new_page()
+            response = page.goto(f"http://127.0.0.1:{port}/policy/police/")
+            assert response.status == 500 and page.title() == "Build error"
+            assert " ".join(page.inner_text("pre").split()) == " ".join(sentence.split())
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+            header = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+            assert header == "rgb(0, 86, 77)"  # the handbook's colour (the group file could not be read)
+            assert page.evaluate("getComputedStyle(document.querySelector('pre')).whiteSpace") == "pre-wrap"
+            context.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

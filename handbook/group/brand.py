@@ -14,6 +14,9 @@ LOGO_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 LOGO_LIMIT = 200 * 1024
 LOGO_SIDE = 2000  # pixels: a header logo is shown about 48 high; a 40,000 x 40,000 picture would stall a phone
 AA = 4.5  # normal text: the colour is used for links and buttons on white, and behind white in the header
+# The dark colour scheme's lighter background (Material's slate code blocks and answer boxes, hsl(225 15% 18%));
+# its page background (#1e2129) is darker still, so a colour that passes against this passes on both.
+DARK_BACKGROUND = "#272a35"
 
 
 def _luminance(hex_colour: str) -> float:
@@ -24,6 +27,22 @@ def _luminance(hex_colour: str) -> float:
 
 def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def on_dark(hex_colour: str) -> str:
+    """The group's colour for links and outlines in the dark colour scheme: its nearest lighter tint that
+    passes AA against the dark backgrounds (the header keeps the colour itself, behind white)."""
+    channels = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    while True:
+        candidate = "#" + "".join(f"{c:02x}" for c in channels)
+        if contrast(candidate, DARK_BACKGROUND) >= AA:
+            return candidate
+        channels = [min(255, round(c + (255 - c) * 0.05) + 1) for c in channels]
 
 
 def darker(hex_colour: str) -> str:

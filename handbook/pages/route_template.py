@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from ..group.brand import on_dark
+
 HERE = Path(__file__).parent
 TEMPLATE = Template((HERE / "route_template.html").read_text(encoding="utf-8"))
 STYLESHEET = "assets/route.css"
@@ -62,4 +64,5 @@ class RouteTemplate:
         """The template's style, in the group's colour (a whole #rrggbb colour, or the handbook's own)."""
         colour = self.words.get("colour") or ""
         colour = colour if _COLOUR.fullmatch(colour) else DEFAULT_COLOUR
-        return f":root {{ --hb-colour: {colour}; }}\n" + (HERE / "route.css").read_text(encoding="utf-8")
+        return (f":root {{ --hb-colour: {colour}; --hb-colour-on-dark: {on_dark(colour)}; }}\n"
+                + (HERE / "route.css").read_text(encoding="utf-8"))

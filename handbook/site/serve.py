@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import HandbookError
 from ..folders import VERSION_TEXT, Folders
+from ..pages.route_template import RouteTemplate
 from .build import build
 from .csp import protect
 
@@ -90,11 +91,23 @@ class Preview:
                     self.rebuild()
 
 
+# The error page's look: the route pages' lean style (the handbook's colour, a readable column, light or dark as
+# the device is set), and the message wrapped, however long its lines, so it fits a phone or a window.
+ERROR_CSS = RouteTemplate({}).stylesheet() + """
+.hb-build-error { white-space: pre-wrap; overflow-wrap: anywhere; font: 1rem/1.5 ui-monospace, monospace;
+  padding: 0.75rem 1rem; border-left: 4px solid #b3261e; background: #fdecea; color: #1a1a1a; }
+"""
+
+
 def error_page(message: str) -> str:
-    body = (f"<h1>The handbook could not be built</h1><p>Fix this, save, and this page comes back by itself:</p>"
-            f"<pre>{html.escape(message)}</pre>")
-    return protect(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build error</title>'
-                   f"{RELOAD_TAG}</head><body>{body}</body></html>")
+    """What every page of the preview shows while the build fails: the sentence `handbook build` prints."""
+    return protect(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1"><title>Build error</title>'
+        f'<link rel="stylesheet" href="{PREFIX}error.css">{RELOAD_TAG}</head><body>'
+        '<header><strong>Preview of your handbook</strong></header><main id="main">'
+        "<h1>The handbook could not be built</h1><p>Fix this, save, and this page comes back by itself:</p>"
+        f'<pre class="hb-build-error">{html.escape(message)}</pre></main></body></html>')
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -136,6 +149,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                                                                    "error": self.preview.error}))
         if path == PREFIX + "reload.js":
             return self._send(200, "text/javascript", RELOAD_JS)
+        if path == PREFIX + "error.css":
+            return self._send(200, "text/css", ERROR_CSS)
         if path == "/sw.js":  # no offline copy in a preview: it would keep showing pages from before a save
             return self._send(404, "text/plain", "The preview keeps no offline copy.")
         if self.preview.error and (path.endswith("/") or path.endswith(".html")):

@@ -43,9 +43,22 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(CACHE);
     const kept = await cache.match(request, { ignoreSearch: true });
     if (kept && request.url.endsWith(".wasm")) return runtime(request, kept);
-    return kept || fetch(request);
+    if (kept) return kept;
+    if (request.mode !== "navigate") return fetch(request);
+    return fetch(request).catch(() => notKept(cache));
   })());
 });
+
+// Offline, a page this copy does not keep (a route's page under All answers, a mistyped address) gets the
+// handbook's own page saying so, with the checkers, which work offline: never the browser's error page.
+// It is the 404 page, whose links start from the site's folder, so it is given that folder as its base.
+async function notKept(cache) {
+  const page = await cache.match("404.html");
+  if (!page) return Response.error();
+  const html = (await page.text()).replace("<head>", `<head><base href="${self.registration.scope}">`);
+  return new Response(html, { status: 503, statusText: "Offline",
+                              headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
 
 // The checkers' runtime (9.6 MB of WebAssembly). Through the browser's own HTTP cache (where the
 // browser can keep it compiled) rather than from this copy, a second visit's first answer came about
