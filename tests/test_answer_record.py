@@ -80,7 +80,7 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
             elif step:
                 entry = steps[step.group(1)] = {"text": ONLY_IN.sub("", step.group(3)), "values": {}}
                 current["steps"].append(entry)
-            elif added := re.fullmatch(r"    Added (before|after) the steps, when their rule fits: (.*)", line):
+            elif added := re.fullmatch(r"    Added (before|after) the steps: (.*)", line):
                 current[added.group(1)] = re.findall(r"N\d+", added.group(2))
             elif line.startswith("    Write down: "):
                 current["write"] = set(re.findall(r"R\d+", line))

@@ -28,7 +28,7 @@ from checkers.words import AGAIN, words
 
 from ..group import load_group
 from .record_text import BLANK, render
-from .tables import ANSWERS_DIR, combinations
+from .tables import ANSWERS_DIR, combinations, table_questions
 from .wording import Line, Wording, template_pattern
 
 EXAMPLE_GROUP = Path(checkers.__file__).resolve().parents[1] / "group.yml"
@@ -63,6 +63,7 @@ class Record:
     later: str  # how an answer names the manager after the first mention
     questions: tuple
     rules: tuple
+    left: tuple[str, ...] = ()  # questions the answers table leaves unanswered (tables.TABLE_QUESTIONS)
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     notes: dict[tuple[str, str], Wording] = field(default_factory=dict)
     lines: dict[str, Line] = field(default_factory=dict)
@@ -128,11 +129,13 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
 
 @functools.lru_cache(maxsize=None)
 def gather(checker_id: str) -> Record:
-    """The record of one checker: every valid answer set (the answers table's), under every policy version."""
+    """The record of one checker: every valid answer set of the answers table (which may leave some optional
+    questions unanswered: tables.py), under every policy version."""
     module = checkers.CHECKERS[checker_id]
     group = load_group(EXAMPLE_GROUP)
     said = Words(group.words())
-    record = Record(checker_id, group.name, said.again, tuple(module.QUESTIONS), tuple(module.RULES))
+    record = Record(checker_id, group.name, said.again, tuple(module.QUESTIONS), tuple(module.RULES),
+                    tuple(q.id for q in module.QUESTIONS if q not in table_questions(checker_id)))
     seen: set = set()
     for version in versions.VERSIONS:
         for answers in combinations(checker_id):

@@ -16,13 +16,13 @@ from .wording import only_in
 BLANK = "(blank)"  # a question not asked, or left unanswered
 
 STEP, VALUES = "    ", "        "
-PREVIEW = 8  # words of a step written out earlier, to recognise it by
+PREVIEW = 5  # words of a step written out earlier, to recognise it by
 
 
 def _count(counts: dict[str, int]) -> str:
     numbers = {counts.get(v, 0) for v in versions.VERSIONS}
     if len(numbers) == 1:
-        return f"{numbers.pop():,} answer sets under each policy version"
+        return f"{numbers.pop():,} answer sets in each version"
     return ", ".join(f"{counts.get(v, 0):,} under {v}" for v in versions.VERSIONS)
 
 
@@ -73,14 +73,19 @@ def _header(record) -> list[str]:
         "",
         "How to read it. Each outcome below (A1, A2, ...) is one rule deciding, at one urgency, in the order of the "
         "rules, safest first: an outcome is given when its rule fits and no rule above it decides. Under it: its "
-        "title, its steps, the notes (N) other rules that fit add before or after the steps, in the order listed, "
-        "and the lines to write down (R). A step written out under an earlier outcome is named by its number.",
+        "title; the rule, its clauses and when it fits, in its own words; the other rules that make it more urgent "
+        "when they fit too; how many answer sets lead to it, and their answers where they are not 'any' (see "
+        "Questions); its steps (S); the notes (N) other rules add before or after the steps when they fit, in the "
+        "order listed; and the lines to write down (R). A step written out under an earlier outcome is named by "
+        "its number.",
         "Words in [brackets] change with the answers; the line below them lists every value they take. [title], "
         "[clauses] and [assessment] are the answer's own. The first mention of the manager in an answer is "
         f"written in full, later ones say \"{record.later}\"; this record writes every mention in full.",
-        f"Under each outcome: the rule, its clauses and when it fits, in its own words; how many answer sets lead "
-        f"to it; and their answers, where they are not 'any' (see Questions). Something only one policy version "
-        f"says is marked \"(only in {every[0]})\".",
+        f"Something only one policy version says is marked \"(only in {every[0]})\"; \"Only under {every[-1]}\" "
+        "lists the answer sets that lead to an outcome under that version only.",
+        *([f"The answer sets are the answers table's, which leaves these questions unanswered, meaning 'not sure': "
+           f"{', '.join(record.left)}. Answered, they can change the outcome, its notes and its words (the rules' "
+           "tests cover those answers too)."] if record.left else []),
         "",
     ]
 
@@ -93,19 +98,9 @@ def _questions(record) -> list[str]:
     return lines + [""]
 
 
-def _outcome(record, number: int, outcome, written: dict[str, str], note_numbers: dict, line_numbers: dict):
-    every = versions.VERSIONS
-    rule = outcome.rule
-    lines = [f"A{number}. {rule.decision}, {outcome.urgency}: {outcome.title.text()}"
-             + only_in(set(outcome.counts), every)]
-    lines += outcome.title.value_lines(every, STEP)
-    lines.append(f"{STEP}Rule {rule.name} (clause{'s' if len(rule.cites) > 1 else ''} {', '.join(rule.cites)}): "
-                 f"{rule.summary}.")
-    for name, summary in outcome.raised_by.items():
-        lines.append(f"{STEP}{outcome.urgency.capitalize()}, not {rule.urgency}, when {name} fits too: {summary}.")
-    every_set = set().union(*outcome.answers.values())
-    lines.append(f"{STEP}{_count(outcome.counts)}. Answers: {_which_answers(record, every_set)}.")
-    lines += _moved(record, outcome)
+def _steps(outcome, number: int, written: dict[str, tuple[str, str]]) -> list[str]:
+    """The outcome's own steps: written out the first time, named by number after that."""
+    lines = []
     for step in outcome.steps.values():
         text = step.text()
         if text in written:
@@ -113,22 +108,42 @@ def _outcome(record, number: int, outcome, written: dict[str, str], note_numbers
             lines.append(f"{STEP}{' (as in '.join(written[text])}) {preview}{'…' if preview != text else ''}")
         else:
             written[text] = (f"S{len(written) + 1}", f"A{number}")
-            lines.append(f"{STEP}{written[text][0]} {text}{only_in(step.versions, every)}")
-            lines += step.value_lines(every, VALUES)
+            lines.append(f"{STEP}{written[text][0]} {text}{only_in(step.versions, versions.VERSIONS)}")
+            lines += step.value_lines(versions.VERSIONS, VALUES)
+    return lines
+
+
+def _added(record, outcome, note_numbers: dict, line_numbers: dict) -> list[str]:
+    """The notes other rules add, before and after the steps, and the lines to write down."""
+    every, lines = versions.VERSIONS, []
     for first, where in ((True, "before"), (False, "after")):
         added = [f"{note_numbers[key]} {key[0]}{only_in(outcome.notes[key], every)}" for key in record.notes
                  if key in outcome.notes and _rule(record, key[0]).note_first == first]
         if added:
-            lines.append(f"{STEP}Added {where} the steps, when their rule fits: {', '.join(added)}")
+            lines.append(f"{STEP}Added {where} the steps: {', '.join(added)}")
     total = [outcome.counts.get(v, 0) for v in every]
     always = [line_numbers[label] for label, counts in outcome.lines.items() if counts == total]
     some = [line_numbers[label] for label, counts in outcome.lines.items() if counts != total]
-    lines.append(f"{STEP}Write down: {' '.join(always)}" + (f"; for some of these answers also {' '.join(some)}"
-                                                             if some else ""))
-    if outcome.assessments:
-        lines.append(f"{STEP}The risk, said above the steps, is one of:")
-        lines += [f"{VALUES}- {text}{only_in(seen, every)}" for text, seen in outcome.assessments.items()]
-    return lines + [""]
+    return lines + [f"{STEP}Write down: {' '.join(always)}"
+                    + (f"; for some of these answers also {' '.join(some)}" if some else "")]
+
+
+def _outcome(record, number: int, outcome) -> list[str]:
+    """The outcome's title, its rule and when it fits, and which answers lead to it."""
+    every, rule = versions.VERSIONS, outcome.rule
+    lines = [f"A{number}. {rule.decision}, {outcome.urgency}: {outcome.title.text()}"
+             + only_in(set(outcome.counts), every)]
+    lines += outcome.title.value_lines(every, STEP)
+    lines.append(f"{STEP}Rule {rule.name} (clause{'s' if len(rule.cites) > 1 else ''} {', '.join(rule.cites)}): "
+                 f"{rule.summary}.")
+    if outcome.raised_by:  # a rule that adds no note says here when it fits
+        raised = [name if _rule(record, name).note else f"{name} ({summary})"
+                  for name, summary in outcome.raised_by.items()]
+        lines.append(f"{STEP}{outcome.urgency.capitalize()}, not {rule.urgency}, when any of these fits too: "
+                     f"{', '.join(raised)}.")
+    every_set = set().union(*outcome.answers.values())
+    lines.append(f"{STEP}{_count(outcome.counts)}. Answers: {_which_answers(record, every_set)}.")
+    return lines + _moved(record, outcome)
 
 
 def render(record) -> str:
@@ -138,7 +153,12 @@ def render(record) -> str:
     lines = _header(record) + _questions(record) + ["== Outcomes =="]
     written: dict[str, tuple[str, str]] = {}  # step -> its number, and where it was written out
     for number, outcome in enumerate(record.outcomes.values(), 1):
-        lines += _outcome(record, number, outcome, written, note_numbers, line_numbers)
+        lines += _outcome(record, number, outcome) + _steps(outcome, number, written)
+        lines += _added(record, outcome, note_numbers, line_numbers)
+        if outcome.assessments:
+            lines.append(f"{STEP}The risk, said above the steps, is one of:")
+            lines += [f"{VALUES}- {text}{only_in(seen, every)}" for text, seen in outcome.assessments.items()]
+        lines.append("")
     lines.append("== Notes: added to an outcome when their rule fits ==")
     for key, note in record.notes.items():
         rule = _rule(record, key[0])
