@@ -17,7 +17,7 @@ from handbook.cli import main
 from handbook.policy.placement import CLAUSE_PAGES
 from handbook.rules import tables as answers_table
 from handbook.rules.answer_changes import answer_changes
-from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, combinations, dump, expand,
+from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand,
                                    outcomes, stale_diff, table_path)
 
 
