@@ -75,8 +75,9 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
                          "values": {}, "steps": [], "before": [], "after": [], "write": set(), "risk": set()}
                 outcomes.append(entry)
                 current = entry
-            elif step and step.group(2):
-                current["steps"].append(steps[step.group(1)])
+            elif step and step.group(2):  # written out above: its words, with the values it takes here
+                entry = {"text": steps[step.group(1)]["text"], "values": {}}
+                current["steps"].append(entry)
             elif step:
                 entry = steps[step.group(1)] = {"text": ONLY_IN.sub("", step.group(3)), "values": {}}
                 current["steps"].append(entry)
@@ -90,7 +91,8 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
             entry = notes[note.group(1)] = {"text": ONLY_IN.sub("", note.group(2)), "values": {}}
         elif part.startswith("== Lines") and (written := re.fullmatch(r"(R\d+) (.*)", line)):
             entry = lines[written.group(1)] = {"text": ONLY_IN.sub("", written.group(2)), "values": {}}
-    for item in [*outcomes, *steps.values(), *notes.values(), *lines.values()]:
+    every_step = [step for outcome in outcomes for step in outcome["steps"]]
+    for item in [*outcomes, *every_step, *notes.values(), *lines.values()]:
         item["pattern"] = pattern(item["text"], item["values"])
     return outcomes, notes, lines
 

@@ -99,13 +99,15 @@ def _questions(record) -> list[str]:
 
 
 def _steps(outcome, number: int, written: dict[str, tuple[str, str]]) -> list[str]:
-    """The outcome's own steps: written out the first time, named by number after that."""
+    """The outcome's own steps: written out the first time, named by number after that (with the values their
+    words take in this outcome)."""
     lines = []
     for step in outcome.steps.values():
         text = step.text()
         if text in written:
             preview = " ".join(text.split()[:PREVIEW])
             lines.append(f"{STEP}{' (as in '.join(written[text])}) {preview}{'…' if preview != text else ''}")
+            lines += step.value_lines(versions.VERSIONS, VALUES)  # the values it takes here
         else:
             written[text] = (f"S{len(written) + 1}", f"A{number}")
             lines.append(f"{STEP}{written[text][0]} {text}{only_in(step.versions, versions.VERSIONS)}")
