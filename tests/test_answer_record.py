@@ -25,7 +25,7 @@ from handbook.rules.tables import combinations
 GROUP = load_group(EXAMPLE_GROUP).words()
 SAID = words(GROUP)
 ONLY_IN = re.compile(r" \(only in [0-9., ]+\)$")
-SLOT = re.compile(r"\\\[([a-z ]+)\\\]")  # a [word] in an escaped pattern
+SLOT = re.compile(r"\\\[([a-z\\ ]+)\\\]")  # a [word] in an escaped pattern (re.escape escapes its spaces)
 
 
 def in_full(text: str) -> str:
@@ -36,7 +36,7 @@ def in_full(text: str) -> str:
 def pattern(text: str, values: dict[str, str]) -> str:
     """A record line as a pattern: each [word] one of the values listed under it."""
     def slot(found):
-        name = found.group(1)
+        name = found.group(1).replace("\\ ", " ")
         if name in ("title", "assessment", "clauses"):  # the answer's own: filled in by `matches`
             return f"(?P<{name}>.+?)"
         listed, listing = values[name]
