@@ -17,7 +17,7 @@ from handbook.cli import main
 from handbook.policy.placement import CLAUSE_PAGES
 from handbook.rules import tables as answers_table
 from handbook.rules.answer_changes import answer_changes
-from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, combinations, dump, expand,
+from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand,
                                    outcomes, stale_diff, table_path)
 
 
@@ -117,27 +117,3 @@ def test_handbook_ask_asks_again_after_a_wrong_number():
     assert outcome.exit_code == 0, outcome.output
     assert "Tell the Riverside Food Bank manager today what was shared, with whom and why" in outcome.output
 
-
-# The record of every distinct answer in the example group's words (issue 25): checked fresh like the tables.
-
-@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
-def test_the_committed_record_of_answers_matches_the_rules(checker_id):
-    from handbook.rules.answer_record import build_record, record_path, stale_record_diff
-
-    diff = stale_record_diff(checker_id)
-    assert not diff, f"The record of answers is out of date: run `handbook answers --write`.\n{diff}"
-    assert record_path(checker_id).read_text(encoding="utf-8") == build_record(checker_id)
-
-
-def test_the_record_of_answers_is_in_the_example_groups_words_and_reaches_every_title():
-    from checkers import concern
-    from handbook.group import load_group
-    from handbook.rules.answer_record import EXAMPLE_GROUP, build_record
-
-    text = build_record("concern")
-    assert "the safeguarding lead" in text and "Riverside Community Food Bank" in text
-    assert "{" not in text
-    titles = {line.split(" ", 1)[1] for line in text.split("== Steps ==")[0].splitlines() if line.startswith("T")}
-    words = load_group(EXAMPLE_GROUP).words()
-    rendered = {concern.decide(a, group=words).title for a in combinations("concern")}
-    assert titles == rendered

@@ -131,16 +131,17 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
 
 
 @click.command()
-@click.option("--write", is_flag=True, help="Rewrite the committed tables from the rules.")
+@click.option("--write", is_flag=True, help="Rewrite the committed tables and records from the rules.")
 def answers(write: bool) -> None:
     """Check (or rewrite) the committed table of every answer (checkers/answers/*.json) and the record of every
-    distinct answer in the example group's words (checkers/answers/*.txt).
+    answer in the example group's words, for a safeguarding lead to read (checkers/answers/*.txt): each outcome
+    once, under both policy versions.
 
     Without --write, exits 1 and shows what changed if a table or a record is out of date.
 
     \b
     Examples:
-      handbook answers            # is every table up to date?
+      handbook answers            # is every table and record up to date?
       handbook answers --write    # after changing a rule
     """
     if write:
@@ -160,4 +161,4 @@ def answers(write: bool) -> None:
             click.echo(diff)
     if stale:
         raise click.ClickException("The answers table is out of date: run `handbook answers --write`.")
-    click.echo("Every answers table is up to date.")
+    click.echo("Every answers table and record is up to date.")

@@ -1,11 +1,14 @@
-"""Every distinct answer a checker can give, in the example group's words: the text a safeguarding lead reviews.
+"""Every answer a checker can give, in the example group's words: the record a safeguarding lead reads.
 
-The answers tables (tables.py) hold codes only. This record holds the words: each distinct answer (decision,
-urgency, title, steps, and the lines to write down) of every valid answer set, under the latest policy version,
-in the words of the example group (the project's group.yml), written once into checkers/answers/<checker>.txt.
-A sentence many answers share is written out once and named by a number (T for titles, S for steps, R for
-lines to write down), so the file stays small enough to read and a change of words is a changed line in a diff.
-The record's "Decision:" line repeats the title and its clauses, so it is shown as the answer's clauses.
+The answers tables (tables.py) hold codes only. This record holds the words, for every valid answer set
+under every policy version, in the words of the example group (the project's group.yml), written into
+checkers/answers/<checker>.txt. Each distinct outcome (the rule that decides, at its urgency) is written
+once: its decision, title, steps, which notes other rules add to it, which lines to write down, and which
+answers lead to it. Each note and each line to write down is written once for the whole checker. The words
+that change with the answers ("[what]") are shown once, with every value they take; a step already written
+out under an earlier answer is named by its number. What only one policy version says is marked
+"(only in 1.0)". So every wording shows once, a change of words is a changed line in a diff, and the file is
+short enough to read in one sitting.
 
     handbook answers --write      # rewrite the tables and these records
 """
@@ -14,61 +17,142 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import checkers
 from checkers import versions
+from checkers.model import URGENCIES
+from checkers.words import AGAIN, words
 
 from ..group import load_group
-from .tables import ANSWERS_DIR, combinations
+from .record_text import BLANK, render
+from .tables import ANSWERS_DIR, combinations, table_questions
+from .wording import Line, Wording, template_pattern
 
 EXAMPLE_GROUP = Path(checkers.__file__).resolve().parents[1] / "group.yml"
-DECISION_LINE = "Decision: "
 
 
 def record_path(checker_id: str) -> Path:
     return ANSWERS_DIR / f"{checker_id}.txt"
 
 
-def _common(records: dict) -> str:
-    """The lines every way of writing this answer down shares, in order."""
-    first = next(iter(records))
-    return " ".join(line for line in first if all(line in other for other in records))
+@dataclass
+class Outcome:
+    """One distinct outcome: the rule that decides, at one urgency, and everything seen with it."""
+
+    rule: object  # the deciding Rule
+    urgency: str
+    title: Wording
+    steps: dict[str, Wording] = field(default_factory=dict)  # template -> its words, in the rule's order
+    notes: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (rule, template) -> versions
+    lines: dict[str, list[int]] = field(default_factory=dict)  # label -> [answer sets it is in, per version]
+    assessments: dict[str, set[str]] = field(default_factory=dict)
+    raised_by: dict[str, str] = field(default_factory=dict)  # rule name -> its summary
+    answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> answer sets, in question order
+    counts: dict[str, int] = field(default_factory=dict)  # version -> answer sets
+
+
+@dataclass
+class Record:
+    """Everything the record of one checker says, gathered from every answer set under every version."""
+
+    checker_id: str
+    group_name: str
+    later: str  # how an answer names the manager after the first mention
+    questions: tuple
+    rules: tuple
+    left: tuple[str, ...] = ()  # questions the answers table leaves unanswered (tables.TABLE_QUESTIONS)
+    outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)
+    notes: dict[tuple[str, str], Wording] = field(default_factory=dict)
+    lines: dict[str, Line] = field(default_factory=dict)
+    distinct: int = 0  # distinct final answers (title, steps, lines to write down, assessment)
+
+
+class Words:
+    """The example group's words, and the one change once() makes: "the manager" after the first mention."""
+
+    def __init__(self, group: dict):
+        self.phrases = words(group)
+        self.full, self.again = self.phrases["manager"], self.phrases[AGAIN]
+        self.later = re.compile(rf"\b{re.escape(self.again)}\b", re.IGNORECASE)
+
+    def named_in_full(self, text: str) -> str:
+        """Every mention of the manager as the first one is written, so one wording is written one way."""
+        return self.later.sub(lambda m: m.group()[0] + self.full[1:], text)
+
+
+OWN = re.compile(r"\[(title|assessment|clauses)\]")  # the answer's own words in a line to write down
+
+
+def _line_text(text: str, result, said: Words) -> str:
+    """A line to write down with the answer's own title, assessment and clauses shown as slots."""
+    text = said.named_in_full(text).replace(said.named_in_full(result.title), "[title]")
+    if result.assessment:
+        text = text.replace(said.named_in_full(result.assessment), "[assessment]")
+    return re.sub(rf"clauses? {re.escape(', '.join(result.cites))}\b", "[clauses]", text)
+
+
+def _gather(record: Record, said: Words, version: str, answers: dict, outcome, result, seen: set) -> None:
+    """Add one answer set's outcome and words to the record."""
+    rule = outcome.winner
+    key = (rule.name, result.urgency)
+    if key not in record.outcomes:
+        record.outcomes[key] = Outcome(rule, result.urgency, Wording(template_pattern(rule.title, said.phrases)))
+    found = record.outcomes[key]
+    found.title.add(said.named_in_full(result.title), version)
+    found.counts[version] = found.counts.get(version, 0) + 1
+    for template, text in zip(outcome.steps, result.steps, strict=True):
+        text = said.named_in_full(text)
+        if template in rule.steps:
+            found.steps.setdefault(template, Wording(template_pattern(template, said.phrases))).add(text, version)
+            continue
+        note = next(other for other in outcome.matched if template in other.note)
+        record.notes.setdefault((note.name, template), Wording(template_pattern(template, said.phrases)))
+        record.notes[note.name, template].add(text, version)
+        found.notes.setdefault((note.name, template), set()).add(version)
+    for text in result.record:
+        text = _line_text(text, result, said)
+        label = text if OWN.search(text) else Line.label_of(text)[0]  # a line with the answer's own words is one
+        record.lines.setdefault(label, Line(label)).add(text, version)
+        found.lines.setdefault(label, [0] * len(versions.VERSIONS))[versions.VERSIONS.index(version)] += 1
+    if result.assessment:
+        found.assessments.setdefault(said.named_in_full(result.assessment), set()).add(version)
+    for other in outcome.matched:
+        if other.urgency == result.urgency != rule.urgency:
+            found.raised_by[other.name] = other.summary
+    found.answers.setdefault(version, set()).add(tuple(
+        frozenset(answers.get(q.id) or ()) if q.multi else answers.get(q.id, BLANK) for q in record.questions))
+    seen.add((result.title, result.steps, result.record, result.assessment))
+
+
+@functools.lru_cache(maxsize=None)
+def gather(checker_id: str) -> Record:
+    """The record of one checker: every valid answer set of the answers table (which may leave some optional
+    questions unanswered: tables.py), under every policy version."""
+    checker = checkers.CHECKERS[checker_id]
+    group = load_group(EXAMPLE_GROUP)
+    said = Words(group.words())
+    record = Record(checker_id, group.name, said.again, tuple(checker.questions), tuple(checker.rules),
+                    tuple(q.id for q in checker.questions if q not in table_questions(checker_id)))
+    seen: set = set()
+    for version in versions.VERSIONS:
+        for answers in combinations(checker_id):
+            result = checker.decide(answers, group=group.words(), version=version)
+            _gather(record, said, version, answers, checker.outcome(answers, version), result, seen)
+    order = {rule.name: n for n, rule in enumerate(record.rules)}
+    record.outcomes = dict(sorted(record.outcomes.items(),
+                                  key=lambda item: (order[item[0][0]], URGENCIES.index(item[0][1]))))
+    record.notes = dict(sorted(record.notes.items(), key=lambda item: order[item[0][0]]))
+    record.distinct = len(seen)
+    return record
 
 
 @functools.lru_cache(maxsize=None)
 def build_record(checker_id: str) -> str:
-    """The record of every distinct answer of one checker, as text."""
-    checker, version = checkers.CHECKERS[checker_id], versions.LATEST
-    group = load_group(EXAMPLE_GROUP)
-    legends: dict[str, dict[str, str]] = {"T": {}, "S": {}, "R": {}}
-
-    def number(kind: str, text: str) -> str:
-        return legends[kind].setdefault(text, f"{kind}{len(legends[kind]) + 1}")
-
-    answers_seen: dict[tuple, list] = {}
-    for answers in combinations(checker_id):
-        result = checker.decide(answers, group=group.words(), version=version)
-        record = tuple(number("R", line) for line in result.record if not line.startswith(DECISION_LINE))
-        key = (result.decision, result.urgency, number("T", result.title),
-               tuple(number("S", step) for step in result.steps), " ".join(result.cites))
-        answers_seen.setdefault(key, {}).setdefault(record, answers)
-    lines = [f"Every answer the {checker_id} checker can give: {len(answers_seen):,} distinct answers, under "
-             f"policy version {version}, in the words of {group.name} (group.yml). Regenerate: handbook answers "
-             "--write.",
-             "Each answer: decision and urgency | title | steps, in order | clauses; then the lines to write down, "
-             "in order, and after them 'Decision:' with the title and clauses. Lines that repeat the reader's own "
-             "answers (what was asked, consent, circumstances) are listed once under 'Lines to write down'.", ""]
-    for kind, heading in (("T", "Titles"), ("S", "Steps"), ("R", "Lines to write down")):
-        lines += [f"== {heading} ==", *(f"{n} {text}" for text, n in legends[kind].items()), ""]
-    lines.append("== Answers ==")
-    for n, ((decision, urgency, title, steps, cites), records) in enumerate(answers_seen.items(), 1):
-        lines.append(f"A{n} {decision} {urgency} | {title} | {' '.join(steps)} | clauses {cites}")
-        if len(records) == 1:  # the lines to write down, when they do not depend on more of the answers
-            lines.append(f"  write down: {' '.join(next(iter(records)))}")
-        else:
-            lines.append(f"  write down: {_common(records)}, and the reader's answers ({len(records)} ways)")
-    return "\n".join(lines) + "\n"
+    """The record of every answer of one checker, as text."""
+    return render(gather(checker_id))
 
 
 def write_records() -> list[Path]:
