@@ -21,7 +21,7 @@ from conftest import wait_for
 
 
 REPO = Path(__file__).resolve().parents[1]
-# The pages with a checker, and which one (DESIGN.md; the police page presets "requester: police").
+# The pages with a checker, and which one (docs/; the police page presets "requester: police").
 CHECKER_PAGES = {
     "someone-told-me/": "concern",
     "can-i-share/": "sharing",

@@ -21,7 +21,7 @@ GROUPS = {"example": REPO / "group.yml", "hostile": REPO / "tests" / "groups" / 
 ARTIFACTS = REPO / "test-artifacts" / "documents"
 FORMS = [d.id for d in DOCUMENTS if "docx" in d.formats]
 
-# What a person filling in each form must find on it (the list, and DOMAIN.md).
+# What a person filling in each form must find on it.
 REQUIRED = {
     "consent-form": ["Who we may share with", "What we would share", "Why we would share it",
                      "What we may do", "Changing your mind", "You can take back your consent at any time",

@@ -18,7 +18,7 @@ from handbook.cli import main
 from handbook.cli.documents import RECORD
 from handbook.group import load_group
 from handbook.documents import DOCUMENTS, Stamp, clear_cache, made_date, render_documents
-from handbook import folders
+from handbook import cache as user_cache
 from handbook.folders import Folders
 from handbook.pages.downloads import download_links, size_text
 from handbook.documents import model, parse
@@ -62,10 +62,10 @@ def test_documents_made_from_the_same_inputs_are_read_back_and_any_change_makes_
     made = render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",))
     [kept] = (tmp_path / "documents").glob("*.zip")
     clear_cache()
-    signed = io.BytesIO(folders.read_kept(kept))
+    signed = io.BytesIO(user_cache.read_kept(kept))
     with zipfile.ZipFile(signed, "a") as changed:  # proof it is read: a file only the kept copy has
         changed.writestr("kept-only.txt", b"read back")
-    folders.keep(kept, signed.getvalue())  # kept as a build keeps it, signed
+    user_cache.keep(kept, signed.getvalue())  # kept as a build keeps it, signed
     assert render_documents(group, group.version(), folders=Folders(REPO), only=("consent-form",)) == {
         **made, "kept-only.txt": b"read back"}
     clear_cache()

@@ -72,5 +72,5 @@ def test_a_page_using_an_unknown_value_names_the_page_and_line():
 
     with pytest.raises(HandbookError) as raised:
         render_page("# Hi\n\nWelcome to {{ group.nmae }}.\n", "docs/index.md", {"group": load_group(REPO / "group.yml")})
-    assert str(raised.value) == ("docs/index.md, line 3: group has no value 'nmae'. Check the spelling, "
+    assert str(raised.value) == ("docs/index.md, line 3: unknown value (group has no value 'nmae'). Check the spelling, "
                                  "or add it to group.yml.")

@@ -15,7 +15,7 @@ import pytest
 
 import checkers
 from conftest import REPO
-from handbook import folders
+from handbook import cache as user_cache
 from handbook.compile import compile_handbook
 from handbook.pages.checker_form import hidden_options
 from handbook.pages.links import Links, output_file
@@ -124,8 +124,8 @@ def test_pages_made_from_the_same_markdown_are_read_back_and_a_damaged_copy_is_m
         "</ul>")
     assert made.pages["all-answers/concern/abc.md"].html.endswith('<p><a href="../../../">Back</a></p>')
     [kept] = (tmp_path / "route-pages").glob("*.json.gz")
-    entry = gzip.decompress(folders.read_kept(kept))
-    folders.keep(kept, gzip.compress(entry.replace(b"Yes", b"Read back")))  # as a build keeps it: read back
+    entry = gzip.decompress(user_cache.read_kept(kept))
+    user_cache.keep(kept, gzip.compress(entry.replace(b"Yes", b"Read back")))  # as a build keeps it: read back
     assert "Read back" in stamped_pages(pages, settings).pages["all-answers/concern/index.md"].html
     kept.write_bytes(gzip.compress(entry.replace(b"Yes", b"Changed")))  # changed by someone without the key
     assert stamped_pages(pages, settings) == made

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep, read_kept
+from handbook.cache import cache_dir, keep, read_kept
 
 from . import bridge as cpython_bridge, runtime
 

@@ -34,7 +34,7 @@ from checkers import engine, versions
 from checkers.breach.risk import GRID
 from checkers.model import URGENCIES, Question
 
-from ..folders import cache_dir, fingerprint, keep, read_kept
+from ..cache import cache_dir, fingerprint, keep, read_kept
 
 # A multi-choice question whose rules read only its first option that applies, in this order.
 ORDERS: dict[tuple[str, str], tuple[str, ...]] = {("breach", "data"): tuple(GRID)}  # heaviest kind first
