@@ -10,7 +10,7 @@ from helpers.chromium import outside_requests, wait_for
 
 def page_urls(site) -> list[str]:
     """Every page but the inner pages of the routes to an answer: thousands, made from two kinds of page
-    (tests/test_route_site.py puts a question page and an answer page to axe). Their first pages stay."""
+    (tests/site/test_route_site.py puts a question page and an answer page to axe). Their first pages stay."""
     return sorted(str(p.relative_to(site).parent) + "/" for p in site.rglob("index.html")
                   if "assets" not in p.parts and p.relative_to(site).parts[:1] != ("all-answers",)
                   or len(p.relative_to(site).parts) <= 3)

@@ -1,4 +1,4 @@
-"""The corpus of malformed and hostile inputs that tests/test_hostile_inputs.py runs every command over.
+"""The corpus of malformed and hostile inputs that tests/unit/test_hostile_inputs.py runs every command over.
 
 Each case is the bytes of one file and a piece of the one sentence that must explain it (the file,
 the line where there is one, the key). The files are made here rather than kept in a folder

@@ -1,7 +1,12 @@
-"""Helpers the rules tests share: every outcome of a checker under every version."""
+"""Helpers the rules tests share: every outcome of a checker under every version, and what the committed
+answers tables of two versions say differently."""
 from __future__ import annotations
 
+import json
+
+import checkers
 from checkers.versions import VERSIONS
+from handbook.rules import tables as answers_table
 from handbook.rules.tables import outcomes
 
 
@@ -15,3 +20,16 @@ def every(checker_id):
 def gives(outcome, code) -> bool:
     """An answer "gives" a code when it decides it or lists it as an action."""
     return outcome.winner.decision == code or code in outcome.actions
+
+
+def changed_in_tables(old: str, new: str) -> dict[str, set[str]]:
+    """Per checker, the combinations whose committed outcome differs: read from the JSON files alone."""
+    found = {}
+    for checker_id in checkers.CHECKERS:
+        before, after = (answers_table.expand(json.loads(answers_table.table_path(checker_id, v).read_text()))
+                         for v in (old, new))
+        assert before.keys() == after.keys()
+        changed = {key for key in after if before[key] != after[key]}
+        if changed:
+            found[checker_id] = changed
+    return found

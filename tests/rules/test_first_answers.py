@@ -1,7 +1,7 @@
 """The page's first answers (handbook/browser/first_answers.py): for every answer set a checker page can
 send that the data holds, in every policy version, what the data gives is exactly what decide() returns,
 in the group's words; for answers it does not hold, it gives nothing (the page then waits for the runtime).
-checker.js reads the data the same way (tests/test_browser_first_answer.py shows it in Chromium)."""
+checker.js reads the data the same way (tests/browser/test_browser_first_answer.py shows it in Chromium)."""
 from __future__ import annotations
 
 import gzip

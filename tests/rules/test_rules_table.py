@@ -1,7 +1,7 @@
 """The committed answers tables, the clause check and `handbook ask`.
 
 The route to every answer without JavaScript, which replaced the "All answers" page of every
-combination, is tested in tests/test_route.py (in Python) and tests/test_route_site.py (in Chromium).
+combination, is tested in tests/rules/test_route.py (in Python) and tests/site/test_route_site.py (in Chromium).
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A picture in a group's policy text shows in the pages, from the site itself; one that is not a picture of
-the folder is refused in one sentence; the PDFs leave pictures out (tests/test_documents_pictures.py)."""
+the folder is refused in one sentence; the PDFs leave pictures out (tests/unit/test_documents_pictures.py)."""
 from __future__ import annotations
 
 import shutil

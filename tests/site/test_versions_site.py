@@ -29,6 +29,7 @@ from handbook.site.publish import export, publish
 from handbook.site.shared_runtime import sizes
 
 from helpers import REPO
+from helpers.rules import changed_in_tables
 
 VERSIONS = ["1.0", "1.1"]
 
@@ -249,8 +250,6 @@ def test_a_single_version_site_has_no_version_selector(site_dir, serve, page):
 def test_each_version_has_a_what_changed_page(exported, serve, page, axe):
     """1.0's says it is the first; 1.1's lists exactly the combinations whose answer changed, and
     opens from the navigation."""
-    from test_versions import changed_in_tables
-
     first = (exported / "1.0" / "changes" / "index.html").read_text(encoding="utf-8")
     assert "This is the first version of the policy in this handbook" in first
     latest = (exported / "1.1" / "changes" / "index.html").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from handbook.cli import main
 
-from helpers import REPO
+from helpers import REPO, tasks_module
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -45,16 +45,14 @@ def test_every_command_has_help_with_an_example():
 
 
 def test_the_test_task_runs_pytest_on_every_core_with_the_arguments_given(monkeypatch):
-    from test_lock import tasks_module
-
     tasks = tasks_module()
     ran = []
     monkeypatch.setattr(tasks, "setup", lambda for_tests=False: None)
     monkeypatch.setattr(tasks, "run", lambda *args, **kwargs: ran.append([str(arg) for arg in args]))
-    tasks.main(["test", "tests/test_rules_sharing.py"])
+    tasks.main(["test", "tests/rules/test_rules_sharing.py"])
     cores = len(os.sched_getaffinity(0))
     assert ran == [[str(tasks.PYTHON), "-m", "pytest", "-n", str(min(4, cores)), "--dist", "loadfile",
-                    "tests/test_rules_sharing.py"]]
+                    "tests/rules/test_rules_sharing.py"]]
 
 
 def test_the_sites_the_tests_build_are_built_once_and_shared(build):

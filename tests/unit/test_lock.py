@@ -2,7 +2,6 @@
 agreeing with pyproject.toml's pins, and the set-up installing from it and nothing else."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from helpers import REPO
+from helpers import REPO, tasks_module
 
 ENTRY = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+)((?: \\\n {4}--hash=sha256:[0-9a-f]{64})*)", re.MULTILINE)
 
@@ -28,13 +27,6 @@ def locked(path: Path) -> dict[str, tuple[str, int]]:
 
 def _name(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def tasks_module():
-    spec = importlib.util.spec_from_file_location("tasks", REPO / "tasks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("lock", ["requirements.lock", "requirements-node.lock"])

@@ -17,27 +17,14 @@ from handbook.group import load_group
 from handbook.pages.what_changed import diff_markdown, render_what_changed
 from handbook.policy import text_changes as changes
 from handbook.policy.text_changes import ADDED, REMOVED, SAME
-from handbook.rules import tables as answers_table
 from handbook.rules.answer_changes import answer_changes
 from handbook.site.publish import export
 
 from helpers import REPO
+from helpers.rules import changed_in_tables
 
 GROUP = load_group(REPO / "group.yml")
 HOSTILE = load_group(REPO / "tests" / "groups" / "hostile.yml")
-
-
-def changed_in_tables(old: str, new: str) -> dict[str, set[str]]:
-    """Per checker, the combinations whose committed outcome differs: read from the JSON files alone."""
-    found = {}
-    for checker_id in checkers.CHECKERS:
-        before, after = (answers_table.expand(json.loads(answers_table.table_path(checker_id, v).read_text()))
-                         for v in (old, new))
-        assert before.keys() == after.keys()
-        changed = {key for key in after if before[key] != after[key]}
-        if changed:
-            found[checker_id] = changed
-    return found
 
 
 def test_the_clause_diff_shows_the_changes_to_clauses_4_and_7_and_no_others():

@@ -1,7 +1,7 @@
 // Offline use, on every page: keeps this version of the handbook in the browser after one visit (sw.js),
 // says when the reader is offline and which version they are reading, and offers a newer version when the
 // handbook was rebuilt, instead of mixing old and new pages. Nothing a reader types is kept.
-const root = new URL("../../", document.currentScript.src);
+const root = new URL("../../", import.meta.url);
 const stamp = document.querySelector('meta[name="handbook-version"]')?.content || "";
 
 function banner(id, text, button) {
