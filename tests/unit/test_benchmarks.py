@@ -19,6 +19,7 @@ def test_every_benchmark_imports(path):
     spec.loader.exec_module(importlib.util.module_from_spec(spec))
 
 
+@pytest.mark.slow  # enumerates every answer: tens of seconds
 def test_the_rules_benchmark_runs_and_prints_its_figures():
     run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "rules.py")], capture_output=True, text=True,
                          cwd=REPO, timeout=600)

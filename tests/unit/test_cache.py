@@ -104,6 +104,7 @@ def test_route_pages_from_the_cache_are_only_the_pages_asked_for(cache):
     assert again.pages == first.pages and set(again.pages) == set(PAGES)
 
 
+@pytest.mark.slow  # makes the documents twice, in new processes
 def test_a_half_cut_documents_zip_is_made_again_and_the_files_are_the_same(cache, tmp_path):
     script = ("import sys; from handbook.cli import main; sys.argv = ['handbook'] + sys.argv[1:]; main()")
     run = lambda out: subprocess.run([sys.executable, "-c", script, "documents", "--out", str(out), "--format", "pdf"],

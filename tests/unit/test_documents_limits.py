@@ -117,6 +117,7 @@ def test_a_title_longer_than_word_allows_is_shortened_only_in_the_properties():
     assert document.core_properties.title == fit(title) == title[:PROPERTY_LIMIT - 1] + "…"
 
 
+@pytest.mark.site  # builds a site
 def test_the_site_builds_with_the_longest_values(longest_group, tmp_path):
     path, group = longest_group
     site = build_site(path, site_dir=tmp_path / "site")

@@ -78,6 +78,7 @@ def test_new_refuses_a_folder_in_use_and_a_bad_answer_writes_nothing(tmp_path):
     assert result.exit_code == 1 and "--name is needed with --no-input" in result.output
 
 
+@pytest.mark.site  # builds the new group's site
 def test_a_new_group_builds_and_every_value_reaches_the_pages(pantry):
     result = CliRunner().invoke(main, ["build", "--config", str(pantry / "group.yml")])
     assert result.exit_code == 0, result.output
@@ -263,6 +264,7 @@ def test_phone_numbers_and_versions_are_read_as_typed(tmp_path):
     assert group.contact.phone == "01554000111" and group.versions[-1].version == "1.1"
 
 
+@pytest.mark.site  # builds every group's site
 def test_build_all_builds_every_group_and_reports_a_broken_one_without_stopping(tmp_path):
     groups = tmp_path / "groups"
     for name in ("alder", "birch", "cedar", "damson"):

@@ -2,6 +2,8 @@
 and its own shell steps run here as the runner would run them."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import re
@@ -54,6 +56,7 @@ def test_one_job_for_each_share_and_one_deployment_after_them():
         "actions/download-artifact", "", "actions/upload-pages-artifact", "actions/deploy-pages"]
 
 
+@pytest.mark.site  # builds every group's site
 def test_the_shares_build_every_group_once_and_a_second_run_builds_none(tmp_path):
     network = tmp_path / "network"
     made = subprocess.run([sys.executable, "-c", "import sys; from handbook.cli import main; main()", "new",
