@@ -18,8 +18,11 @@ import { pathToFileURL } from "node:url";
 try {
   const [dir, input, out, where, optimize] = process.argv.slice(2);
   const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({ indexURL: dir + path.sep, packageBaseUrl: dir + path.sep,
-                                      env: { PYTHONHASHSEED: "0" } });
+  const pyodide = await loadPyodide({
+    indexURL: dir + path.sep,
+    packageBaseUrl: dir + path.sep,
+    env: { PYTHONHASHSEED: "0" },
+  });
   pyodide.FS.writeFile("/tmp/in.zip", fs.readFileSync(input));
   pyodide.globals.set("WHERE", where);
   pyodide.globals.set("OPTIMIZE", Number(optimize));
@@ -46,6 +49,12 @@ with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "
   fs.writeFileSync(out, pyodide.FS.readFile("/tmp/out.zip"));
 } catch (error) {
   // Python's traceback ends with the line that says what went wrong: that line is the message.
-  console.error(String(error.message ?? error).trim().split("\n").pop().replace(/^SystemExit: /, ""));
+  console.error(
+    String(error.message ?? error)
+      .trim()
+      .split("\n")
+      .pop()
+      .replace(/^SystemExit: /, ""),
+  );
   process.exit(1);
 }

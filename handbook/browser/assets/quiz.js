@@ -49,7 +49,9 @@ function setupAll() {
 
 // Forget every choice when the page is left (so the back/forward cache keeps none) and if it comes back.
 addEventListener("pagehide", () => forms().forEach((form) => form.hbForget?.()));
-addEventListener("pageshow", (event) => { if (event.persisted) forms().forEach((form) => form.hbForget?.()); });
+addEventListener("pageshow", (event) => {
+  if (event.persisted) forms().forEach((form) => form.hbForget?.());
+});
 
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", setupAll, { once: true });

@@ -16,12 +16,14 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-    }
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener("message", (event) => {
@@ -32,19 +34,24 @@ self.addEventListener("message", (event) => {
 async function keepLater() {
   const cache = await caches.open(CACHE);
   for (const file of LATER) {
-    if (!(await cache.match(file))) await cache.add(file).catch(() => { /* without it, Python starts as usual */ });
+    if (!(await cache.match(file)))
+      await cache.add(file).catch(() => {
+        /* without it, Python starts as usual */
+      });
   }
 }
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const kept = await cache.match(request, { ignoreSearch: true });
-    if (kept && request.url.endsWith(".wasm")) return runtime(request, kept);
-    return kept || fetch(request);
-  })());
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const kept = await cache.match(request, { ignoreSearch: true });
+      if (kept && request.url.endsWith(".wasm")) return runtime(request, kept);
+      return kept || fetch(request);
+    })(),
+  );
 });
 
 // The checkers' runtime (9.6 MB of WebAssembly). Through the browser's own HTTP cache (where the
