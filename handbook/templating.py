@@ -60,36 +60,57 @@ def finalize(value: object) -> object:
     return value if isinstance(value, Markup) else text(value)
 
 
-def environment() -> Sandbox:
+def page_sandbox() -> Sandbox:
     """A sandboxed (a group may write its own policy text), strict, escaping environment for pages."""
     return Sandbox(undefined=StrictUndefined, autoescape=True, finalize=finalize, keep_trailing_newline=True)
 
 
 def render_page(source: str, name: str, context: Mapping[str, object]) -> str:
     """Render one page; a template mistake becomes one HandbookError naming page and line."""
-    env = environment()
+    env = page_sandbox()
     try:
         with time_limit():
             rendered = env.from_string(source).render(**context)
     except TemplateLimit as error:
-        raise HandbookError(f"{name}{f', line {error.line}' if error.line else ''}: the template stopped: "
-                            f"{error.reason}.") from None
-    except RecursionError:
-        raise HandbookError(f"{name}: the template calls itself without end (a macro that calls itself).") from None
+        raise template_mistake(error, _page_line(name, error.line)) from None
     except TemplateSyntaxError as error:
-        raise HandbookError(f"{name}, line {error.lineno}: template error: {error.message}.") from None
-    except UndefinedError as error:
-        line = _template_line(error)
-        where = f"{name}, line {line}" if line else name
-        raise HandbookError(f"{where}: {plain_undefined(error.message or '')}. Check the spelling, "
-                            "or add it to group.yml.") from None
-    except TemplateError as error:
-        raise HandbookError(f"{name}: template error: {error}.") from None
+        raise template_mistake(error, _page_line(name, error.lineno)) from None
+    except (RecursionError, MemoryError, TemplateError) as error:
+        raise template_mistake(error, _page_line(name, _template_line(error)), uses=PAGE_VALUES) from None
     except HandbookError as error:
-        line = _template_line(error)
-        raise HandbookError(f"{name}, line {line}: {error}" if line else f"{name}: {error}") from None
+        raise template_mistake(error, _page_line(name, _template_line(error))) from None
     check_no_placeholders(rendered, name)
     return rendered
+
+
+PAGE_VALUES = "Check the spelling, or add it to group.yml"
+
+
+def template_mistake(error: BaseException, where: str, *, uses: str = "Check the spelling") -> HandbookError:
+    """The one sentence for a mistake in a template, worded the same for pages and documents.
+
+    `where` names the file and, when known, the line; `uses` ends the sentence for an unknown value
+    (what to do: which values that kind of template can use).
+    """
+    if isinstance(error, TemplateLimit):
+        said = f"the template stopped: {error.reason}"
+    elif isinstance(error, RecursionError):
+        said = "the template calls itself without end (a macro, include or extends that comes back to itself)"
+    elif isinstance(error, MemoryError):
+        said = "the template makes more text than a page or document can hold"
+    elif isinstance(error, UndefinedError):
+        said = f"unknown value ({plain_undefined(error.message or '')}). {uses}"
+    elif isinstance(error, TemplateSyntaxError):
+        said = f"template error: {error.message}"
+    elif isinstance(error, TemplateError):
+        said = f"template error: {error}"
+    else:  # a value refused while printing (HandbookError): its own sentence
+        said = str(error)
+    return HandbookError(f"{where}: {said.rstrip('.')}.")
+
+
+def _page_line(name: str, line: int | None) -> str:
+    return f"{name}, line {line}" if line else name
 
 
 def plain_undefined(message: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep, read_kept
+from handbook.cache import cache_dir, keep, read_kept
 
 FETCH_HINT = "Fetch it with `python -m handbook.browser.runtime fetch` (`handbook build` does this when it can)."
 
@@ -95,11 +95,11 @@ def pyodide_files() -> dict[str, Path]:
 
 
 # The standard library as bytecode, made at set-up from the pinned python_stdlib.zip by the pinned
-# Pyodide's own Python (precompile.js, which makes it byte for byte the same on any machine).
+# Pyodide's own Python (precompile.mjs, which makes it byte for byte the same on any machine).
 # It is shipped to readers, so it is pinned like the npm files: a file that does not match is refused.
 COMPILED_STDLIB_SHA256 = "a16e8e9707b604cc49e1e237e4e65c02326a523bc2b2dd1fd2847dba05d624c3"
 COMPILED_STDLIB = f"python_stdlib-{COMPILED_STDLIB_SHA256[:12]}.pyc.zip"  # a new pin, a new file
-PRECOMPILE = Path(__file__).with_name("precompile.js")
+PRECOMPILE = Path(__file__).with_name("precompile.mjs")
 CHECKERS_IN_BROWSER = "/home/pyodide/checkers.zip"  # where the worker puts them (bundle.json tells it)
 CHECKERS_OPTIMIZE = 0  # keep asserts and docstrings: the checkers run in the browser as the tests run them
 

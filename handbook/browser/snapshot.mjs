@@ -54,6 +54,11 @@ try {
   fs.writeFileSync(out, file);
 } catch (error) {
   // Python's traceback ends with the line that says what went wrong: that line is the message.
-  console.error(String(error.message ?? error).trim().split("\n").pop());
+  console.error(
+    String(error.message ?? error)
+      .trim()
+      .split("\n")
+      .pop(),
+  );
   process.exit(1);
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import checkers
 from handbook.errors import HandbookError
-from handbook.folders import cache_dir, keep, read_kept
+from handbook.cache import cache_dir, keep, read_kept
 
 from . import bridge as cpython_bridge, runtime
 

@@ -1,9 +1,10 @@
 """The standard-library files Pyodide 314.0.7 needs to start and to run the checkers' bridge.
 
 Recorded, not guessed: `node benchmarks/record_stdlib.mjs PYODIDE_DIR SITE_DIR` loads the pinned
-Pyodide with its full `python_stdlib.zip`, runs the worker's steps (write the bundle, import the
-bridge, answer, fail to answer, format a Python error) and prints every module it loaded from
-the zip. Re-record when the Pyodide pin changes. The build adds whatever the checkers' own sources
+Pyodide with its full `python_stdlib.zip`, runs the worker's steps (put the bridge and the checkers'
+bytecode in place, import the bridge, answer each checker, fail to answer, format a Python error)
+and prints every module it loaded from the zip. Re-record when the Pyodide pin changes (PYODIDE_DIR is
+the runtime's folder in the cache; tests/site/test_record_stdlib.py runs it and compares with KEEP). The build adds whatever the checkers' own sources
 import at module level (handbook/browser/bundle.py), and the worker falls back to the full zip if
 a module is still missing.
 """

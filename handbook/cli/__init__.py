@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import HandbookError
 from .documents import documents
 from .group import new, upgrade
 from .rules import answers, ask, check
@@ -14,7 +15,18 @@ from .site import build, build_all, export, publish, serve
 from .versions import diff
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The commands, each of which says a user's mistake (a HandbookError) as its one sentence and
+    exits non-zero, never with a traceback: said here once for every command."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except HandbookError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="confidentiality-handbook", prog_name="handbook",
                       message="%(prog)s %(version)s")
 def main() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from ..documents import render_documents
-from ..errors import HandbookError
 from ..folders import Folders
 from ..group import group_file as find_group_file
 from ..group import load_group
@@ -45,8 +44,6 @@ def documents(out: Path, formats: str, group_file: Path | None, version: str | N
         files = render_documents(group, group.version(version), folders=Folders(path.resolve().parent),
                                  formats=chosen)
         kept = write_all(out, files)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"Cannot write into {out}: {error.strerror}. No file was changed.") from None
     for name, copy in kept.items():

@@ -7,7 +7,6 @@ import click
 
 from checkers.words import TITLES
 
-from ..errors import HandbookError
 from .options import config_option
 
 ASKED = (  # (option, question) in the order they are asked; each option is named after its group.yml key
@@ -85,10 +84,7 @@ def new(folder: Path, no_input: bool, **given) -> None:
         if "keeps_case_files" not in answers:
             answers["keeps_case_files"] = click.confirm("Do you keep case files?", default=True)
     answers["partners"] = list(answers.get("partners", []))
-    try:
-        made = write_group_folder(folder, NewGroup(**answers))
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    made = write_group_folder(folder, NewGroup(**answers))
     click.echo(f"Made {made}. Next: cd {made} and run `handbook serve` to see your handbook.")
 
 
@@ -112,13 +108,10 @@ def upgrade(group_file: Path | None) -> None:
     from ..site.build import build
 
     path = find_group_file(group_file)
-    try:
-        load_group(path)  # a mistake in group.yml is named before anything changes
-        before = installed_release(path.parent)
-        write_release(path.parent)
-        written = build(path)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    load_group(path)  # a mistake in group.yml is named before anything changes
+    before = installed_release(path.parent)
+    write_release(path.parent)
+    written = build(path)
     since = f"from handbook {before} " if before else ""
     click.echo(f"Upgraded {path.parent} {since}to handbook {version()} (handbook-release/) and built the site "
                f"in {written}. Commit handbook-release/ so that the workflow publishes with it.")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..site.build import GENERATORS
+from ..site import GENERATORS
 
 config_option = click.option(
     "--config", "group_file", type=click.Path(dir_okay=False, path_type=Path), default=None,

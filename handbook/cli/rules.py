@@ -11,7 +11,6 @@ from checkers import versions
 from checkers.clauses import cited
 from checkers.model import Question
 
-from ..errors import HandbookError
 from ..group import group_file as find_group_file
 from ..rules import answer_record, scenarios, tables
 from .options import config_option, version_option
@@ -29,10 +28,7 @@ def check(files: tuple[Path, ...], as_json: bool) -> None:
       handbook check checkers/scenarios/*.yml
       handbook check my-training.yml --json
     """
-    try:
-        results = scenarios.run_files(files)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    results = scenarios.run_files(files)
     for result in results:
         if as_json:
             click.echo(json.dumps(result.as_dict()))
@@ -108,7 +104,7 @@ def ask(checker_id: str, group_file: Path | None, version: str | None) -> None:
             if version is not None:
                 loaded.version(version)  # a version the group file does not have is a typo, said at once
             group = loaded.words()
-    except (HandbookError, versions.VersionError) as error:
+    except versions.VersionError as error:
         raise click.ClickException(str(error)) from None
     checker = checkers.CHECKERS[checker_id]
     click.echo(checker.title)

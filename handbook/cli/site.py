@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import HandbookError
 from ..group import group_file as find_group_file
 from .options import config_option, generator_option, version_option
 
@@ -38,11 +37,8 @@ def build(group_file: Path | None, version: str | None, generator: str, site_dir
     """
     from ..site.build import build as run
 
-    try:
-        written = run(find_group_file(group_file), site_dir=site_dir, version=version, generator=generator,
-                      verbose=verbose)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    written = run(find_group_file(group_file), site_dir=site_dir, version=version, generator=generator,
+                  verbose=verbose)
     click.echo(f"Built the handbook in {written}")
 
 
@@ -64,8 +60,6 @@ def serve(group_file: Path | None, version: str | None, generator: str, port: in
 
     try:
         run(find_group_file(group_file), port=port, version=version, generator=generator)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         click.echo("Stopped.")
 
@@ -88,11 +82,8 @@ def publish(version: str, group_file: Path | None) -> None:
     from ..site.publish import publish as run
 
     path = find_group_file(group_file)
-    try:
-        latest = load_group(path).versions[-1].version
-        commit = run(version, alias_latest=version == latest, group_file=path)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    latest = load_group(path).versions[-1].version
+    commit = run(version, alias_latest=version == latest, group_file=path)
     if commit is None:
         click.echo(f"Version {version} is already on the local gh-pages branch exactly as it is now: "
                    "nothing to commit.")
@@ -119,10 +110,7 @@ def export(out_dir: Path, group_file: Path | None) -> None:
     """
     from ..site.publish import export as run
 
-    try:
-        written = run(out_dir, group_file=find_group_file(group_file))
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    written = run(out_dir, group_file=find_group_file(group_file))
     click.echo(f"Wrote versions {', '.join(written)} to {out_dir} ({_size(out_dir)}); "
                f"the site opens at version {written[-1]}.")
 
@@ -158,10 +146,7 @@ def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None,
     from ..site.network import parse_shard
     from .network_report import echo_report
 
-    try:
-        reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild,
-                      prune=prune)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild,
+                  prune=prune)
     if echo_report(reports, out_dir, as_json=as_json):
         raise SystemExit(1)

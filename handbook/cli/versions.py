@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import HandbookError
 from ..group import group_file as find_group_file
 from .options import config_option
 from .printable import printable
@@ -57,15 +56,12 @@ def diff(old: str, new: str, group_file: Path | None, as_json: bool) -> None:
     from ..rules.answer_changes import answer_changes, rules_version
 
     path = find_group_file(group_file)
-    try:
-        loaded = load_group(path)
-        loaded.version(old), loaded.version(new)
-        folders = Folders(path.resolve().parent)
-        clauses = [c for c in clause_changes(folders, loaded, old, new) if c.status != "unchanged"]
-        same_rules = rules_version(old) == rules_version(new)
-        answers = [] if same_rules else answer_changes(old, new)
-    except HandbookError as error:
-        raise click.ClickException(str(error)) from None
+    loaded = load_group(path)
+    loaded.version(old), loaded.version(new)
+    folders = Folders(path.resolve().parent)
+    clauses = [c for c in clause_changes(folders, loaded, old, new) if c.status != "unchanged"]
+    same_rules = rules_version(old) == rules_version(new)
+    answers = [] if same_rules else answer_changes(old, new)
     if as_json:
         click.echo(json.dumps({
             "old": old, "new": new,

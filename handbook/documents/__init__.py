@@ -15,7 +15,8 @@ import zipfile
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import OWN_QUIZ, QUIZ, VERSION_TEXT, Folders, cache_dir, code_files, fingerprint, keep, read_kept
+from ..cache import cache_dir, code_files, fingerprint, keep, read_kept
+from ..folders import OWN_QUIZ, QUIZ, VERSION_TEXT, Folders
 from ..group import Group, PolicyVersion
 from ..group.overrides import FOLDER as SECTIONS
 from ..untrusted import read_bytes

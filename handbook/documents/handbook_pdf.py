@@ -14,7 +14,7 @@ from ..policy import summaries
 from ..policy.placement import anchor, sections
 from ..policy.text import clause_markdown, clause_title, load_policy, preamble_markdown
 from ..templating import long_date
-from .pdf_writer import created, environment, html_to_pdf
+from .pdf_writer import created, html_to_pdf, writer_templates
 from .stamp import Stamp
 
 
@@ -41,7 +41,7 @@ def parts(group: Group, version: PolicyVersion, folders: Folders) -> tuple[Marku
 
 def write_handbook_pdf(group: Group, version: PolicyVersion, stamp: Stamp, folders: Folders) -> bytes:
     preamble, sections_ = parts(group, version, folders)
-    html = environment().get_template("handbook.html").render(
+    html = writer_templates().get_template("handbook.html").render(
         group=group, version=version, stamp=stamp, created=created(stamp), preamble=preamble,
         parts=sections_, long_date=long_date)
     return html_to_pdf(html)

@@ -14,7 +14,7 @@ HERE = Path(__file__).parent
 
 
 @cache
-def environment() -> Environment:
+def writer_templates() -> Environment:
     """The writers' own templates (not a group's): always escaping, strict."""
     return Environment(loader=FileSystemLoader(str(HERE)), autoescape=True, undefined=StrictUndefined,
                        trim_blocks=True)
@@ -66,7 +66,7 @@ def _no_fetcher():
 
 
 def write_pdf(document: model.Document, stamp: Stamp) -> bytes:
-    html = environment().get_template("form.html").render(document=document, keeps=document.kept_with_next(),
+    html = writer_templates().get_template("form.html").render(document=document, keeps=document.kept_with_next(),
                                                       stamp=stamp, created=created(stamp))
     return html_to_pdf(html)
 

@@ -12,8 +12,7 @@ import re
 import traceback
 from pathlib import Path
 
-from jinja2 import (BaseLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError,
-                    UndefinedError)
+from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.loaders import split_template_path
 
 from markupsafe import Markup
@@ -22,7 +21,7 @@ from ..errors import HandbookError
 from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..sandbox import Sandbox, TemplateLimit, time_limit
-from ..templating import isolate, long_date, plain_undefined
+from ..templating import isolate, long_date, template_mistake
 from ..untrusted import read_text
 from .model import Document
 from .parse import Invalid, parse
@@ -47,7 +46,7 @@ class FolderLoader(BaseLoader):
         raise TemplateNotFound(template)
 
 
-def environment(folders: list[Path]) -> Sandbox:
+def template_sandbox(folders: list[Path]) -> Sandbox:
     """Sandboxed (a template cannot reach into Python, nor run for ever), strict (a typo fails) and escaping."""
     env = Sandbox(loader=FolderLoader(folders), undefined=StrictUndefined,
                   autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_printable)
@@ -86,7 +85,7 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
     `extra`: values only one document has (the induction pack's steps, quiz and seven things).
     """
     search = folders.document_templates()
-    env = environment(search)
+    env = template_sandbox(search)
     try:
         template = env.get_template(name)
     except TemplateNotFound as error:
@@ -94,41 +93,29 @@ def render(name: str, group: Group, version: PolicyVersion, made: dt.date, *, fo
         missing = error.name if error.name != name else name
         raise HandbookError(f"the document template {missing} is missing: looked for {looked}.") from None
     except TemplateSyntaxError as error:
-        where = shown(error.filename or name, folders)
-        raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
+        raise template_mistake(error, f"{shown(error.filename or name, folders)}, line {error.lineno}") from None
     except TemplateLimit as error:  # Jinja works out constant filters, `"x"|center(10**9)`, as it compiles
-        raise HandbookError(f"{_found(search, name, folders)}: the template stopped: {error.reason}.") from None
+        raise template_mistake(error, _found(search, name, folders)) from None
     except UnicodeDecodeError:
         raise HandbookError(f"{_found(search, name, folders)}: the template is not UTF-8 text. Save it as UTF-8 "
                             "(in most editors: Save as, then choose UTF-8).") from None
     filename = shown(template.filename or name, folders)
     context = {"group": group, "version": version, "made": made, "agencies": list(group.partner_agencies),
                **(extra or {})}
+    uses = ("Check the spelling; templates can use group (the values in group.yml), version, made and agencies"
+            f"{', and here ' + ', '.join(extra) if extra else ''}")
     try:
         with time_limit():
             source = template.render(context)
     except TemplateLimit as error:
-        where = f"{shown(error.file, folders)}, line {error.line}" if error.file else filename
-        raise HandbookError(f"{where}: the template stopped: {error.reason}.") from None
-    except RecursionError:
-        raise HandbookError(f"{filename}: the template calls itself without end (a macro, include or extends "
-                            "that comes back to itself).") from None
-    except MemoryError:
-        raise HandbookError(f"{filename}: the template makes more text than a document can hold.") from None
+        raise template_mistake(error, f"{shown(error.file, folders)}, line {error.line}" if error.file else filename
+                               ) from None
     except TemplateSyntaxError as error:  # from an {% include %} or {% extends %}
-        where = shown(error.filename or name, folders)
-        raise HandbookError(f"{where}, line {error.lineno}: template error: {error.message}.") from None
+        raise template_mistake(error, f"{shown(error.filename or name, folders)}, line {error.lineno}") from None
     except TemplateNotFound as error:
         raise HandbookError(f"{filename}: it uses the template {error.name}, which is missing.") from None
-    except UndefinedError as error:
-        where = _where(error, filename, folders)
-        raise HandbookError(f"{where}: unknown value ({plain_undefined(error.message or '')}). Check the spelling;"
-                            " templates can use group (the values in group.yml), version, made and agencies"
-                            f"{', and here ' + ', '.join(extra) if extra else ''}.") from None
-    except HandbookError as error:
-        raise HandbookError(f"{_where(error, filename, folders)}: {error}.") from None
-    except TemplateError as error:
-        raise HandbookError(f"{_where(error, filename, folders)}: template error: {str(error).rstrip('.')}.") from None
+    except (RecursionError, MemoryError, TemplateError, HandbookError) as error:
+        raise template_mistake(error, _where(error, filename, folders), uses=uses) from None
     try:
         return parse(source)
     except Invalid as error:

@@ -49,7 +49,7 @@ class NewGroup:
     keeps_case_files: bool = True
 
 
-def _environment() -> Environment:
+def _group_file_templates() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML string
     return env
@@ -103,7 +103,7 @@ def _write(target: Path, values: dict) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.new-", dir=target.parent))
     try:
-        env = _environment()
+        env = _group_file_templates()
         for name, template in FILES.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(env.get_template(template).render(values), encoding="utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import markdown
 
-from ..folders import cache_dir, code_files, fingerprint, keep, read_kept
+from ..cache import cache_dir, code_files, fingerprint, keep, read_kept
 from ..page_files import parse_page
 from .links import Links, output_file
 from .route_pages import front_matter

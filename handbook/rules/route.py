@@ -33,7 +33,7 @@ import checkers
 from checkers import engine, versions
 from checkers.model import URGENCIES, Question
 
-from ..folders import cache_dir, fingerprint, keep, read_kept
+from ..cache import cache_dir, fingerprint, keep, read_kept
 
 # Group words no checker text contains, each different: equal pages in these words are equal in any.
 MARKERS = {"name": "\u24c3", "short_name": "\u24c8", "manager": "\u24c2", "team_leader": "\u24c9",

@@ -13,10 +13,8 @@ from pathlib import Path
 from ..browser import runtime
 from ..compile import Compiled, compile_handbook
 from ..errors import HandbookError
-from . import csp, swap
+from . import GENERATORS, csp, swap
 from .offline import write_offline
-
-GENERATORS = ("mkdocs", "zensical")
 
 
 def generator_module(name: str):

@@ -16,7 +16,8 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..folders import DEFAULTS, QUIZ, code_files
+from ..cache import code_files
+from ..folders import DEFAULTS, QUIZ
 from ..group import GROUP_FILE
 
 STATE = ".build-all"  # in the output folder, beside the sites: what each site was built from (not published)

@@ -33,7 +33,7 @@ EXPORT_IDENTITY = {"GIT_COMMITTER_NAME": "Confidentiality Handbook export",
 
 
 @contextlib.contextmanager
-def environment(**values: str) -> Iterator[None]:
+def environment_variables(**values: str) -> Iterator[None]:
     """Set environment variables for a while (mike's git calls read GIT_DIR), then put them back."""
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
@@ -71,7 +71,7 @@ def _deploy(group_file: Path, version: str, aliases: list[str], message: str) ->
     with tempfile.TemporaryDirectory(prefix="handbook-publish-") as scratch:
         site = Path(scratch) / "site"
         try:
-            with environment(MIKE_DOCS_VERSION=version), \
+            with environment_variables(MIKE_DOCS_VERSION=version), \
                  commands.deploy({"site_dir": str(site), "use_directory_urls": True}, version,
                                  aliases=aliases, update_aliases=True, alias_type=commands.AliasType.redirect,
                                  branch=BRANCH, message=message):
@@ -109,7 +109,7 @@ def publish(version: str, *, alias_latest: bool, group_file: Path) -> str | None
     git_dir = _git("rev-parse", "--absolute-git-dir", cwd=group_file.parent)
     from mike import git_utils
 
-    with environment(GIT_DIR=git_dir):
+    with environment_variables(GIT_DIR=git_dir):
         for key, name in (("GIT_COMMITTER_NAME", "user.name"), ("GIT_COMMITTER_EMAIL", "user.email")):
             if not os.environ.get(key) and subprocess.run(["git", "config", name], capture_output=True).returncode:
                 raise HandbookError(f"git has no {name}: set it with `git config {name} ...` and try again.")
@@ -140,7 +140,7 @@ def export(out_dir: Path, *, group_file: Path) -> list[str]:
         with tempfile.TemporaryDirectory(prefix="handbook-export-") as scratch:
             repo = Path(scratch) / "site.git"
             _git("init", "--quiet", "--bare", str(repo))
-            with environment(GIT_DIR=str(repo), **EXPORT_IDENTITY):
+            with environment_variables(GIT_DIR=str(repo), **EXPORT_IDENTITY):
                 for number in numbers:
                     _deploy(group_file, number, [LATEST] if number == numbers[-1] else [],
                             f"Export policy version {number}")

@@ -9,7 +9,9 @@ const SLOW_AFTER_MS = 8000;
 
 let engine = null;
 let engineStart;
-const engineStarted = new Promise((resolve) => { engineStart = resolve; });
+const engineStarted = new Promise((resolve) => {
+  engineStart = resolve;
+});
 
 function startEngine() {
   if (engine) return engine;
@@ -47,15 +49,26 @@ function startEngine() {
     }
   }
   const timer = setTimeout(() => fail("It took too long to start."), LOAD_TIMEOUT_MS);
-  const slow = setTimeout(() => { if (state.status === "loading") { state.slow = true; notify(); } }, SLOW_AFTER_MS);
+  const slow = setTimeout(() => {
+    if (state.status === "loading") {
+      state.slow = true;
+      notify();
+    }
+  }, SLOW_AFTER_MS);
   if (worker) {
-    worker.addEventListener("error", (event) => { event.preventDefault?.(); fail("It could not start the checker."); });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault?.();
+      fail("It could not start the checker.");
+    });
     worker.addEventListener("message", ({ data }) => {
       if (data.type === "ready") {
-        clearTimeout(timer); clearTimeout(slow);
-        state.status = "ready"; notify();
+        clearTimeout(timer);
+        clearTimeout(slow);
+        state.status = "ready";
+        notify();
       } else if (data.type === "failed") {
-        clearTimeout(timer); clearTimeout(slow);
+        clearTimeout(timer);
+        clearTimeout(slow);
         fail(data.reason || "It could not start the checker.");
       } else if (pending.has(data.id)) {
         const { resolve } = pending.get(data.id);
@@ -67,7 +80,10 @@ function startEngine() {
   }
   engine = {
     state,
-    onChange(fn) { listeners.add(fn); fn(state); },
+    onChange(fn) {
+      listeners.add(fn);
+      fn(state);
+    },
     decide(checker, answers, version) {
       if (state.status === "failed") return Promise.reject(new Error(state.reason));
       const id = ++seq;
@@ -86,11 +102,24 @@ function startEngine() {
 const firstAnswerFiles = new Map();
 function firstAnswers(checker) {
   if (!firstAnswerFiles.has(checker)) {
-    firstAnswerFiles.set(checker, fetch(new URL(`first-answers-${checker}.json`, import.meta.url))
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data) => data && { ...data, columns: Object.fromEntries(Object.entries(data.outcomes)
-        .map(([name, column]) => [name, column.split(",").map((n) => parseInt(n, 36))])) })
-      .catch(() => null));
+    firstAnswerFiles.set(
+      checker,
+      fetch(new URL(`first-answers-${checker}.json`, import.meta.url))
+        .then((response) => (response.ok ? response.json() : null))
+        .then(
+          (data) =>
+            data && {
+              ...data,
+              columns: Object.fromEntries(
+                Object.entries(data.outcomes).map(([name, column]) => [
+                  name,
+                  column.split(",").map((n) => parseInt(n, 36)),
+                ]),
+              ),
+            },
+        )
+        .catch(() => null),
+    );
   }
   return firstAnswerFiles.get(checker);
 }
@@ -99,8 +128,11 @@ function firstAnswers(checker) {
 // first_answers.py, which the tests hold equal to decide() for every answer set.
 function lookUp(data, answers) {
   const row = data.singles.map((q) => answers[q] ?? "-").join(" ");
-  const cell = data.multi.map(({ id, options }) => options
-    .reduce((sum, option, i) => sum + ((answers[id] || []).includes(option) ? 2 ** i : 0), 0)).join(".");
+  const cell = data.multi
+    .map(({ id, options }) =>
+      options.reduce((sum, option, i) => sum + ((answers[id] || []).includes(option) ? 2 ** i : 0), 0),
+    )
+    .join(".");
   const numbers = (Object.prototype.hasOwnProperty.call(data.rows, row) ? data.rows[row] : "").split(",");
   const at = data.cells.indexOf(cell);
   if (at < 0 || at >= numbers.length || !numbers[at]) return null;
@@ -111,9 +143,15 @@ function lookUp(data, answers) {
     return listed ? listed.split(".").map((n) => data.strings[parseInt(n, 36)]) : [];
   };
   return {
-    decision: text("decision"), urgency: text("urgency"), title: text("title"), assessment: text("assessment"),
-    steps: items("steps"), cites: text("cites").split(" ").filter(Boolean),
-    actions: text("actions").split(" ").filter(Boolean), record: items("record"), ignored: [],
+    decision: text("decision"),
+    urgency: text("urgency"),
+    title: text("title"),
+    assessment: text("assessment"),
+    steps: items("steps"),
+    cites: text("cites").split(" ").filter(Boolean),
+    actions: text("actions").split(" ").filter(Boolean),
+    record: items("record"),
+    ignored: [],
   };
 }
 
@@ -180,18 +218,21 @@ function setupForm(form) {
 
   function showProblems(missing, focus) {
     const list = $(problems, "data-hb-problem-list");
-    list.replaceChildren(...missing.map((q) => {
-      const li = document.createElement("li");
-      const button = document.createElement("a");
-      button.href = "#" + q.fieldset.querySelector("input").id;
-      button.textContent = q.legend;
-      button.addEventListener("click", (event) => { // focus without touching the URL
-        event.preventDefault();
-        q.fieldset.querySelector("input").focus();
-      });
-      li.append(button);
-      return li;
-    }));
+    list.replaceChildren(
+      ...missing.map((q) => {
+        const li = document.createElement("li");
+        const button = document.createElement("a");
+        button.href = "#" + q.fieldset.querySelector("input").id;
+        button.textContent = q.legend;
+        button.addEventListener("click", (event) => {
+          // focus without touching the URL
+          event.preventDefault();
+          q.fieldset.querySelector("input").focus();
+        });
+        li.append(button);
+        return li;
+      }),
+    );
     problems.hidden = false;
     if (focus) problems.focus();
   }
@@ -203,11 +244,13 @@ function setupForm(form) {
     const assessment = $(fragment, "data-hb-assessment");
     assessment.textContent = result.assessment || "";
     assessment.hidden = !result.assessment;
-    $(fragment, "data-hb-steps").replaceChildren(...result.steps.map((step) => {
-      const li = document.createElement("li");
-      li.textContent = step;
-      return li;
-    }));
+    $(fragment, "data-hb-steps").replaceChildren(
+      ...result.steps.map((step) => {
+        const li = document.createElement("li");
+        li.textContent = step;
+        return li;
+      }),
+    );
     $(fragment, "data-hb-why-label").textContent = result.cites.length === 1 ? "clause" : "clauses";
     const cites = $(fragment, "data-hb-cites");
     result.cites.forEach((cid, index) => {
@@ -238,8 +281,10 @@ function setupForm(form) {
     lines.push(`Question: ${labels.checker}`);
     lines.push(`Answer: ${result.title}`);
     if (result.assessment) lines.push(`Risk: ${result.assessment}`);
-    lines.push(`Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}`
-      + (labels.version ? ` (policy version ${labels.version})` : ""));
+    lines.push(
+      `Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}` +
+        (labels.version ? ` (policy version ${labels.version})` : ""),
+    );
     if (result.record.length) {
       lines.push("", "Write down:");
       result.record.forEach((item) => lines.push(`- ${item}`));
@@ -311,16 +356,18 @@ function setupForm(form) {
   });
 
   const status = $(form, "data-hb-status");
-  engineStarted.then((started) => started.onChange((state) => {
-    status.hidden = state.status !== "loading";
-    $(status, "data-hb-loading").hidden = state.status !== "loading";
-    $(status, "data-hb-slow").hidden = !(state.status === "loading" && state.slow);
-    if (state.status === "failed") {
-      $(form, "data-hb-failed-reason").textContent = state.reason;
-      $(form, "data-hb-failed").hidden = false;
-      if (answerBox.dataset.source !== "build") clearAnswer(); // an answer from the build's data stays right
-    }
-  }));
+  engineStarted.then((started) =>
+    started.onChange((state) => {
+      status.hidden = state.status !== "loading";
+      $(status, "data-hb-loading").hidden = state.status !== "loading";
+      $(status, "data-hb-slow").hidden = !(state.status === "loading" && state.slow);
+      if (state.status === "failed") {
+        $(form, "data-hb-failed-reason").textContent = state.reason;
+        $(form, "data-hb-failed").hidden = false;
+        if (answerBox.dataset.source !== "build") clearAnswer(); // an answer from the build's data stays right
+      }
+    }),
+  );
   $(form, "data-hb-actions").hidden = false;
   box.classList.add("hb-js");
   firstAnswers(checker); // fetched now, ahead of the runtime
@@ -331,7 +378,9 @@ function setupForm(form) {
 
 function copyRecord(answerBox) {
   const text = $(answerBox, "data-hb-record").textContent;
-  const done = (message) => { $(answerBox, "data-hb-copied").textContent = message; };
+  const done = (message) => {
+    $(answerBox, "data-hb-copied").textContent = message;
+  };
   const fallback = () => {
     const range = document.createRange();
     range.selectNodeContents($(answerBox, "data-hb-record"));
@@ -370,7 +419,9 @@ function forgetAll() {
   document.querySelectorAll("form.hb-checker__form").forEach((form) => form.hbForget?.());
 }
 addEventListener("pagehide", forgetAll);
-addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
+addEventListener("pageshow", (event) => {
+  if (event.persisted) forgetAll();
+});
 
 // Set up the forms as soon as they are parsed (a reader may already be answering: routing then shows
 // the next question), and start the engine once the page's text is on screen: after the first frame
@@ -379,10 +430,12 @@ addEventListener("pageshow", (event) => { if (event.persisted) forgetAll(); });
 // faster (docs/about/performance.md).
 function afterFirstPaint() {
   setupAll();
-  requestAnimationFrame(() => setTimeout(() => {
-    startEngine();
-    (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
-  }, 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      startEngine();
+      (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
+    }, 0),
+  );
 }
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", afterFirstPaint, { once: true });

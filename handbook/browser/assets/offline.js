@@ -1,7 +1,7 @@
 // Offline use, on every page: keeps this version of the handbook in the browser after one visit (sw.js),
 // says when the reader is offline and which version they are reading, and offers a newer version when the
 // handbook was rebuilt, instead of mixing old and new pages. Nothing a reader types is kept.
-const root = new URL("../../", document.currentScript.src);
+const root = new URL("../../", import.meta.url);
 const stamp = document.querySelector('meta[name="handbook-version"]')?.content || "";
 
 function banner(id, text, button) {
@@ -38,31 +38,46 @@ let asked = false; // reload only when the reader chose the newer version
 function offerNewer(waiting) {
   banner("handbook-newer", "A newer version of the handbook is available.", {
     label: "Reload",
-    onClick: () => { asked = true; waiting.postMessage("reload-with-new-version"); },
+    onClick: () => {
+      asked = true;
+      waiting.postMessage("reload-with-new-version");
+    },
   });
 }
 
 function register() {
-  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).then((registration) => {
-    if (registration.waiting && navigator.serviceWorker.controller) offerNewer(registration.waiting);
-    registration.addEventListener("updatefound", () => {
-      const installing = registration.installing;
-      installing?.addEventListener("statechange", () => {
-        if (installing.state === "installed" && navigator.serviceWorker.controller) offerNewer(installing);
+  navigator.serviceWorker
+    .register(new URL("sw.js", root), { scope: root.pathname })
+    .then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) offerNewer(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const installing = registration.installing;
+        installing?.addEventListener("statechange", () => {
+          if (installing.state === "installed" && navigator.serviceWorker.controller) offerNewer(installing);
+        });
       });
+    })
+    .catch(() => {
+      /* no offline copy (a preview, or a browser without service workers): online still works */
     });
-  }).catch(() => { /* no offline copy (a preview, or a browser without service workers): online still works */ });
   // Once the offline copy is whole, the checkers' snapshot is kept too (if it is not already).
   navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage("keep-later"));
 }
 
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.addEventListener("controllerchange", () => { if (asked) location.reload(); });
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (asked) location.reload();
+  });
   // After the page's own text and pictures, and on a checker's page once its runtime has started (or
   // failed) and any answer asked for meanwhile is on screen (at the latest after 30 s): keeping the
   // offline copy never delays reading or the first answer.
   let registered = false;
-  const once = () => { if (!registered) { registered = true; register(); } };
+  const once = () => {
+    if (!registered) {
+      registered = true;
+      register();
+    }
+  };
   if (document.querySelector("form[data-checker]")) {
     addEventListener("handbook-checker-settled", once);
     setTimeout(once, 30000);

@@ -80,10 +80,14 @@ function showTotal() {
     const section = form.closest(".hb-quiz__item");
     const link = document.createElement("a");
     link.href = `#${section.id}`;
-    link.textContent = `${section.querySelector("h2").textContent}: ${form.querySelector("legend").textContent}`
-      + (form.hbFirst ? "" : " (not checked)");
+    link.textContent =
+      `${section.querySelector("h2").textContent}: ${form.querySelector("legend").textContent}` +
+      (form.hbFirst ? "" : " (not checked)");
     // Shown and focused in place: the address never changes, so it never tells which ones were missed.
-    link.addEventListener("click", (event) => { event.preventDefault(); go(steps().indexOf(section)); });
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      go(steps().indexOf(section));
+    });
     const item = document.createElement("li");
     item.append(link);
     list.append(item);
@@ -95,7 +99,11 @@ function layout() {
   const stepped = PHONE.matches;
   quiz().classList.toggle("hb-quiz--stepped", stepped);
   steps().forEach((step, index) => step.classList.toggle("hb-quiz__item--current", index === current));
-  quiz().querySelectorAll("[data-hb-quiz-move]").forEach((move) => { move.hidden = !stepped; });
+  quiz()
+    .querySelectorAll("[data-hb-quiz-move]")
+    .forEach((move) => {
+      move.hidden = !stepped;
+    });
 }
 
 // Show a situation (on a phone, instead of the one before) and take the reader to its heading, so a
@@ -112,8 +120,9 @@ function go(index) {
 function setupAll() {
   forms().forEach(setup);
   quiz().querySelector("[data-hb-quiz-total]").hidden = false;
-  quiz().querySelectorAll("[data-hb-step]").forEach((button) => button.addEventListener(
-    "click", () => go(current + Number(button.dataset.hbStep))));
+  quiz()
+    .querySelectorAll("[data-hb-step]")
+    .forEach((button) => button.addEventListener("click", () => go(current + Number(button.dataset.hbStep))));
   PHONE.addEventListener("change", layout); // turning the phone, or a wider window: every answer is kept
   ready = true;
   showTotal();
@@ -123,12 +132,17 @@ function setupAll() {
 function forget() {
   forms().forEach((form) => form.hbForget?.());
   current = 0;
-  if (ready) { showTotal(); layout(); }
+  if (ready) {
+    showTotal();
+    layout();
+  }
 }
 
 // Forget every choice when the page is left (so the back/forward cache keeps none) and if it comes back.
 addEventListener("pagehide", forget);
-addEventListener("pageshow", (event) => { if (event.persisted) forget(); });
+addEventListener("pageshow", (event) => {
+  if (event.persisted) forget();
+});
 
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", setupAll, { once: true });

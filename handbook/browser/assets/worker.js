@@ -8,10 +8,11 @@ const PYODIDE = new URL("../pyodide/", import.meta.url).href; // works under any
 
 async function start() {
   // Fetch the checkers (as bytecode) and the bridge while the runtime downloads and starts.
-  const download = (name, read) => fetch(new URL(name, import.meta.url)).then((response) => {
-    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-    return read(response);
-  });
+  const download = (name, read) =>
+    fetch(new URL(name, import.meta.url)).then((response) => {
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return read(response);
+    });
   const bundle = download("bundle.json", (response) => response.json());
   const compiled = download("checkers.pyc.zip", (response) => response.arrayBuffer());
   const options = pyodideOptions(PYODIDE, { stdout: () => {}, stderr: (line) => console.warn(line) });
@@ -58,7 +59,7 @@ async function fromSnapshot(options, bundle, checkers) {
   try {
     if (!self.caches || (await caches.keys()).length === 0) return null;
     const { snapshot } = await bundle;
-    const kept = snapshot && await caches.match(new URL(snapshot, import.meta.url).href);
+    const kept = snapshot && (await caches.match(new URL(snapshot, import.meta.url).href));
     if (!kept) return null;
     const memory = await unpackSnapshot(await kept.arrayBuffer());
     const pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
@@ -94,7 +95,12 @@ function warmUp(engine) {
 }
 
 let settled = false;
-const report = (message) => { if (!settled) { settled = true; postMessage(message); } };
+const report = (message) => {
+  if (!settled) {
+    settled = true;
+    postMessage(message);
+  }
+};
 const failed = (error) => report({ type: "failed", reason: reasonFor(error), detail: String(error) });
 
 // Pyodide catches a failed pyodide.asm.wasm (a 404, a damaged or wrongly typed file) with a console
@@ -103,10 +109,11 @@ const failed = (error) => report({ type: "failed", reason: reasonFor(error), det
 function reportFailedInstantiation() {
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const original = WebAssembly[name];
-    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((error) => {
-      failed(error);
-      throw error;
-    });
+    WebAssembly[name] = (...args) =>
+      original.apply(WebAssembly, args).catch((error) => {
+        failed(error);
+        throw error;
+      });
   }
 }
 
@@ -117,13 +124,25 @@ if (typeof WebAssembly !== "object") {
   reportFailedInstantiation();
   ready = start();
 }
-ready.then((engine) => { report({ type: "ready" }); setTimeout(() => warmUp(engine), 2000); }, failed);
+ready.then((engine) => {
+  report({ type: "ready" });
+  setTimeout(() => warmUp(engine), 2000);
+}, failed);
 // When a download fails later on, Emscripten may abort without rejecting loadPyodide's promise.
 // Handled here (preventDefault), so that the page hears why from this worker only: an error left
 // to reach the page as well could arrive first and say "could not start" for a failed download.
-const handled = (reason) => (event) => { event.preventDefault(); failed(reason(event)); };
-addEventListener("unhandledrejection", handled((event) => event.reason));
-addEventListener("error", handled((event) => event.error || event.message));
+const handled = (reason) => (event) => {
+  event.preventDefault();
+  failed(reason(event));
+};
+addEventListener(
+  "unhandledrejection",
+  handled((event) => event.reason),
+);
+addEventListener(
+  "error",
+  handled((event) => event.error || event.message),
+);
 
 function reasonFor(error) {
   const text = String(error);
@@ -145,7 +164,12 @@ addEventListener("message", async ({ data }) => {
   try {
     reply = JSON.parse(await engine.decide(data.checker, data.answers, data.version));
   } catch (error) {
-    reply = { ok: false, kind: "internal", message: "The checker hit an error. You can still find your answer one question at a time: see All answers, in the menu." };
+    reply = {
+      ok: false,
+      kind: "internal",
+      message:
+        "The checker hit an error. You can still find your answer one question at a time: see All answers, in the menu.",
+    };
     console.error(error);
   }
   postMessage({ ...reply, id: data.id });

@@ -16,12 +16,14 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-    }
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener("message", (event) => {
@@ -32,21 +34,26 @@ self.addEventListener("message", (event) => {
 async function keepLater() {
   const cache = await caches.open(CACHE);
   for (const file of LATER) {
-    if (!(await cache.match(file))) await cache.add(file).catch(() => { /* without it, Python starts as usual */ });
+    if (!(await cache.match(file)))
+      await cache.add(file).catch(() => {
+        /* without it, Python starts as usual */
+      });
   }
 }
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const kept = await cache.match(request, { ignoreSearch: true });
-    if (kept && request.url.endsWith(".wasm")) return runtime(request, kept);
-    if (kept) return kept;
-    if (request.mode !== "navigate") return fetch(request);
-    return fetch(request).catch(() => notKept(cache));
-  })());
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const kept = await cache.match(request, { ignoreSearch: true });
+      if (kept && request.url.endsWith(".wasm")) return runtime(request, kept);
+      if (kept) return kept;
+      if (request.mode !== "navigate") return fetch(request);
+      return fetch(request).catch(() => notKept(cache));
+    })(),
+  );
 });
 
 // Offline, a page this copy does not keep (a route's page under All answers, a mistyped address) gets the
@@ -56,8 +63,11 @@ async function notKept(cache) {
   const page = await cache.match("404.html");
   if (!page) return Response.error();
   const html = (await page.text()).replace("<head>", `<head><base href="${self.registration.scope}">`);
-  return new Response(html, { status: 503, statusText: "Offline",
-                              headers: { "Content-Type": "text/html; charset=utf-8" } });
+  return new Response(html, {
+    status: 503,
+    statusText: "Offline",
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+  });
 }
 
 // The checkers' runtime (9.6 MB of WebAssembly). Through the browser's own HTTP cache (where the
