@@ -197,7 +197,8 @@ def main(argv: list[str]) -> None:
     elif task == "test" and "--fast" in rest:
         setup()
         rest.remove("--fast")
-        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", "-m", FAST, *rest)
+        # test by test, not file by file: no site is built to share, and one long rules file would hold one core
+        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "worksteal", "-m", FAST, *rest)
     elif task == "test":
         setup(for_tests=True)
         run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)

@@ -56,7 +56,7 @@ class Checker:
     # The questions the committed answers table expands (None: all), the others left unanswered.
     table_questions: tuple[str, ...] | None = None
     # Options that change nothing (decision, cites or actions) under some version, and why:
-    # "<version> <question>.<option>" -> the reason (tests/test_rules_invariants.py reads it).
+    # "<version> <question>.<option>" -> the reason (tests/rules/test_rules_invariants.py reads it).
     no_effect: dict[str, str] = field(default_factory=dict)
     route_order: tuple[str, ...] | None = None  # the order the route asks the questions in (None: the form's)
     # A multi-choice question whose rules read only its first option that applies, in this order.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # How soon to act, most urgent first. These three words are the whole vocabulary of timing: an
-# answer's title and steps use only its own urgency's word (tests/test_rules_timing.py).
+# answer's title and steps use only its own urgency's word (tests/rules/test_rules_timing.py).
 URGENCIES: tuple[str, ...] = ("now", "today", "soon")
 
 

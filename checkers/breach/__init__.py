@@ -9,9 +9,9 @@ The input space. The contract's questions and the optional facts together have o
 combinations per policy version: too many to keep as a table. Three things keep it tractable, and
 every rule is still tested over every combination the rules can tell apart:
 - An unanswered fact means "not sure" (UNANSWERED; for `data`, nothing ticked), by construction in
-  risk.assess and proven by tests/test_rules_breach.py, so tables never list "unanswered" apart.
+  risk.assess and proven by tests/rules/test_rules_breach.py, so tables never list "unanswered" apart.
 - The rules never read the facts: only the assessment's level, its safety fact and whether something
-  is still to find out (facts() below). tests/test_rules_breach.py puts every combination of the facts
+  is still to find out (facts() below). tests/rules/test_rules_breach.py puts every combination of the facts
   to risk.assess (a few hundred thousand), and every combination of the other answers with every
   assessment that can arise to the rules.
 - The committed answers table expands TABLE_QUESTIONS only: every

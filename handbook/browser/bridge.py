@@ -1,4 +1,4 @@
-"""The browser worker's entry to the checkers: JSON in, JSON out (handbook/assets/worker.js).
+"""The browser worker's entry to the checkers: JSON in, JSON out (handbook/browser/assets/worker.js).
 
 Shipped into the site as `handbook_bridge.py` beside the `checkers` package and imported by
 Pyodide; it runs the same way in CPython, which is how the tests compare the two. The group's

@@ -1,4 +1,4 @@
-"""Render a checker's form as plain HTML from its question list (the page contract in DESIGN.md).
+"""Render a checker's form as plain HTML from its question list (the page's form markup, a public contract).
 
 The form works before any script runs (and is readable without one): inputs are named by question
 id with option ids as values; the answer element gets `data-decision` and `data-cites` once the
@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
-
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checkers import CHECKERS
 from checkers.checker import Checker
 
 from ..errors import HandbookError
 from ..policy.placement import CLAUSE_PAGES, clause_url
-from ..templating import finalize
+from . import form_templates
 from .links import Links
 
 # The no-JavaScript fallback: the first question of each checker's route (pages/route_pages.py).
 ANSWERS_PAGE = "all-answers/{checker_id}/"
-
-
-@cache
-def _environment() -> Environment:
-    # The render module's escaping: group values may hold braces that must never read as a template.
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, finalize=finalize)
-    env.filters["tojson_attr"] = lambda value: json.dumps(value, separators=(",", ":"), sort_keys=True)
-    return env
 
 
 def _checker(checker_id: str) -> Checker:
@@ -87,7 +73,7 @@ def render_checker(checker_id: str, *, links: Links, preset: dict | None = None,
     uid = f"hb-{checker_id}"
     if preset:
         uid += "-" + hashlib.sha256(json.dumps(preset, sort_keys=True).encode()).hexdigest()[:6]
-    html = _environment().get_template("checker_form.html").render(
+    html = form_templates().get_template("checker_form.html").render(
         checker=checker, checker_id=checker_id, uid=uid, questions=questions, version=version or "",
         preset=preset, group=group or {}, answers_url=links.raw_root + ANSWERS_PAGE.format(checker_id=checker_id),
         # a generator leaves <noscript> content as written: from the page as the browser sees it

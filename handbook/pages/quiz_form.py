@@ -7,29 +7,18 @@ answer sheet page gives every answer.
 """
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from checkers.clauses import clause_word
 
 from ..policy.placement import CLAUSE_PAGES, clause_link, clause_url
 from ..rules.quiz import Question
-from ..templating import finalize, text
+from ..templating import text
+from . import form_templates
 from .links import Links
-
-
-@cache
-def _environment() -> Environment:
-    # The page's escaping (templating.finalize): a group's words may hold braces or Markdown.
-    return Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True, finalize=finalize)
 
 
 def render_quiz(questions: tuple[Question, ...], links: Links) -> str:
     """Every situation as a form, ready to drop into a Markdown page as one raw HTML block."""
-    html = _environment().get_template("quiz_form.html").render(
+    html = form_templates().get_template("quiz_form.html").render(
         questions=questions, clauses={cid: links.raw_root + clause_url(cid) for cid in CLAUSE_PAGES},
         clause_word=clause_word)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"

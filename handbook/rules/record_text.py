@@ -1,6 +1,6 @@
 """The record of every answer (answer_record.py) as the text a safeguarding lead reads in one sitting.
 
-Its shape, which tests/test_answer_record.py reads back to rebuild every answer:
+Its shape, which tests/rules/test_answer_record.py reads back to rebuild every answer:
     A<n>. <decision>, <urgency>: <title>                 one distinct outcome, in the order of the rules
         S<n> <step>                                      written out the first time, then "S<n> (as in A<m>) ..."
         [<word>]: <value> | <value>                      the words of a step that change with the answers

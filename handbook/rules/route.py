@@ -106,7 +106,8 @@ class _Builder:
     def name(self, key: tuple, node: Ask | End) -> str:
         if key not in self.ids:
             node_id = hashlib.sha1(repr(key).encode()).hexdigest()[:10]
-            assert node_id not in self.nodes, "two route pages with one name"
+            if node_id in self.nodes:
+                raise RuntimeError(f"two route pages would share the name {node_id}")
             self.ids[key], self.nodes[node_id] = node_id, node
         return self.ids[key]
 
@@ -156,7 +157,9 @@ class _Builder:
         found = []
         for option in later:
             both = self.outcome({**chosen, question.id: chosen[question.id] | {option}})
-            assert both.winner is alone.winner, "a later option never changes who decides"
+            if both.winner is not alone.winner:  # the order would then be wrong: stop rather than mislead
+                raise RuntimeError(f"{self.checker.id}: {question.id}.{option} changes the deciding rule when "
+                                   f"ticked after {sorted(chosen[question.id])}")
             others = self.outcome({**chosen, question.id: chosen[question.id] | (set(later) - {option})})
             found.append((option, tuple(r.name for r in both.matched if r not in alone.matched),
                           tuple(r.name for r in others.matched if r not in every.matched), both.urgency))
@@ -175,9 +178,11 @@ def _ordered(questions: tuple[Question, ...], order: tuple[str, ...] | None) -> 
     if order is None:
         return questions
     by_id = {q.id: q for q in questions}
-    assert sorted(order) == sorted(by_id), "a route asks every question"
+    if sorted(order) != sorted(by_id):
+        raise ValueError(f"a route order must name every question once: {', '.join(order)}")
     for n, qid in enumerate(order):
-        assert set(by_id[qid].when) <= set(order[:n]), f"{qid} is asked before what its routing reads"
+        if not set(by_id[qid].when) <= set(order[:n]):
+            raise ValueError(f"route order asks {qid!r} before the questions deciding when it is asked")
     return tuple(by_id[qid] for qid in order)
 
 

@@ -44,7 +44,8 @@ def _split(checker_id: str) -> tuple[tuple[Question, ...], Question | None]:
     """The single-choice questions, and the one multi-choice question (expanded into columns)."""
     questions = table_questions(checker_id)
     multi = [q for q in questions if q.multi]
-    assert len(multi) <= 1 and all(not q.when for q in multi), "one multi question, always asked"
+    if len(multi) > 1 or any(q.when for q in multi):
+        raise ValueError(f"{checker_id}: an answers table expands one multi-choice question, always asked")
     return tuple(q for q in questions if not q.multi), (multi[0] if multi else None)
 
 

@@ -165,6 +165,7 @@ function recordDate() {
 }
 
 const $ = (root, name) => root.querySelector(`[${name}]`);
+const clauseWord = (cites) => (cites.length === 1 ? "clause" : "clauses"); // as checkers.clauses.clause_word
 
 function setupForm(form) {
   if (form.dataset.hbReady) return;
@@ -251,7 +252,7 @@ function setupForm(form) {
         return li;
       }),
     );
-    $(fragment, "data-hb-why-label").textContent = result.cites.length === 1 ? "clause" : "clauses";
+    $(fragment, "data-hb-why-label").textContent = clauseWord(result.cites);
     const cites = $(fragment, "data-hb-cites");
     result.cites.forEach((cid, index) => {
       if (index) cites.append(", ");
@@ -282,7 +283,7 @@ function setupForm(form) {
     lines.push(`Answer: ${result.title}`);
     if (result.assessment) lines.push(`Risk: ${result.assessment}`);
     lines.push(
-      `Why: clause${result.cites.length === 1 ? "" : "s"} ${result.cites.join(", ")}` +
+      `Why: ${clauseWord(result.cites)} ${result.cites.join(", ")}` +
         (labels.version ? ` (policy version ${labels.version})` : ""),
     );
     if (result.record.length) {
