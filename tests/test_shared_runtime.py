@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from checkers import CHECKERS
 from handbook.cli import main
+from handbook.site.shared_runtime import write_runtime_folder
 
 from conftest import wait_for
 from test_browser_checkers import answer_on_screen, enter, runtime_answers
@@ -107,3 +108,22 @@ def test_a_group_with_the_shared_runtime_answers_and_works_offline_from_its_own_
     assert wait_for(page, "document.querySelector('#handbook-offline') !== null")
     assert started_from(page) == "snapshot"  # the shared folder's snapshot, from the group's own offline copy
     assert outside(page, base) == [] and refused == []
+
+
+def test_a_runtime_folder_changed_since_it_was_written_is_written_again(tmp_path):
+    assets = tmp_path / "site" / "assets"
+    for name, text in (("pyodide/pyodide.mjs", "export const runtime = 1;"), ("pyodide/pyodide.asm.wasm", "wasm"),
+                       ("checkers/checkers-0123456789abcdef.snapshot", "memory"), ("checkers/bundle.json", "{}")):
+        (assets / name).parent.mkdir(parents=True, exist_ok=True)
+        (assets / name).write_text(text)
+    first = write_runtime_folder(assets, tmp_path / "sites", "runtime")
+    assert sorted(path for path, _ in first.files()) == [
+        f"{first.address}checkers/checkers-0123456789abcdef.snapshot", f"{first.address}pyodide/pyodide.asm.wasm",
+        f"{first.address}pyodide/pyodide.mjs"]  # the group's own bundle stays with the group
+    (first.folder / "pyodide" / "pyodide.mjs").write_text("fetch('https://elsewhere.example/')")
+    (first.folder / "pyodide" / "extra.js").write_text("")
+    again = write_runtime_folder(assets, tmp_path / "sites", "runtime")
+    assert again == first and (again.folder / "pyodide" / "pyodide.mjs").read_text() == "export const runtime = 1;"
+    assert not (again.folder / "pyodide" / "extra.js").exists()
+    (assets / "pyodide" / "pyodide.mjs").write_text("export const runtime = 2;")  # another runtime: another folder
+    assert write_runtime_folder(assets, tmp_path / "sites", "runtime").folder != first.folder

@@ -102,6 +102,8 @@ def write_runtime_folder(assets: Path, out: Path, name: str) -> RuntimeFolder:
                       .digest())
     runtime_id = digest.hexdigest()[:16]
     target = Path(out) / name / runtime_id
+    if target.is_dir() and not _holds(target, assets, chosen):  # changed since it was written: written again
+        shutil.rmtree(target)
     if not target.is_dir():
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{runtime_id}.", dir=target.parent))
@@ -115,6 +117,14 @@ def write_runtime_folder(assets: Path, out: Path, name: str) -> RuntimeFolder:
         except OSError:  # made meanwhile by another build-all into the same folder
             shutil.rmtree(staging, ignore_errors=True)
     return RuntimeFolder(target, f"../{name}/{runtime_id}/")
+
+
+def _holds(target: Path, assets: Path, chosen: list[Path]) -> bool:
+    """The folder holds these files, no others, with the same bytes (the snapshot: by its name)."""
+    found = sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
+    return found == sorted(path.relative_to(assets) for path in chosen) and all(
+        path.name.endswith(SNAPSHOT) or filecmp.cmp(path, target / path.relative_to(assets), shallow=False)
+        for path in chosen)
 
 
 def use_runtime_folder(site_dir: Path, shared: RuntimeFolder) -> None:
