@@ -29,6 +29,30 @@ function pack(memory) {
   return Buffer.concat([body, crypto.createHash("sha256").update(body).digest()]);
 }
 
+// While Python starts for the snapshot, its random bytes (the string-hashing key, `random`'s seed) come
+// from a fixed stream and its clocks tick one millisecond a call from zero, so the snapshot is the same,
+// byte for byte, each time it is made from the same sources, on any computer: sites and versions built
+// apart can share one file. Every reader of a site restores the same snapshot anyway, so whatever was
+// drawn here was always the same for all of them. Returns what puts the machine's own back.
+function sameEveryTime() {
+  const machine = [crypto.randomFillSync, Date.now, performance.now];
+  let drawn = 0;
+  let tick = 0;
+  crypto.randomFillSync = (view) => {
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    for (let at = 0; at < bytes.length; at += 32) {
+      const block = crypto.createHash("sha256").update(`handbook snapshot ${drawn++}`).digest();
+      bytes.set(block.subarray(0, Math.min(32, bytes.length - at)), at);
+    }
+    return view;
+  };
+  Date.now = () => tick++;
+  performance.now = () => tick++;
+  return () => {
+    [crypto.randomFillSync, Date.now, performance.now] = machine;
+  };
+}
+
 try {
   const [dir, compiledZip, bridgePy, checkers, question, out] = process.argv.slice(2);
   const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
@@ -37,10 +61,12 @@ try {
   const compiled = new Uint8Array(fs.readFileSync(compiledZip));
   const [checker, answers, expected] = JSON.parse(question);
 
+  const restore = sameEveryTime();
   const started = await loadPyodide({ ...options, _makeSnapshot: true });
   installCheckers(started, bundle, compiled);
   started.runPython("import handbook_bridge");
   const file = pack(started.makeMemorySnapshot());
+  restore();
 
   const memory = await unpackSnapshot(new Uint8Array(file).buffer);
   const restored = await loadPyodide({ ...options, _loadSnapshot: memory }).catch((error) => {

@@ -43,9 +43,9 @@ def memory_snapshot(pyodide_dir: Path, compiled_checkers: bytes, bridge: str) ->
     once (about 1.5 s) and kept in the cache for later builds. HandbookError (one sentence) if it
     cannot be made.
 
-    Its bytes differ each time it is made (Python's start is not reproducible), so it is named by
-    what it was made from: a build from the same sources gives the same name, and the same version
-    of the offline copy, on any computer."""
+    It is named by what it was made from, and made the same, byte for byte, from the same sources
+    (snapshot.mjs fixes Python's random bytes and clocks while it starts): a build from the same sources
+    gives the same name and file, and the same version of the offline copy, on any computer."""
     digest = hashlib.sha256(f"{runtime.PYODIDE.spec} {runtime.CHECKERS_IN_BROWSER} ".encode())
     for part in (SCRIPT.read_bytes(), STARTUP.read_bytes(), (pyodide_dir / "python_stdlib.zip").read_bytes(),
                  compiled_checkers, bridge.encode()):

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from ..site.build_all import BUILT, FAILED, GONE, SKIPPED, UNCHANGED, Report
+from ..site.shared_runtime import sizes
 
 
-def echo_report(reports: list[Report], out_dir: Path, *, as_json: bool) -> bool:
+def echo_report(reports: list[Report], out_dir: Path, *, as_json: bool, shared_runtime: str | None = None) -> bool:
     """Print one line for each folder and a total; True when any folder failed or was skipped."""
     for report in reports:
         if as_json:
@@ -22,9 +23,13 @@ def echo_report(reports: list[Report], out_dir: Path, *, as_json: bool) -> bool:
     if not as_json:
         size = sum(r.bytes for r in reports) / 1e6
         gone = f", {count[GONE]} gone" if count[GONE] else ""
+        if shared_runtime:
+            runtime_size = sizes(Path(out_dir) / shared_runtime)[0] / 1e6
+            sizes_said = f"{size:.0f} MB in all, and the runtime they share {runtime_size:.0f} MB in {shared_runtime}"
+        else:
+            sizes_said = f"{size:.0f} MB in all, shared runtime files counted in every site"
         click.echo(f"{count[BUILT]} of {len(reports) - count[GONE]} groups built into {out_dir} ({count[UNCHANGED]} "
-                   f"unchanged, {count[SKIPPED]} skipped, {count[FAILED]} failed{gone}; {size:.0f} MB in all, "
-                   "shared runtime files counted in every site).")
+                   f"unchanged, {count[SKIPPED]} skipped, {count[FAILED]} failed{gone}; {sizes_said}).")
     return bool(count[FAILED] or count[SKIPPED])
 
 

@@ -126,8 +126,11 @@ def export(out_dir: Path, group_file: Path | None) -> None:
 @click.option("--rebuild", is_flag=True, help="Build every group, even one that has not changed.")
 @click.option("--prune", is_flag=True, help="Delete the sites of groups whose folder is no longer in DIR.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a folder, one a line, instead of sentences.")
+@click.option("--shared-runtime", metavar="NAME", default=None,
+              help="Write the checkers' runtime once, into the folder NAME in --out, and have every group's site "
+                   "load it from there: for sites published together, on one web address.")
 def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None, shard: str, rebuild: bool,
-              prune: bool, as_json: bool) -> None:
+              prune: bool, as_json: bool, shared_runtime: str | None) -> None:
     """Build one site for each group folder in DIR (each holding a group.yml), in parallel.
 
     Each site goes into its own folder in --out, named after the group's folder. A group whose
@@ -141,12 +144,13 @@ def build_all(groups_dir: Path, out_dir: Path, generator: str, jobs: int | None,
     Examples:
       handbook build-all groups --out sites
       handbook build-all groups --out sites --shard 2/4 --json
+      handbook build-all groups --out sites --shared-runtime runtime
     """
     from ..site.build_all import build_all as run
     from ..site.network import parse_shard
     from .network_report import echo_report
 
     reports = run(groups_dir, out_dir, generator=generator, jobs=jobs, shard=parse_shard(shard), force=rebuild,
-                  prune=prune)
-    if echo_report(reports, out_dir, as_json=as_json):
+                  prune=prune, shared_runtime=shared_runtime)
+    if echo_report(reports, out_dir, as_json=as_json, shared_runtime=shared_runtime):
         raise SystemExit(1)

@@ -15,6 +15,7 @@ from ..compile import Compiled, compile_handbook
 from ..errors import HandbookError
 from . import GENERATORS, csp, swap
 from .offline import write_offline
+from .shared_runtime import RuntimeFolder, use_runtime_folder
 
 
 def generator_module(name: str):
@@ -41,18 +42,22 @@ def relative_404(site_dir: Path) -> None:
         page.write_text(html.replace('new URL("/",location)', 'new URL(".",location)'), encoding="utf-8")
 
 
-def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False) -> None:
-    """Write the route's pages in their own template, attach the files the pages link to, protect
-    every page with its CSP (inline_styles: the generator's theme needs them; see csp.py), then write the
-    offline copy's service worker, which lists every file as it finally is."""
+def post_process(compiled: Compiled, site_dir: Path, *, inline_styles: bool = False,
+                 shared_runtime: RuntimeFolder | None = None) -> None:
+    """Write the route's pages in their own template, attach the files the pages link to (the runtime
+    from a network's shared folder instead, if given), protect every page with its CSP (inline_styles: the
+    generator's theme needs them; see csp.py), then write the offline copy's service worker, which lists
+    every file as it finally is."""
     compiled.route.write(site_dir)
     attachments = compiled.attachments
     attachments.write(site_dir)
+    if shared_runtime:
+        use_runtime_folder(site_dir, shared_runtime)
     relative_404(site_dir)
     for page in site_dir.rglob("*.html"):
         page.write_text(csp.protect(page.read_text(encoding="utf-8"), inline_styles=inline_styles), encoding="utf-8")
     name, short_name = attachments.app_names
-    write_offline(site_dir, name=name, short_name=short_name, colour=attachments.colour)
+    write_offline(site_dir, name=name, short_name=short_name, colour=attachments.colour, shared=shared_runtime)
 
 
 def default_site_dir(group_file: Path) -> Path:
@@ -60,8 +65,10 @@ def default_site_dir(group_file: Path) -> Path:
 
 
 def build(group_file: Path, *, site_dir: Path | None = None, version: str | None = None,
-          generator: str = "mkdocs", versioned: bool = False, verbose: bool = False) -> Path:
-    """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder."""
+          generator: str = "mkdocs", versioned: bool = False, verbose: bool = False,
+          shared_runtime: RuntimeFolder | None = None) -> Path:
+    """Build the handbook of one group file into `site_dir` (default: site/ beside it); returns the folder.
+    With `shared_runtime` (build-all's), its checkers load the runtime from that folder beside it."""
     module = generator_module(generator)
     runtime.ensure()
     # Through a link (site/ -> /var/www/handbook) into the folder it points at: the link stays a link.
@@ -73,7 +80,7 @@ def build(group_file: Path, *, site_dir: Path | None = None, version: str | None
             compiled = compile_handbook(group_file, Path(work), version=version, style=module.STYLE,
                                         versioned=versioned)
             module.render(compiled, staging, verbose=verbose)
-            post_process(compiled, staging, inline_styles=module.INLINE_STYLES)
+            post_process(compiled, staging, inline_styles=module.INLINE_STYLES, shared_runtime=shared_runtime)
             for warning in compiled.warnings:
                 print(f"Warning: {warning}", flush=True)
     except OSError as error:  # a full or read-only disk, a file that vanished: the machine, not the group file

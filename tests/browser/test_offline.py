@@ -14,22 +14,7 @@ from handbook.site.build import build as build_site
 from helpers import REPO
 from helpers.chromium import wait_for
 from helpers.checker_page import answer_on_screen, enter
-from helpers.checker_page import ANSWERS, precached, visit_once
-
-# Three circumstances: more than the build's first answers hold (handbook/browser/first_answers.py), so
-# only the runtime answers it.
-BEYOND_THE_DATA = {**ANSWERS, "circumstances": ["urgent_medical", "risk_of_harm", "safeguarding"]}
-
-
-def cached_urls(page) -> list[str]:
-    return page.evaluate("""async () => {
-        const urls = [];
-        for (const name of await caches.keys()) {
-            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-        }
-        return urls;
-    }""")
-
+from helpers.checker_page import ANSWERS, BEYOND_THE_DATA, cached_urls, precached, visit_once
 
 def test_after_one_visit_the_handbook_and_its_checker_work_with_the_network_off(site_dir, serve, page):
     base = serve(site_dir)

@@ -120,3 +120,23 @@ def visit_once(page, base: str, site) -> None:
         return (await (await caches.open(names[0])).keys()).length === {expected};
     }})()""", timeout=120)
 
+
+# Three circumstances: more than the build's first answers hold (handbook/browser/first_answers.py), so
+# only the runtime answers it.
+BEYOND_THE_DATA = {**ANSWERS, "circumstances": ["urgent_medical", "risk_of_harm", "safeguarding"]}
+
+
+def cached_urls(page) -> list[str]:
+    return page.evaluate("""async () => {
+        const urls = [];
+        for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        }
+        return urls;
+    }""")
+
+
+def started_from(page) -> str | None:
+    """"snapshot" if the page's worker restored the build's snapshot; None if it started Python."""
+    worker = next(worker for worker in page.workers if worker.url.endswith("/assets/checkers/worker.js"))
+    return worker.evaluate("self.startedFrom ?? null")

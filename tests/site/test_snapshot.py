@@ -18,15 +18,9 @@ from handbook.site.offline import write_offline
 from helpers import REPO
 from helpers.chromium import wait_for
 from helpers.checker_page import answer_on_screen, enter, every_scenario_matches_cpython, runtime_answers, site_settings
-from helpers.checker_page import ANSWERS, precached, visit_once
+from helpers.checker_page import ANSWERS, precached, started_from, visit_once
 
 FORM = 'form[data-checker="sharing"]'
-
-
-def started_from(page) -> str | None:
-    """"snapshot" if the page's worker restored the build's snapshot; None if it started Python."""
-    worker = next(worker for worker in page.workers if worker.url.endswith("/assets/checkers/worker.js"))
-    return worker.evaluate("self.startedFrom ?? null")
 
 
 def snapshot_name(site) -> str:
@@ -168,8 +162,8 @@ def test_the_snapshot_is_made_once_for_these_checkers_and_made_again_if_damaged(
     assert snapshot.memory_snapshot(*made) == (name, first) and len(calls) == 1  # kept: not made again
     [kept] = cache.glob("checkers-*.snapshot")
     kept.write_bytes(kept.read_bytes()[:-1] + b"X")  # damaged in the cache
-    again = snapshot.memory_snapshot(*made)  # made again, under the same name (its bytes differ: see memory_snapshot)
-    assert again[0] == name and snapshot.intact(again[1]) and len(calls) == 2
+    again = snapshot.memory_snapshot(*made)  # made again: the same name, and the same bytes (see snapshot.mjs)
+    assert again == (name, first) and snapshot.intact(again[1]) and len(calls) == 2
     assert snapshot.memory_snapshot(*made) == again and len(calls) == 2
     pyodide_dir, compiled, bridge = made
     assert snapshot.memory_snapshot(pyodide_dir, compiled, bridge + "\n# changed\n")[0] != name

@@ -86,11 +86,13 @@ def test_the_export_holds_every_version_and_opens_at_the_latest(exported):
 def test_the_runtime_is_stored_once_on_disk_for_every_version_and_each_version_keeps_it_whole(exported):
     """Hard links, not symlinks (GitHub Pages' artifact refuses both; its action copies links): each version
     still holds every runtime file at its own address, for its own offline copy."""
-    wasm = [exported / version / "assets/pyodide/pyodide.asm.wasm" for version in VERSIONS]
-    assert all(path.is_file() and not path.is_symlink() for path in wasm)
-    assert len({os.stat(path).st_ino for path in wasm}) == 1
+    for pattern in ("assets/pyodide/pyodide.asm.wasm", "assets/checkers/*.snapshot"):  # the snapshot is made alike
+        found = [path for version in VERSIONS for path in (exported / version).glob(pattern)]
+        assert len(found) == len(VERSIONS) and all(path.is_file() and not path.is_symlink() for path in found)
+        assert len({os.stat(path).st_ino for path in found}) == 1
     counted, stored, _ = sizes(exported)
-    runtime = sum(p.stat().st_size for p in (exported / VERSIONS[0]).glob("assets/pyodide/*"))
+    runtime = sum(p.stat().st_size for pattern in ("assets/pyodide/*", "assets/checkers/*.snapshot")
+                  for p in (exported / VERSIONS[0]).glob(pattern))
     assert counted - stored >= runtime
 
 

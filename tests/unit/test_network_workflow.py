@@ -74,6 +74,9 @@ def test_the_shares_build_every_group_once_and_a_second_run_builds_none(tmp_path
         reports.update({row["group"]: row["status"] for row in rows})
     assert sorted(reports) == sorted(path.name for path in (network / "groups").iterdir())
     assert reports["alder"] == "built" and (network / "sites" / "alder" / "index.html").is_file()
+    (runtime,) = (network / "sites" / "runtime").iterdir()  # one runtime for the network's sites, none in a site
+    assert (runtime / "pyodide" / "pyodide.asm.wasm").is_file() and not (network / "sites" / "alder" / "assets" /
+                                                                        "pyodide").exists()
     again = next(shard for shard in range(1, SHARDS + 1) if "alder" in (network / f"report-{shard}.jsonl").read_text())
     _run(script, network, again)
     rows = [json.loads(line) for line in (network / f"report-{again}.jsonl").read_text().splitlines()]

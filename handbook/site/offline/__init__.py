@@ -7,7 +7,8 @@ faster). It leaves out
 the pages of the routes to an answer (all-answers/<checker>/...): they serve readers without
 JavaScript, who never run a service worker, and there are thousands of them (60 MB). Its version
 is a hash of every file, so a new build is a new cache, announced in the page and used only when
-the reader reloads. The icons are drawn from the group's colour and initials, so a handbook added
+the reader reloads. A network's site that loads the runtime from one folder shared by its groups
+(build-all --shared-runtime) keeps those files too, at their shared addresses: its offline copy is whole. The icons are drawn from the group's colour and initials, so a handbook added
 to a phone's home screen is recognisably the group's.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib.parse import quote
 from PIL import Image, ImageDraw, ImageFont
 
 from ...browser.bundle import ASSETS
+from ..shared_runtime import RuntimeFolder
 
 HERE = Path(__file__).parent
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -31,8 +33,10 @@ SNAPSHOT = ".snapshot"  # kept after the rest, if it can be: a checker works wit
 DEFAULT_COLOUR = "#00564d"  # the handbook's own primary colour (docs/assets/handbook.css)
 
 
-def write_offline(site_dir: Path, *, name: str, short_name: str, colour: str | None) -> None:
-    """Add the manifest, icons, page script and the service worker (last: it lists every file)."""
+def write_offline(site_dir: Path, *, name: str, short_name: str, colour: str | None,
+                  shared: RuntimeFolder | None = None) -> None:
+    """Add the manifest, icons, page script and the service worker (last: it lists every file, and those of
+    the `shared` runtime folder the site loads, if any)."""
     colour = colour or DEFAULT_COLOUR
     icons = site_dir / "assets" / "icons"
     icons.mkdir(parents=True, exist_ok=True)
@@ -46,24 +50,25 @@ def write_offline(site_dir: Path, *, name: str, short_name: str, colour: str | N
                                                    encoding="utf-8")
     (site_dir / "assets" / "handbook").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ASSETS / "offline.js", site_dir / "assets" / "handbook" / "offline.js")
-    files, version = _inventory(site_dir)
+    files, version = _inventory(site_dir, shared)
     later = [name for name in files if name.endswith(SNAPSHOT)]
     files = [name for name in files if name not in later]
     worker = (HERE / "sw.js").read_text(encoding="utf-8")
     worker = worker.replace("__VERSION__", version).replace("__FILES__", json.dumps(files, indent=0))
     worker = worker.replace("__LATER__", json.dumps(later, indent=0))
+    worker = worker.replace("__SHARED__", json.dumps(shared.address if shared else None))
     (site_dir / "sw.js").write_text(worker, encoding="utf-8")
 
 
-def _inventory(site_dir: Path) -> tuple[list[str], str]:
+def _inventory(site_dir: Path, shared: RuntimeFolder | None = None) -> tuple[list[str], str]:
     """Every file's address relative to the root (pages by their folder), and a hash of them all."""
     digest = hashlib.sha256()
     files = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
+    found = [(path.relative_to(site_dir).as_posix(), path) for path in sorted(site_dir.rglob("*")) if path.is_file()]
+    for relative, path in found + (shared.files() if shared else []):
         if relative in SKIP:
             continue
-        # a snapshot's bytes differ each time it is made: its name says what it was made from
+        # a snapshot's name says what it was made from (hashing its 11 MB again would say no more)
         content = path.name.encode() if relative.endswith(SNAPSHOT) else path.read_bytes()
         digest.update(relative.encode() + b"\0" + hashlib.sha256(content).digest())
         if relative.startswith(ROUTES) and relative != ROUTES + "index.html":

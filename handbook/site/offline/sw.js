@@ -8,6 +8,9 @@ const FILES = __FILES__;
 // The checkers' memory snapshot (11 MB): a faster start, not needed to work offline. Kept once the
 // rest is (when a page asks, see offline.js), so that it never holds up the offline copy.
 const LATER = __LATER__;
+// A network's runtime folder, shared by its groups on this origin (build-all --shared-runtime), or null:
+// its files are kept in this group's copy too, and served from it like the group's own.
+const SHARED = __SHARED__ && new URL(__SHARED__, self.location).href;
 const PREFIX = `handbook:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 
@@ -43,7 +46,8 @@ async function keepLater() {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  const ours = request.url.startsWith(self.registration.scope) || (SHARED && request.url.startsWith(SHARED));
+  if (request.method !== "GET" || !ours) return;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
