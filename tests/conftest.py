@@ -8,12 +8,17 @@
 `python3 tasks.py test --fast` runs every test marked none of `browser`, `site` and `slow`
 (pyproject.toml): a test is marked by its folder, by the fixtures it uses (a test anywhere that asks for
 a built site or a page is in that lane without saying so), or by its own `@pytest.mark.slow`.
-Each lane's conftest.py takes the shared fixtures it needs from tests/helpers/, the tests' one home for
-what they share.
+The shared fixtures live in tests/helpers/, the tests' one home for what they share, and are registered
+here once (pytest_plugins).
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+# The shared fixtures (a built site, a server, Chromium), registered once for every lane: a session fixture
+# made its own by two lanes' conftest.py would be two, and a second Playwright cannot start inside the
+# first. Each imports the build or the browser only when a test asks for it.
+pytest_plugins = ("helpers.sites", "helpers.chromium")
 
 FOLDER_LANES = {"site": "site", "browser": "browser"}  # folder of tests/ -> its marker
 FIXTURE_LANES = {"browser": {"browser", "page"}, "site": {"build", "site_dir", "hostile_site_dir", "generator"}}

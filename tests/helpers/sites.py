@@ -1,7 +1,7 @@
 """Built sites, shared by every test that reads one: built once per group, version and generator for the
 whole run (and for all workers), served on 127.0.0.1, and read as a reader sees them.
 
-A lane's conftest.py makes these fixtures its own by importing them; the build itself is imported only
+tests/conftest.py registers these fixtures once for every lane; the build itself is imported only
 when a site is built.
 """
 from __future__ import annotations
