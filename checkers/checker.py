@@ -86,13 +86,19 @@ class Checker:
 
     def decide(self, answers: dict, group: dict | None = None, version: str | None = None) -> Result:
         """The answer for checked answers, in the group's words (generic when None)."""
+        return self.explain(answers, group, version)[1]
+
+    def explain(self, answers: dict, group: dict | None = None,
+                version: str | None = None) -> tuple[engine.Outcome, Result]:
+        """decide()'s answer with the rules' outcome behind it (the rule that decided, those that matched),
+        worked out once: the record of every answer reads both for every answer set."""
         checked, ignored = check(self.id, self.questions, answers)
         version = versions.resolve(version)
         assessment, facts = self._read(checked, version)
         outcome = engine.evaluate(self.rules, facts, version)
-        return engine.result(outcome, dict(words(group), **self.values(checked)),
-                             self.record(checked, outcome, assessment), ignored,
-                             assessment=assessment.sentence() if assessment else "")
+        return outcome, engine.result(outcome, dict(words(group), **self.values(checked)),
+                                      self.record(checked, outcome, assessment), ignored,
+                                      assessment=assessment.sentence() if assessment else "")
 
     def _read(self, checked: dict, version: str) -> tuple[object, object]:
         """The assessment (None without one) and the facts the rules read, which rest on it."""

@@ -69,6 +69,13 @@ class Record:
     lines: dict[str, Line] = field(default_factory=dict)
     distinct: int = 0  # distinct final answers (title, steps, lines to write down, assessment)
 
+    @functools.cached_property
+    def answered(self) -> list[set]:
+        """Per question, every answer some answer set gives it (once gathering is done)."""
+        every = [answers for outcome in self.outcomes.values() for sets in outcome.answers.values()
+                 for answers in sets]
+        return [{answers[n] for answers in every} for n in range(len(self.questions))]
+
 
 class Words:
     """The example group's words, and the one change once() makes: "the manager" after the first mention."""
@@ -98,7 +105,7 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
     """Add one answer set's outcome and words to the record."""
     rule = outcome.winner
     key = (rule.name, result.urgency)
-    if key not in record.outcomes:
+    if key not in record.outcomes:  # (a pattern is made only for a wording not seen yet: they are slow to make)
         record.outcomes[key] = Outcome(rule, result.urgency, Wording(template_pattern(rule.title, said.phrases)))
     found = record.outcomes[key]
     found.title.add(said.named_in_full(result.title), version)
@@ -106,10 +113,13 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
     for template, text in zip(outcome.steps, result.steps, strict=True):
         text = said.named_in_full(text)
         if template in rule.steps:
-            found.steps.setdefault(template, Wording(template_pattern(template, said.phrases))).add(text, version)
+            if template not in found.steps:
+                found.steps[template] = Wording(template_pattern(template, said.phrases))
+            found.steps[template].add(text, version)
             continue
         note = next(other for other in outcome.matched if template in other.note)
-        record.notes.setdefault((note.name, template), Wording(template_pattern(template, said.phrases)))
+        if (note.name, template) not in record.notes:
+            record.notes[note.name, template] = Wording(template_pattern(template, said.phrases))
         record.notes[note.name, template].add(text, version)
         found.notes.setdefault((note.name, template), set()).add(version)
     for text in result.record:
@@ -137,10 +147,11 @@ def gather(checker_id: str) -> Record:
     record = Record(checker_id, group.name, said.again, tuple(checker.questions), tuple(checker.rules),
                     tuple(q.id for q in checker.questions if q not in table_questions(checker_id)))
     seen: set = set()
+    group_words = group.words()
     for version in versions.VERSIONS:
         for answers in combinations(checker_id):
-            result = checker.decide(answers, group=group.words(), version=version)
-            _gather(record, said, version, answers, checker.outcome(answers, version), result, seen)
+            outcome, result = checker.explain(answers, group=group_words, version=version)
+            _gather(record, said, version, answers, outcome, result, seen)
     order = {rule.name: n for n, rule in enumerate(record.rules)}
     record.outcomes = dict(sorted(record.outcomes.items(),
                                   key=lambda item: (order[item[0][0]], URGENCIES.index(item[0][1]))))

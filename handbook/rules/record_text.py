@@ -30,9 +30,7 @@ def _which_answers(record, answer_sets) -> str:
     """What answer sets have in common, question by question, where it is not 'any' answer the checker takes."""
     said = []
     for n, question in enumerate(record.questions):
-        seen = {answers[n] for answers in answer_sets}
-        every = {answers[n] for outcome in record.outcomes.values() for sets in outcome.answers.values()
-                 for answers in sets}
+        seen, every = {answers[n] for answers in answer_sets}, record.answered[n]
         if question.multi:
             ticked = {o for chosen in every for o in chosen}  # an option nobody ticks is never worth saying
             always = [o for o in question.option_ids() if all(o in chosen for chosen in seen)]

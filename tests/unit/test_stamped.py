@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.group.brand import on_dark
+
 import checkers
 from helpers import REPO
 from handbook import cache as user_cache
@@ -98,7 +100,7 @@ def test_the_template_is_in_the_groups_colour_and_says_whose_policy_it_is(colour
              "approved": "1 May 2026", "review_due": "1 May 2026", "due_for_review": True, "colour": colour,
              "contact": {"phone": "0161 496 0000", "email": "hi@alder.example"}, "phone_link": "tel:01614960000"}
     template = RouteTemplate(words)
-    assert template.stylesheet().startswith(f":root {{ --hb-colour: {used}; }}\n")
+    assert template.stylesheet().startswith(f":root {{ --hb-colour: {used}; --hb-colour-on-dark: {on_dark(used)}; }}\n")
     page = template.page(3, "Call 999 now", '<h1 id="call-999-now">Call 999 now</h1><p>Then tell them.</p>')
     assert "<title>Call 999 now - Alder</title>" in page
     assert '<header><a href="../../../">Alder</a></header>' in page
