@@ -167,7 +167,7 @@ def _check_expect(where: str, checker, expect: dict) -> None:
     _unknown_keys(expect, EXPECT_KEYS, f"{where}, key 'expect'")
     if "decision" not in expect:
         raise ScenarioError(f"{where}: key 'expect' needs a 'decision'. Expected one of: {_listed(checker.decisions)}.")
-    if expect["decision"] not in checker.decisions:
+    if not isinstance(expect["decision"], str) or expect["decision"] not in checker.decisions:
         raise ScenarioError(
             f"{where}: unknown decision {expect['decision']!r}. "
             f"Expected one of: {_listed(checker.decisions)}, but received: {expect['decision']!r}."
