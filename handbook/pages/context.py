@@ -17,7 +17,7 @@ from ..group import Group, PolicyVersion
 from ..policy import path as path_data, summaries
 from ..policy.placement import CLAUSE_PAGES, anchor
 from ..policy.text import PolicyText, clause_markdown, clause_title, policy_context, preamble_markdown
-from ..rules.quiz import Question
+from ..answers.quiz import Question
 from ..templating import text
 from . import path_pages
 from .checker_form import hidden_options, render_checker

@@ -19,7 +19,7 @@ from handbook.errors import HandbookError
 from handbook.folders import Folders
 from handbook.group import load_group
 from handbook.policy import path, summaries
-from handbook.rules.quiz import quiz
+from handbook.answers.quiz import quiz
 
 from helpers.documents import footer_text, stamp_lines
 from helpers import GROUPS, REPO

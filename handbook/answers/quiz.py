@@ -1,6 +1,6 @@
 """The induction quiz: everyday situations, the choices a reader picks from, and the right one, from the rules.
 
-A quiz file is in the scenario format (rules/scenarios.py): full-sentence names and the checker's
+A quiz file is in the scenario format (answers/scenarios.py): full-sentence names and the checker's
 answers, with `choices` where a scenario has `expect`. The handbook's own is checkers/quiz.yml; a
 group's trainers add theirs in my-quiz.yml beside group.yml.
 
