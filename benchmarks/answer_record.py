@@ -12,7 +12,7 @@ import argparse
 import time
 
 import checkers
-from handbook.rules.answer_record import build_record, record_path
+from handbook.answers.answer_record import build_record, record_path
 
 WORDS_A_MINUTE = 200
 

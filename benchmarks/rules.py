@@ -11,7 +11,7 @@ import time
 
 import checkers
 from checkers.versions import VERSIONS
-from handbook.rules import tables as answers_table
+from handbook.answers import tables as answers_table
 
 GROUP = {"name": "Riverside Community Food Bank", "short_name": "Riverside Food Bank", "manager": "manager",
          "team_leader": "shift leader", "person_with_authority": "coordinator"}

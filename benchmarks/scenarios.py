@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import checkers  # noqa: E402
-from handbook.rules import scenarios, tables  # noqa: E402
+from handbook.answers import scenarios, tables  # noqa: E402
 from handbook.yaml_input import read_yaml  # noqa: E402
 
 CHECKER = "sharing"

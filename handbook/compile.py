@@ -35,8 +35,8 @@ from .pages.what_changed import render_what_changed
 from .policy import summaries
 from .policy.pictures import copy_pictures
 from .policy.text import load_policy
-from .rules.quiz import quiz
-from .rules.tables import check_clause_coverage
+from .answers.quiz import quiz
+from .answers.tables import check_clause_coverage
 from .templating import long_date, render_page
 from .templating import text as escaped  # the theme's templates are not autoescaped
 

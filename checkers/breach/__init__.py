@@ -31,7 +31,7 @@ from .rules import RULES
 
 ID = "breach"
 TITLE = "Something went wrong: what now?"
-# The questions the committed answers table expands (handbook/rules/tables.py); the others are left
+# The questions the committed answers table expands (handbook/answers/tables.py); the others are left
 # unanswered there, which means "not sure".
 TABLE_QUESTIONS = ("who", "reason", "what_happened", "danger", "personal_data", "contained",
                    "delay_harm")

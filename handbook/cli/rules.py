@@ -12,7 +12,7 @@ from checkers.clauses import cited
 from checkers.model import Question
 
 from ..group import group_file as find_group_file
-from ..rules import answer_record, scenarios, tables
+from ..answers import answer_record, scenarios, tables
 from .options import config_option, version_option
 from .printable import printable
 

@@ -53,7 +53,7 @@ def diff(old: str, new: str, group_file: Path | None, as_json: bool) -> None:
     from ..folders import Folders
     from ..group import load_group
     from ..policy.text_changes import clause_changes
-    from ..rules.answer_changes import answer_changes, rules_version
+    from ..answers.answer_changes import answer_changes, rules_version
 
     path = find_group_file(group_file)
     loaded = load_group(path)

@@ -1,6 +1,6 @@
 """The induction pack's values: the seven things to remember, the path's steps and the quiz, for its template.
 
-Made from the same data as the pages (policy/path.py and rules/quiz.py), never from the pages
+Made from the same data as the pages (policy/path.py and answers/quiz.py), never from the pages
 themselves, so the pack cannot say other than the site; templates/documents/induction-pack.html
 lays them out like any form, and a group may reword it in my-templates/documents/ like any form.
 """
@@ -12,7 +12,7 @@ from ..folders import Folders
 from ..group import Group, PolicyVersion
 from ..policy import path
 from ..policy.text import load_policy
-from ..rules.quiz import quiz
+from ..answers.quiz import quiz
 from .inline import inline_xml
 
 

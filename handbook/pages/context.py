@@ -17,7 +17,7 @@ from ..group import Group, PolicyVersion
 from ..policy import path as path_data, summaries
 from ..policy.placement import CLAUSE_PAGES, anchor
 from ..policy.text import PolicyText, clause_markdown, clause_title, policy_context, preamble_markdown
-from ..rules.quiz import Question
+from ..answers.quiz import Question
 from ..templating import text
 from . import path_pages
 from .checker_form import hidden_options, render_checker
@@ -138,7 +138,7 @@ class PageContext:
     def path(self) -> PathSummary:
         """How many steps and situations the path has, and about how long it takes (the start page says)."""
         steps = self.site.path_steps
-        words = path_data.words(steps) + sum(question.words for question in self.site.quiz)
+        words = path_data.word_count(steps) + sum(question.word_count for question in self.site.quiz)
         return PathSummary(len(steps), len(self.site.quiz), path_data.minutes(words))
 
     def path_step(self) -> Markup:

@@ -1,6 +1,6 @@
 """The induction quiz in the page: the forms (HTML) and the answer sheet (Markdown), from the rules' answers.
 
-Both are made at build time from rules/quiz.py, so the page needs no Python runtime: the right
+Both are made at build time from answers/quiz.py, so the page needs no Python runtime: the right
 choice and its explanation (the rules' title, steps and clauses) are already in the HTML, and a
 small script (browser/assets/quiz.js) only reveals them. Without JavaScript, or on paper, the
 answer sheet page gives every answer.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from checkers.clauses import clause_word
 
 from ..policy.placement import CLAUSE_PAGES, clause_link, clause_url
-from ..rules.quiz import Question
+from ..answers.quiz import Question
 from ..templating import text
 from . import form_templates
 from .links import Links

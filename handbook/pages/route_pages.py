@@ -1,6 +1,6 @@
 """The route's pages: each question of a checker on a page of links, ending in the checker's answer.
 
-The graph comes from handbook/rules/route.py; this module puts it in the group's words, as short
+The graph comes from handbook/answers/route.py; this module puts it in the group's words, as short
 Markdown pages under all-answers/<checker>/ (the first question at all-answers/<checker>/, where the
 forms and the old "All answers" page have always linked). Every page is left out of search: thousands
 of near-identical pages would bury the handbook's own. An answer page shows what the checker shows for
@@ -18,7 +18,7 @@ from checkers.clauses import cited, clause_word
 from checkers.model import URGENCIES
 
 from ..policy.placement import clause_link
-from ..rules.route import Ask, End, Route, build_route, end_answers, verdict
+from ..answers.route import Ask, End, Route, build_route, end_answers, verdict
 from ..templating import text
 from .downloads import download_links
 from .links import Links

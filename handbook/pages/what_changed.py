@@ -17,7 +17,7 @@ from ..folders import Folders
 from ..group import Group
 from ..policy.placement import clause_link
 from ..policy.text_changes import ADDED, SAME, clause_changes
-from ..rules.answer_changes import AnswerChange, answer_changes, rules_version
+from ..answers.answer_changes import AnswerChange, answer_changes, rules_version
 from ..templating import long_date, text
 from .checker_form import hidden_options
 

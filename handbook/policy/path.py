@@ -110,7 +110,7 @@ def remember(folders: Folders, group: Group) -> tuple[Point, ...]:
     return tuple(found)
 
 
-def words(all_steps: tuple[Step, ...]) -> int:
+def word_count(all_steps: tuple[Step, ...]) -> int:
     """How many words the steps have (their titles, leads and In short points)."""
     return sum(len(" ".join((step.title, *step.lead, *step.points)).split()) for step in all_steps)
 

@@ -39,7 +39,7 @@ def _clauses(folders: Folders, group: Group, version: str) -> dict[str, tuple[st
     return {cid: (clause_title(policy, cid, group), clause_markdown(policy, cid, group).strip())
             for cid in policy.clauses}
 
-def _words(value: str) -> list[str]:
+def _tokens(value: str) -> list[str]:
     """Words with their trailing spaces, and PARAGRAPH between paragraphs."""
     words: list[str] = []
     for n, paragraph in enumerate(re.split(r"\n\s*\n", value.strip())):
@@ -49,7 +49,7 @@ def _words(value: str) -> list[str]:
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """The two texts as runs of same, removed and added words (paragraphs are kept apart by blank lines)."""
-    a, b = _words(old), _words(new)
+    a, b = _tokens(old), _tokens(new)
     pieces: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -11,7 +11,7 @@ import pytest
 from handbook.folders import Folders
 from handbook.group import load_group
 from handbook.policy import path
-from handbook.rules.quiz import quiz
+from handbook.answers.quiz import quiz
 
 from helpers import REPO
 from helpers.chromium import wait_for

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import checkers
-from handbook.rules import scenarios
+from handbook.answers import scenarios
 
 from . import REPO
 from .chromium import wait_for

@@ -6,8 +6,8 @@ import json
 
 import checkers
 from checkers.versions import VERSIONS
-from handbook.rules import tables as answers_table
-from handbook.rules.tables import outcomes
+from handbook.answers import tables as answers_table
+from handbook.answers.tables import outcomes
 
 
 def every(checker_id):

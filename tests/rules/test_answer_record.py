@@ -18,9 +18,9 @@ from checkers.versions import VERSIONS
 from checkers.words import AGAIN, words
 from handbook.cli import main
 from handbook.group import load_group
-from handbook.rules import answer_record
-from handbook.rules.answer_record import EXAMPLE_GROUP, build_record, record_path, stale_record_diff
-from handbook.rules.tables import combinations
+from handbook.answers import answer_record
+from handbook.answers.answer_record import EXAMPLE_GROUP, build_record, record_path, stale_record_diff
+from handbook.answers.tables import combinations
 
 GROUP = load_group(EXAMPLE_GROUP).words()
 SAID = words(GROUP)

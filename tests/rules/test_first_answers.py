@@ -11,7 +11,7 @@ import pytest
 import checkers
 from checkers import versions
 from handbook.browser import first_answers
-from handbook.rules import tables
+from handbook.answers import tables
 
 GROUP = {"name": "Riverside Food Bank", "short_name": "Riverside", "manager": "coordinator",
          "safeguarding_lead": "welfare officer", "person_with_authority": "chair"}

@@ -16,8 +16,8 @@ from checkers import engine
 from checkers.versions import VERSIONS
 from handbook.pages.checker_form import hidden_options
 from handbook.pages.route_pages import route_pages
-from handbook.rules.route import Ask, End, build_route, end_answers, verdict
-from handbook.rules.tables import combinations, outcomes
+from handbook.answers.route import Ask, End, build_route, end_answers, verdict
+from handbook.answers.tables import combinations, outcomes
 
 GROUP = {"name": "Riverside Community Food Bank", "short_name": "Riverside Food Bank", "manager": "manager",
          "team_leader": "shift leader", "senior_volunteer": "senior volunteer",
@@ -291,7 +291,7 @@ def test_an_answer_page_says_what_a_later_circumstance_takes_away():
 
 
 def test_a_kept_route_is_the_route_worked_out_and_a_damaged_one_is_worked_out_again(monkeypatch, tmp_path):
-    from handbook.rules import route as module
+    from handbook.answers import route as module
     monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
     module._build.cache_clear()
     worked_out = build_route("concern", "1.1")

@@ -14,7 +14,7 @@ from checkers.actions import ACTIONS
 from checkers.model import URGENCIES
 from checkers.versions import VERSIONS
 from handbook.policy.placement import CLAUSE_PAGES
-from handbook.rules.tables import combinations, outcomes, table_questions
+from handbook.answers.tables import combinations, outcomes, table_questions
 
 from checkers.words import TITLES
 from helpers.rules import every

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from handbook.cli import main
 from handbook.policy.placement import CLAUSE_PAGES
-from handbook.rules.scenarios import ScenarioError, load, run_files
+from handbook.answers.scenarios import ScenarioError, load, run_files
 
 from helpers import REPO
 

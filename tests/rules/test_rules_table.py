@@ -15,9 +15,9 @@ from checkers import sharing
 from checkers.versions import VERSIONS
 from handbook.cli import main
 from handbook.policy.placement import CLAUSE_PAGES
-from handbook.rules import answer_record, tables as answers_table
-from handbook.rules.answer_changes import answer_changes
-from handbook.rules.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand,
+from handbook.answers import answer_record, tables as answers_table
+from handbook.answers.answer_changes import answer_changes
+from handbook.answers.tables import (ClauseCoverageError, build_table, check_clause_coverage, dump, expand,
                                    outcomes, stale_diff, table_path)
 
 

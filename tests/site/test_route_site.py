@@ -15,8 +15,8 @@ import pytest
 import checkers
 from helpers import REPO
 from handbook.group import load_group
-from handbook.rules.route import build_route
-from handbook.rules.scenarios import load
+from handbook.answers.route import build_route
+from handbook.answers.scenarios import load
 
 # Every scenario file; one pinned to an earlier version walks a site built for that version.
 SCENARIOS = sorted((REPO / "checkers" / "scenarios").glob("*.yml"))
@@ -191,7 +191,7 @@ def test_the_route_works_from_the_keyboard(site_dir, serve, browser):
             if page.evaluate("document.activeElement.classList.contains('hb-route__option')"):
                 break
         first = checkers.CHECKERS["concern"].QUESTIONS
-        danger = next(q for q in first if q.id == "danger")  # the route asks it first (handbook/rules/route.py)
+        danger = next(q for q in first if q.id == "danger")  # the route asks it first (handbook/answers/route.py)
         assert page.evaluate("document.activeElement.textContent") == danger.label(danger.option_ids()[0])
         with page.expect_navigation():
             page.keyboard.press("Enter")

@@ -23,7 +23,7 @@ import checkers
 from helpers.chromium import outside_requests, wait_for
 from handbook.cli import main
 from handbook.group import load_group
-from handbook.rules.answer_changes import answer_changes
+from handbook.answers.answer_changes import answer_changes
 from handbook.site import csp, swap
 from handbook.site.publish import export, publish
 from handbook.site.shared_runtime import sizes

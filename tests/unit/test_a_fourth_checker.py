@@ -14,8 +14,8 @@ from handbook.browser.first_answers import Reader, build as first_answers
 from handbook.pages.checker_form import hidden_options, render_checker
 from handbook.pages.links import Links
 from handbook.pages.route_pages import route_pages
-from handbook.rules.route import Ask, End, build_route
-from handbook.rules.tables import build_table, combinations
+from handbook.answers.route import Ask, End, build_route
+from handbook.answers.tables import build_table, combinations
 
 QUESTIONS = (
     Question(id="kind", prompt="What was left behind?", options=(

@@ -14,7 +14,7 @@ PACKAGE = REPO / "handbook"
 # Each part of the handbook package, bottom to top: a part may import its own layer and those below.
 LAYERS = {
     "errors": 0, "untrusted": 0, "yaml_input": 0, "sandbox": 0, "templating": 0, "page_files": 0, "folders": 0, "cache": 0,
-    "group": 1, "policy": 2, "rules": 3, "documents": 4, "browser": 4, "pages": 5,
+    "group": 1, "policy": 2, "answers": 3, "documents": 4, "browser": 4, "pages": 5,
     "compile": 6, "site": 7, "cli": 8,
 }
 GENERATORS = {"mkdocs", "mike", "zensical", "material"}

@@ -11,7 +11,7 @@ from handbook.cli import main
 from handbook.folders import Folders
 from handbook.pages.path_pages import clause_links
 from handbook.pages.quiz_form import answer_sheet
-from handbook.rules.quiz import quiz
+from handbook.answers.quiz import quiz
 
 REPO = Path(checkers.__file__).resolve().parents[1]  # the repository, wherever this test file sits
 

@@ -19,7 +19,7 @@ from handbook.errors import HandbookError
 from handbook.folders import Folders
 from handbook.group import load_group
 from handbook.policy import path, summaries
-from handbook.rules.quiz import quiz
+from handbook.answers.quiz import quiz
 
 from helpers.documents import footer_text, stamp_lines
 from helpers import GROUPS, REPO
@@ -92,7 +92,7 @@ def test_the_path_has_nine_steps_in_the_issues_order_each_teaching_a_policy_sect
 
 def test_the_path_takes_about_fifteen_minutes():
     steps = path.steps(FOLDERS, EXAMPLE)
-    words = path.words(steps) + sum(question.words for question in quiz(FOLDERS, None, EXAMPLE.words()))
+    words = path.word_count(steps) + sum(question.word_count for question in quiz(FOLDERS, None, EXAMPLE.words()))
     assert 12 <= path.minutes(words) <= 18
 
 

@@ -13,7 +13,7 @@ from checkers.versions import VERSIONS
 from handbook.cli import main
 from handbook.folders import Folders
 from handbook.group import load_group
-from handbook.rules.quiz import QuizError, load, quiz, situations
+from handbook.answers.quiz import QuizError, load, quiz, situations
 
 from helpers import REPO
 

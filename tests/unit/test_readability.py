@@ -22,7 +22,7 @@ from handbook.page_files import read_page
 from handbook.policy import path, summaries
 from handbook.policy.placement import sections
 from handbook.policy.text import policy_context
-from handbook.rules.quiz import quiz
+from handbook.answers.quiz import quiz
 from handbook.templating import render_page
 
 from helpers import REPO

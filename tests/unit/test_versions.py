@@ -17,7 +17,7 @@ from handbook.group import load_group
 from handbook.pages.what_changed import diff_markdown, render_what_changed
 from handbook.policy import text_changes as changes
 from handbook.policy.text_changes import ADDED, REMOVED, SAME
-from handbook.rules.answer_changes import answer_changes
+from handbook.answers.answer_changes import answer_changes
 from handbook.site.publish import export
 
 from helpers import REPO

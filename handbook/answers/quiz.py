@@ -1,6 +1,6 @@
 """The induction quiz: everyday situations, the choices a reader picks from, and the right one, from the rules.
 
-A quiz file is in the scenario format (rules/scenarios.py): full-sentence names and the checker's
+A quiz file is in the scenario format (answers/scenarios.py): full-sentence names and the checker's
 answers, with `choices` where a scenario has `expect`. The handbook's own is checkers/quiz.yml; a
 group's trainers add theirs in my-quiz.yml beside group.yml.
 
@@ -105,7 +105,7 @@ class Question:
         return dict(self.choices)[self.right]
 
     @property
-    def words(self) -> int:
+    def word_count(self) -> int:
         """How many words a reader reads: the situation, the choices and the answer's heading (the steps
         under it repeat what the path taught, and are skimmed)."""
         return len(" ".join((self.name, *(text for _, text in self.choices), self.title)).split())
@@ -159,7 +159,7 @@ def _situation(shown: str, default_checker, number: int, item, line: int) -> Sit
     made = tuple(_choice(where, checker_id, letter, choice) for letter, choice in zip(LETTERS, choices))
     if sum(choice.marked_right for choice in made) > 1:
         raise QuizError(f"{where}: more than one choice says `right: yes`; mark one, or none.")
-    return Situation(_checked_words(item["name"].strip(), where), checker_id, answers, made, where)
+    return Situation(_checked_template(item["name"].strip(), where), checker_id, answers, made, where)
 
 
 def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
@@ -181,7 +181,7 @@ def _choice(where: str, checker_id: str, letter: str, item) -> Choice:
     right = str(item.get("right", "no")).lower()
     if right not in YES + NO:
         raise QuizError(f"{where}: key 'right' must be yes or no, but received: {item.get('right')!r}.")
-    return Choice(letter, _checked_words(item["text"].strip(), where), item["decision"], urgency, tuple(actions),
+    return Choice(letter, _checked_template(item["text"].strip(), where), item["decision"], urgency, tuple(actions),
                   right in YES)
 
 
@@ -203,13 +203,13 @@ def answer(situation: Situation, number: int, version: str | None, group: dict) 
         raise QuizError(f"{situation.where}: choice {marked.letter} is marked right, but {rules}; "
                         f"that is choice {right.letter}.")
     values = group_words(group)
-    return Question(number, _words(situation.name, values, situation.where),
-                    tuple((c.letter, _words(c.text, values, f"{situation.where}, choice {c.letter}"))
+    return Question(number, _filled(situation.name, values, situation.where),
+                    tuple((c.letter, _filled(c.text, values, f"{situation.where}, choice {c.letter}"))
                           for c in situation.choices),
                     right.letter, result.title, result.steps, result.cites, result.decision, result.urgency)
 
 
-def _checked_words(template: str, where: str) -> str:
+def _checked_template(template: str, where: str) -> str:
     """The text as written, once it is known to be short and to use only plain {word} placeholders naming
     the words a quiz can use (a format width or conversion would let a 500-byte file make gigabytes)."""
     if len(template) > MAX_TEXT:
@@ -218,16 +218,16 @@ def _checked_words(template: str, where: str) -> str:
         fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(template)
                   if field is not None]
     except ValueError:
-        fields = []  # an unmatched { or }: _words says so
+        fields = []  # an unmatched { or }: _filled says so
     for field, spec, conversion in fields:
         if not _WORD.fullmatch(field) or spec or conversion:
             raise QuizError(f"{where}: a placeholder may only be a plain word in braces, such as {{manager}}, "
                             "with nothing after a : or ! and no dots or brackets.")
-    _words(template, group_words(None), where)
+    _filled(template, group_words(None), where)
     return template
 
 
-def _words(template: str, values: dict, where: str) -> str:
+def _filled(template: str, values: dict, where: str) -> str:
     """A situation's or a choice's text in the group's words ({manager} becomes "the ... manager")."""
     try:
         return fill(template, values)
