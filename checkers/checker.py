@@ -17,18 +17,18 @@ from .validation import check
 from .words import words
 
 
-def _no_values(answers: dict) -> dict:
-    return {}
-
-
 @dataclass(frozen=True)
-class Held:
-    """What a page's first-answers data holds before the runtime arrives (handbook/browser/first_answers.py):
-    a multi-choice question's answers with at most `ticks` boxes ticked (None: any), and the optional
-    questions in `unanswered` only when left unanswered. Beyond that the page waits for the runtime."""
+class FromAnswer:
+    """Words a template fills in from one answer alone ({what}: "their personal details").
 
-    ticks: int | None = None
-    unanswered: tuple[str, ...] = ()
+    `text` gets the checked answer to `question`: an option id, None when unanswered or not asked, or the
+    ticked option ids (a frozenset) of a multi-choice question. Because the words rest on that one answer,
+    a page can fill them from the reader's own ticks: its first-answers data keeps one answer per situation
+    the rules tell apart, not one per way of saying it (handbook/browser/first_answers.py).
+    """
+
+    question: str
+    text: Callable[[object], str]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +49,7 @@ class Checker:
     decisions: dict[str, str]  # decision code -> how the "What changed" page names it, in group words
     facts: Callable[[dict, str], object]
     record: Callable[..., tuple[str, ...]]
-    values: Callable[[dict], dict] = _no_values
+    from_answers: dict[str, FromAnswer] = field(default_factory=dict)
     assess: Callable[[dict], object] | None = None
     # An optional question left unanswered means this option, so tables and routes do not list it apart.
     unanswered: dict[str, str] = field(default_factory=dict)
@@ -64,13 +64,13 @@ class Checker:
     paper_form: str | None = None  # the document the answer is written down on (a document id)
     # A group setting (group.yml key) -> the options left out of forms and routes when it is false.
     shown_if: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-    first_answers: Held = Held()
+    assessed: tuple[str, ...] = ()
     example: dict = field(default_factory=dict)  # answers a reader might give: asked of a new memory snapshot
 
     def __post_init__(self) -> None:
         ids = [q.id for q in self.questions]
         named = [*self.unanswered, *(self.table_questions or ()), *(self.route_order or ()), *self.first_of,
-                 *self.first_answers.unanswered, *(qid for hidden in self.shown_if.values() for qid in hidden)]
+                 *self.assessed, *(f.question for f in self.from_answers.values()), *(qid for hidden in self.shown_if.values() for qid in hidden)]
         unknown = [qid for qid in named if qid not in ids]
         if unknown:
             raise ValueError(f"checker {self.id!r} names question {unknown[0]!r}, which it does not ask")
@@ -93,12 +93,24 @@ class Checker:
         """decide()'s answer with the rules' outcome behind it (the rule that decided, those that matched),
         worked out once: the record of every answer reads both for every answer set."""
         checked, ignored = check(self.id, self.questions, answers)
-        version = versions.resolve(version)
+        outcome, record, assessment = self.templates(checked, versions.resolve(version))
+        return outcome, engine.result(outcome, dict(words(group), **self.values(checked)), record, ignored,
+                                      assessment)
+
+    def templates(self, checked: dict, version: str) -> tuple[engine.Outcome, tuple[str, ...], str]:
+        """The rules' outcome, the record and the assessment, before any words are filled in: what the
+        first-answers data keeps once for every answer set that words alone tell apart."""
         assessment, facts = self._read(checked, version)
         outcome = engine.evaluate(self.rules, facts, version)
-        return outcome, engine.result(outcome, dict(words(group), **self.values(checked)),
-                                      self.record(checked, outcome, assessment), ignored,
-                                      assessment=assessment.sentence() if assessment else "")
+        return outcome, self.record(checked, outcome, assessment), assessment.sentence() if assessment else ""
+
+    def checked(self, answers: dict) -> dict:
+        """The answers as the rules read them (a multi-choice answer as a set); bad answers raise AnswerError."""
+        return check(self.id, self.questions, answers)[0]
+
+    def values(self, checked: dict) -> dict[str, str]:
+        """The words filled in from the reader's answers ({what}, {who}), by name."""
+        return {name: word.text(checked.get(word.question)) for name, word in self.from_answers.items()}
 
     def _read(self, checked: dict, version: str) -> tuple[object, object]:
         """The assessment (None without one) and the facts the rules read, which rest on it."""

@@ -84,8 +84,12 @@ def evaluate(rules: tuple[Rule, ...], facts, version: str) -> Outcome:
 
 def result(outcome: Outcome, values: dict, record: tuple[str, ...], ignored: tuple[Ignored, ...] = (),
            assessment: str = "") -> Result:
-    """The Result a reader sees: title, steps, record and reasons in the group's words."""
+    """The Result a reader sees: title, steps, record and reasons in the group's words.
+
+    The assessment is filled in first: the record names it as `{assessment}`."""
     values = dict(values, when=outcome.urgency)
+    if assessment:
+        values.setdefault("assessment", fill(assessment, values))
     title, *steps = once((outcome.winner.title, *outcome.steps), values)
     return Result(
         decision=outcome.winner.decision,
@@ -96,5 +100,5 @@ def result(outcome: Outcome, values: dict, record: tuple[str, ...], ignored: tup
         actions=outcome.actions,
         record=once(record, values),
         ignored=tuple(Ignored(item.question, item.answer, fill(item.reason, values)) for item in ignored),
-        assessment=fill(assessment, values) if assessment else "",
+        assessment=values.get("assessment", ""),
     )

@@ -43,8 +43,12 @@ class Question:
     when: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_asked: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Asked for on every check of every answer (the first-answers data checks over a million): made once.
+        object.__setattr__(self, "_ids", tuple(option.id for option in self.options))
+
     def option_ids(self) -> tuple[str, ...]:
-        return tuple(option.id for option in self.options)
+        return self._ids
 
     def label(self, option_id: str) -> str:
         return next(option.label for option in self.options if option.id == option_id)

@@ -23,10 +23,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from .. import versions
-from ..checker import Checker, Held
+from ..checker import Checker, FromAnswer
 from .questions import QUESTIONS, UNANSWERED
-from .record import record
-from .risk import GRID, Assessment, assess
+from .record import SAID, record
+from .risk import GRID, Assessment, assess, kinds_named
 from .rules import RULES
 
 ID = "breach"
@@ -63,10 +63,9 @@ CHECKER = Checker(
                  "vulnerable", "risk", "who", "reason"),
     first_of={"data": tuple(GRID)},  # the heaviest kind of information decides
     paper_form="breach-report",
-    # Sizes measured in docs/about/performance.md ("The first answer"): every situation with at most one kind
-    # of information ticked, and the number of people, children or vulnerable adults and someone's own view
-    # of the risk unanswered.
-    first_answers=Held(ticks=1, unanswered=("people", "vulnerable", "risk")),
+    from_answers={"kinds": FromAnswer("data", kinds_named), **SAID},
+    # The rules read the assessment, never these facts; the record and the sentence say them in words.
+    assessed=("danger", "contained", "delay_harm", "data", "people", "vulnerable", "risk"),
     example={"who": "me", "reason": "none", "what_happened": "sent_to_wrong_person", "personal_data": "yes"},
 )
 DECISIONS, outcome, decide = CHECKER.DECISIONS, CHECKER.outcome, CHECKER.decide

@@ -9,6 +9,7 @@ report form (templates/documents/breach-report.html) asks the same, in the same 
 """
 from __future__ import annotations
 
+from ..checker import FromAnswer
 from ..clauses import cited
 from ..engine import Outcome
 from .questions import QUESTIONS, UNANSWERED
@@ -19,23 +20,31 @@ KINDS = next(q.option_ids() for q in QUESTIONS if q.id == "data")  # in the orde
 NOT_KNOWN = "not known yet"
 
 
-def _said(answers: dict, qid: str) -> str:
+def _said(qid: str) -> FromAnswer:
     """The label of the answer given; an unanswered fact reads as the option it means ("Not sure")."""
-    value = answers.get(qid) or UNANSWERED.get(qid)
-    return LABELS[qid, value] if value else NOT_KNOWN
+    def text(answer) -> str:
+        value = answer or UNANSWERED.get(qid)
+        return LABELS[qid, value] if value else NOT_KNOWN
+    return FromAnswer(qid, text)
 
 
-def _facts(answers: dict) -> list[str]:
-    """The facts of the breach, as answered ("not known yet" where not)."""
-    lines = [f"Could it put someone in physical danger: {_said(answers, 'danger')}."]
-    if answers.get("danger") == "yes":
+# What the record says of each answer: {who_said}, {danger_said} ..., and {data_said}, the kinds ticked.
+SAID = {**{f"{q.id}_said": _said(q.id) for q in QUESTIONS if not q.multi},
+        "data_said": FromAnswer("data", lambda ticked: "; ".join(
+            LABELS["data", kind] for kind in KINDS if kind in (ticked or ())) or NOT_KNOWN)}
+
+
+def _facts(answers: dict, assessment: Assessment) -> list[str]:
+    """The facts of the breach, as answered ("not known yet" where not): their words come from the answers,
+    what is said from the assessment and what happened (the first-answers data rests on that)."""
+    lines = ["Could it put someone in physical danger: {danger_said}."]
+    if assessment.danger == "yes":
         lines[0] += (" Who was warned, when and how; whether 999 was called; and when {safeguarding_lead} was "
                      "told.")
-    lines.append(f"Personal information involved: {_said(answers, 'personal_data')}.")
-    if "contained" in answers or answers.get("personal_data") in ("yes", "not_sure"):
-        kinds = "; ".join(LABELS["data", kind] for kind in KINDS if kind in answers.get("data", ()))
-        lines.append(f"What kind: {kinds or NOT_KNOWN}. How many people: {_said(answers, 'people')}, and how many "
-                     f"records. Children or vulnerable adults: {_said(answers, 'vulnerable')}.")
+    lines.append("Personal information involved: {personal_data_said}.")
+    if answers.get("personal_data") in ("yes", "not_sure"):
+        lines.append("What kind: {data_said}. How many people: {people_said}, and how many records. Children or "
+                     "vulnerable adults: {vulnerable_said}.")
         lines.append(_containment(answers))
     return lines
 
@@ -44,30 +53,30 @@ def _containment(answers: dict) -> str:
     """Got back or kept safe; never for words said or a public post; for records out of use, the wait."""
     what = answers["what_happened"]
     if what == "cannot_access":
-        return (f"How long the records could not be used, and when they were back. Could the wait harm anyone: "
-                f"{_said(answers, 'delay_harm')}. Whether anyone may also have seen or taken them.")
-    got_back = "No, it cannot be got back" if what in NEVER_CONTAINED else _said(answers, "contained")
+        return ("How long the records could not be used, and when they were back. Could the wait harm anyone: "
+                "{delay_harm_said}. Whether anyone may also have seen or taken them.")
+    got_back = "No, it cannot be got back" if what in NEVER_CONTAINED else "{contained_said}"
     return f"Got back or kept safe: {got_back}. What was done to stop it spreading, and who else was told."
 
 
 def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str, ...]:
     """What to write down: the facts, the assessed risk and its reasons, and what was done about it."""
-    who = f"Who did it: {_said(answers, 'who')}. Why: {_said(answers, 'reason')}."
+    who = "Who did it: {who_said}. Why: {reason_said}."
     if assessment.level == NEAR_MISS:
         lines = ["What nearly happened, and how it was caught.", "When it nearly happened, and when it was caught.",
                  who, "What will change, so it does not happen again."]
     elif assessment.level == LAWFUL:
-        lines = ["What was shared, with whom, when and how.", who, *_facts(answers),
-                 f"The risk: {assessment.sentence()}",
+        lines = ["What was shared, with whom, when and how.", who, *_facts(answers, assessment),
+                 "The risk: {assessment}",
                  "Why it was needed: what was known at the time, and which reason in our policy allowed it.",
                  "Whether the person it is about was told, when and how; or why not (for example, telling them "
                  "would put someone at risk)."]
     else:
-        own = f" Someone's own view: {_said(answers, 'risk')}."
-        lines = [f"What happened: {_said(answers, 'what_happened')}. How it was found, and by whom.",
+        own = " Someone's own view: {risk_said}."
+        lines = ["What happened: {what_happened_said}. How it was found, and by whom.",
                  "When it happened, and when it was found. The 72 hours for telling the ICO start when it was "
                  "found.",
-                 who, *_facts(answers), f"The risk: {assessment.sentence()}{own}",
+                 who, *_facts(answers, assessment), "The risk: {assessment}" + own,
                  "The ICO: whether it was told, when, and its reference number. If it was told more than 72 hours "
                  "after it was found, the reasons for the delay.",
                  "The people affected: whether they were told, when and how; or, if not, why not."]

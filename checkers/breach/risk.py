@@ -68,6 +68,12 @@ ABOUT = {  # (people, vulnerable) -> who it is about; None: not known
 }
 
 
+def kinds_named(ticked) -> str:
+    """{kinds} in the sentence: every kind ticked, heaviest first ("case notes and contact details"); the
+    level rests on the heaviest alone, so the other kinds are words, not facts."""
+    return " and ".join(KINDS[kind] for kind in GRID if kind in (ticked or ()))
+
+
 @dataclass(frozen=True)
 class Assessment:
     """The level, the safety fact and what to find out: all the rules read. `because` and `find_out`
@@ -83,7 +89,8 @@ class Assessment:
         return bool(self.find_out)
 
     def sentence(self) -> str:
-        """'High risk to the people it is about: health or other sensitive information about a child...'"""
+        """'High risk to the people it is about: {kinds} about a child...': a template, its {kinds} filled in
+        from the boxes ticked (kinds_named)."""
         until = ", until you know more" if self.find_out else ""
         text = f"{WORDS[self.level]}{until}: {'; '.join(self.because)}."
         return text + (f" Find out quickly. {' '.join(self.find_out)}" if self.find_out else "")
@@ -148,8 +155,7 @@ def _because(facts: dict, posted: bool, access: bool, kinds: list[str]) -> list[
     if first and facts["personal"] == "no":
         return first + ["so it is personal information, even if it did not seem so"]
     about = ABOUT[facts["people"], facts["vulnerable"]]
-    what = " and ".join(KINDS[kind] for kind in kinds) or (
-        "personal information" if facts["personal"] else "perhaps personal information")
+    what = "{kinds}" if kinds else "personal information" if facts["personal"] else "perhaps personal information"
     details = [f"{what} {about}".strip()] + (["posted online"] if posted else [])
     if access:
         return first + [", ".join(details + ["could not be used for a while"] + {

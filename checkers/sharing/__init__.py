@@ -8,9 +8,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from .. import versions
-from ..checker import Checker, Held
+from ..checker import Checker, FromAnswer
 from .questions import CHECKABLE, OUTSIDE, QUESTIONS
-from .record import record
+from .record import SAID, record
 from .rules import RULES
 
 ID = "sharing"
@@ -66,23 +66,17 @@ def facts(answers: dict, version: str) -> SimpleNamespace:
     )
 
 
-def values(answers: dict) -> dict:
-    """What the answer's templates fill in beside the group's words: {what}, {who}, {how_to_check}."""
-    return {"what": WHAT[answers["information"]], "who": WHO[answers["requester"]],
-            "how_to_check": HOW_TO_CHECK.get(answers["requester"], "")}
-
-
 CHECKER = Checker(
-    id=ID, title=TITLE, questions=QUESTIONS, rules=RULES, facts=facts, values=values, record=record,
+    id=ID, title=TITLE, questions=QUESTIONS, rules=RULES, facts=facts, record=record,
+    from_answers={"what": FromAnswer("information", WHAT.get), "who": FromAnswer("requester", WHO.get),
+                  "how_to_check": FromAnswer("requester", lambda requester: HOW_TO_CHECK.get(requester, "")),
+                  **SAID},
     decisions={"share": "Share", "get_consent": "Get consent first", "do_not_share": "Do not share",
                "refer_to_manager": "Ask {manager}", "safeguarding": "Safeguarding",
                "pass_to_person_in_authority": "Pass it to {person_with_authority}"},
     no_effect=NO_EFFECT,
     paper_form="sharing-record",
     shown_if={"keeps_case_files": {"information": ("case_file",)}},  # "Their case file" where a group keeps them
-    # Sizes measured in docs/about/performance.md ("The first answer"): every situation with up to two
-    # exceptional circumstances ticked.
-    first_answers=Held(ticks=2),
     example={"about": "service_user", "requester": "police", "information": "contact_details", "circumstances": []},
 )
 DECISIONS, outcome, decide = CHECKER.DECISIONS, CHECKER.outcome, CHECKER.decide

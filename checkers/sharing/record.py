@@ -7,6 +7,7 @@ decision and who made it.
 """
 from __future__ import annotations
 
+from ..checker import FromAnswer
 from ..clauses import cited
 from ..engine import Outcome
 from .questions import QUESTIONS
@@ -56,6 +57,18 @@ SHARED_OR_NOT = "What was shared, with whom and why; or, if nothing was, why not
 LABELS = {(q.id, o.id): o.label for q in QUESTIONS for o in q.options}
 
 
+def _said(qid: str) -> FromAnswer:
+    """An answer as the record says it: its label, in lower case."""
+    return FromAnswer(qid, lambda answer: LABELS[qid, answer].lower() if answer else "")
+
+
+# What the record says of the reader's answers: {information_said}, {about_said}, {consent_said} and
+# {circumstances_said} (the ticked ones, or "none").
+SAID = {**{f"{qid}_said": _said(qid) for qid in ("information", "about", "consent")},
+        "circumstances_said": FromAnswer("circumstances", lambda ticked: "; ".join(
+            LABELS["circumstances", c] for c in sorted(ticked or ())).lower() or "none")}
+
+
 def _basis(answers: dict) -> list[str]:
     found = set(answers["circumstances"]) | {answers["requester"]}
     return [f"If anything was shared without their consent: why ({why}), and the reason in law: {basis}."
@@ -64,17 +77,15 @@ def _basis(answers: dict) -> list[str]:
 
 def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[str, ...]:
     """What to write down, line by line (templates in the group's words); this checker makes no assessment."""
-    requester, consent = answers["requester"], answers.get("consent")
-    ticked = [LABELS["circumstances", c] for c in sorted(answers["circumstances"])]
+    requester = answers["requester"]
     decision = outcome.winner.decision
     lines = ["When: the date and time you were asked.", WHO_ASKED[requester]]
     if requester == "police":
         lines.append("What the police want, why they need it (necessary, not just useful), and under which law.")
     lines += [
-        f"What they asked for: {LABELS['information', answers['information']].lower()}, about "
-        f"{LABELS['about', answers['about']].lower()}.",
-        f"Consent: {LABELS['consent', consent].lower()}." if consent else NO_CONSENT_QUESTION[requester],
-        f"Exceptional circumstances: {'; '.join(ticked).lower() if ticked else 'none'}.",
+        "What they asked for: {information_said}, about {about_said}.",
+        "Consent: {consent_said}." if answers.get("consent") else NO_CONSENT_QUESTION[requester],
+        "Exceptional circumstances: {circumstances_said}.",
         *_basis(answers),
         f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
         OUTCOME.get(decision, SHARED_OR_NOT),

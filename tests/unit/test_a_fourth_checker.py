@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 import checkers
-from checkers.checker import Checker
+from checkers.checker import Checker, FromAnswer
 from checkers.engine import Rule
 from checkers.model import Option, Question
 from handbook.browser.first_answers import Reader, build as first_answers
@@ -46,7 +46,7 @@ def _record(answers: dict, outcome, assessment=None) -> tuple[str, ...]:
 
 LOST = Checker(id="lost", title="Something was left behind", questions=QUESTIONS, rules=RULES,
                decisions={"report": "Tell {manager}", "keep": "Put it back"}, facts=_facts, record=_record,
-               values=lambda answers: {"who": "someone"}, shown_if={"keeps_case_files": {"kind": ("papers",)}},
+               from_answers={"who": FromAnswer("kind", lambda kind: "someone")}, shown_if={"keeps_case_files": {"kind": ("papers",)}},
                route_order=("where", "kind", "named"), example={"kind": "keys", "where": []})
 
 

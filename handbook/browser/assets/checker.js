@@ -97,7 +97,7 @@ function startEngine() {
   return engine;
 }
 
-// What the rules decided for every answer set the page holds: one file per checker, fetched whole
+// What the rules decided for every answer set the form can send: one file per checker, fetched whole
 // (its name never depends on the answers), started as soon as the forms are set up, ahead of the runtime.
 const firstAnswerFiles = new Map();
 function firstAnswers(checker) {
@@ -106,41 +106,88 @@ function firstAnswers(checker) {
       checker,
       fetch(new URL(`first-answers-${checker}.json`, import.meta.url))
         .then((response) => (response.ok ? response.json() : null))
-        .then(
-          (data) =>
-            data && {
-              ...data,
-              columns: Object.fromEntries(
-                Object.entries(data.outcomes).map(([name, column]) => [
-                  name,
-                  column.split(",").map((n) => parseInt(n, 36)),
-                ]),
-              ),
-            },
-        )
+        .then((data) => data && readable(data))
         .catch(() => null),
     );
   }
   return firstAnswerFiles.get(checker);
 }
 
-// The result the build held for these answers, or null. The same lookup as Reader.lookup in
+const numbers = (text) => text.split(",").map((n) => parseInt(n, 36));
+const diagram = (d) => ({ ...d, nodes: d.nodes ? d.nodes.split(";").map((node) => node.split(".")) : [] });
+
+// The file, unpacked once: columns and diagrams as lists.
+function readable(data) {
+  return {
+    ...data,
+    answer: diagram(data.answer),
+    assessment: data.assessment && {
+      ...diagram(data.assessment),
+      classes: numbers(data.assessment.classes),
+      sentences: numbers(data.assessment.sentences),
+    },
+    columns: Object.fromEntries(Object.entries(data.outcomes).map(([name, column]) => [name, numbers(column)])),
+    texts: data.words.map((word) => numbers(word.texts).map((n) => data.strings[n])),
+  };
+}
+
+// Which child of a node the answers take (diagram.py: the tests).
+function branch(test, answers, assessed) {
+  if (test.assessment) return assessed;
+  const answer = answers[test.question];
+  if (test.option) return (answer || []).includes(test.option) ? 1 : 0;
+  if (test.first) {
+    const at = test.first.findIndex((option) => (answer || []).includes(option));
+    return at < 0 ? test.first.length : at;
+  }
+  return answer === undefined ? test.options.length : test.options.indexOf(answer);
+}
+
+// The leaf the answers reach in a diagram, or null where the form never sends them.
+function walk(d, answers, assessed) {
+  let ref = d.root;
+  while (ref) {
+    const n = parseInt(ref, 36);
+    if (n % 2) return (n - 1) / 2;
+    const [test, ...children] = d.nodes[n / 2];
+    ref = children[branch(d.tests[parseInt(test, 36)], answers, assessed)];
+  }
+  return null;
+}
+
+// The words filled in from the reader's own answers ("ⓠ3ⓠ"; "Ⓠ3ⓠ" where a sentence starts).
+function filled(text, values) {
+  return text.replace(/([ⓠⓆ])([0-9]+)ⓠ/g, (_, mark, n) => {
+    const value = values[Number(n)];
+    return mark === "Ⓠ" ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  });
+}
+
+// The result the build worked out for these answers, or null. The same reading as Reader.lookup in
 // first_answers.py, which the tests hold equal to decide() for every answer set.
 function lookUp(data, answers) {
-  const row = data.singles.map((q) => answers[q] ?? "-").join(" ");
-  const cell = data.multi
-    .map(({ id, options }) =>
-      options.reduce((sum, option, i) => sum + ((answers[id] || []).includes(option) ? 2 ** i : 0), 0),
-    )
-    .join(".");
-  const numbers = (Object.prototype.hasOwnProperty.call(data.rows, row) ? data.rows[row] : "").split(",");
-  const at = data.cells.indexOf(cell);
-  if (at < 0 || at >= numbers.length || !numbers[at]) return null;
-  const outcome = parseInt(numbers[at], 36);
-  const text = (name) => data.strings[data.columns[name][outcome]];
+  const values = data.words.map(({ question, options, multi }, i) => {
+    const answer = answers[question];
+    const at = multi
+      ? options.reduce((sum, option, bit) => sum + ((answer || []).includes(option) ? 2 ** bit : 0), 0)
+      : answer === undefined
+        ? options.length
+        : options.indexOf(answer);
+    return data.texts[i][at];
+  });
+  let assessed = null;
+  if (data.assessment) {
+    const sentence = walk(data.assessment, answers, null);
+    if (sentence === null) return null;
+    values.push(filled(data.strings[data.assessment.sentences[sentence]], values));
+    assessed = data.assessment.classes[sentence];
+  }
+  const outcome = walk(data.answer, answers, assessed);
+  if (outcome === null) return null;
+  const text = (name) => filled(data.strings[data.columns[name][outcome]], values);
   const items = (name) => {
     const listed = data.lists[data.columns[name][outcome]];
-    return listed ? listed.split(".").map((n) => data.strings[parseInt(n, 36)]) : [];
+    return listed ? listed.split(".").map((n) => filled(data.strings[parseInt(n, 36)], values)) : [];
   };
   return {
     decision: text("decision"),
