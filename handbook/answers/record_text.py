@@ -90,7 +90,8 @@ def _header(record) -> list[str]:
            "representative answer sets are walked too, under each version: one for each assessment the rules can "
            "tell apart, crossed with every answer to the other questions. Every outcome, note, step and line "
            "to write down they give is here; they are counted apart (\"representative answer sets\"), and an "
-           "outcome's \"Write down\" speaks of both."] if record.representatives else []),
+           "outcome's \"Write down\" speaks of both. A line to write down that repeats those answers lists the "
+           "values these sets give: each is an answer's label, under Questions."] if record.representatives else []),
         "",
     ]
 
