@@ -54,6 +54,7 @@ class Outcome:
     answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> the table's answer sets
     counts: dict[str, int] = field(default_factory=dict)  # version -> the table's answer sets
     represented: dict[str, int] = field(default_factory=dict)  # version -> representative answer sets
+    also: dict[str, set] = field(default_factory=dict)  # question -> answers only representative sets give here
 
 
 @dataclass
@@ -146,9 +147,14 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
     for other in outcome.matched:
         if other.urgency == result.urgency != rule.urgency:
             found.raised_by[other.name] = other.summary
-    if not represents:
-        found.answers.setdefault(version, set()).add(tuple(
-            frozenset(answers.get(q.id) or ()) if q.multi else answers.get(q.id, BLANK) for q in record.questions))
+    given = tuple(frozenset(answers.get(q.id) or ()) if q.multi else answers.get(q.id, BLANK)
+                  for q in record.questions)
+    if represents:
+        for question, answer in zip(record.questions, given):
+            if not question.multi and question.id not in record.left:
+                found.also.setdefault(question.id, set()).add(answer)
+    else:
+        found.answers.setdefault(version, set()).add(given)
     seen.add((result.title, result.steps, result.record, result.assessment))
 
 

@@ -50,6 +50,17 @@ def _which_answers(record, answer_sets) -> str:
     return " · ".join(said) or "any"
 
 
+def _also(record, outcome) -> str:
+    """The answers only representative sets give this outcome: answering the questions the table leaves open."""
+    table = set().union(*outcome.answers.values())
+    said = []
+    for n, question in enumerate(record.questions):
+        extra = outcome.also.get(question.id, set()) - {answers[n] for answers in table}
+        if extra:
+            said.append(f"{question.id}: {', '.join(v for v in (*question.option_ids(), BLANK) if v in extra)}")
+    return f"; with those questions answered, also {' · '.join(said)}" if said else ""
+
+
 def _moved(record, outcome) -> list[str]:
     """The answer sets that lead here under one policy version only: what the versions change."""
     lines = []
@@ -89,8 +100,9 @@ def _header(record) -> list[str]:
         *([f"Answered, those questions can change the outcome, its notes and its words, so {record.representatives:,} "
            "representative answer sets are walked too, under each version: one for each assessment the rules can "
            "tell apart, crossed with every answer to the other questions. Every outcome, note, step and line "
-           "to write down they give is here; they are counted apart (\"representative answer sets\"), and an "
-           "outcome's \"Write down\" speaks of both. A line to write down that repeats those answers lists the "
+           "to write down they give is here; they are counted apart (\"representative answer sets\"), "
+           "\"also\" names answers to the other questions that only they lead to there, and an outcome's \"Write "
+           "down\" speaks of both. A line to write down that repeats those answers lists the "
            "values these sets give: each is an answer's label, under Questions."] if record.representatives else []),
         "",
     ]
@@ -153,7 +165,7 @@ def _outcome(record, number: int, outcome) -> list[str]:
     which = f" Answers: {_which_answers(record, every_set)}." if every_set else ""
     lines.append(f"{STEP}{_count(outcome.counts)}.{which}")
     if outcome.represented:
-        lines.append(f"{STEP}{_count(outcome.represented, 'representative answer sets')}.")
+        lines.append(f"{STEP}{_count(outcome.represented, 'representative answer sets')}{_also(record, outcome)}.")
     return lines + _moved(record, outcome)
 
 

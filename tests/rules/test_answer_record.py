@@ -257,3 +257,17 @@ def test_a_stale_record_fails_handbook_answers(tmp_path, monkeypatch):
     assert "+    S4 Listen and stay calm. Do not ask leading questions" in diff
     outcome = CliRunner().invoke(main, ["answers"])
     assert outcome.exit_code == 1 and "concern.txt (committed)" in outcome.output
+
+
+def test_the_breach_record_has_what_only_answered_facts_lead_to():
+    """Names alone about one adult, said out loud: unlikely to harm anyone, with its note. The table's space
+    (those facts unanswered) never gets there; the representative answer sets do, and the record says so."""
+    result = checkers.CHECKERS["breach"].decide(
+        {"who": "me", "reason": "none", "what_happened": "told_someone", "personal_data": "yes",
+         "data": ["names_only"], "people": "one", "vulnerable": "no", "danger": "no"}, group=GROUP)
+    assert result.urgency == "today" and "Ask the person who was told not to pass it on." in result.steps
+    unlikely = re.search(r"^A\d+\. report_to_manager, today: .*unlikely to harm anyone\n(.*?)\n\n",
+                         record_path("breach").read_text(encoding="utf-8"), flags=re.M | re.S).group(1)
+    told = re.search(r"^(N\d+) told ", record_path("breach").read_text(encoding="utf-8"), flags=re.M).group(1)
+    assert re.search(rf"Added before the steps: .*\b{told} told\b", unlikely)
+    assert "with those questions answered, also what_happened: told_someone." in unlikely
