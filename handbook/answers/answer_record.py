@@ -4,10 +4,12 @@ The answers tables (tables.py) hold codes only. This record holds the words, for
 under every policy version, in the words of the example group (the project's group.yml), written into
 checkers/answers/<checker>.txt. Each distinct outcome (the rule that decides, at its urgency) is written
 once: its decision, title, steps, which notes other rules add to it, which lines to write down, and which
-answers lead to it. A checker whose table leaves questions unanswered gives representative answer sets that reach
-the rest of its space (Checker.representatives): they are walked too, and counted apart. Each note and each line to write down is written once for the whole checker. The words
-that change with the answers ("[what]") are shown once, with every value they take; a step already written
-out under an earlier answer is named by its number. What only one policy version says is marked
+answers lead to it. A checker whose table leaves questions unanswered gives representative answer sets that
+reach the rest of its space (Checker.representatives): they are walked too, and counted apart. Each note and
+each line to write down is written once for the whole checker. The words that change with the answers
+("[what]") are shown once, with every value they take; a step already written out under an earlier answer is
+named by its number. An assessment with too many sentences to write out is shown by its parts
+(Checker.assessment_parts). What only one policy version says is marked
 "(only in 1.0)". So every wording shows once, a change of words is a changed line in a diff, and the file is
 short enough to read in one sitting.
 
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import checkers
 from checkers import versions
+from checkers.checker import Parts
 from checkers.model import URGENCIES
 from checkers.words import AGAIN, words
 
@@ -67,7 +70,7 @@ class Record:
     questions: tuple
     rules: tuple
     left: tuple[str, ...] = ()  # questions the answers table leaves unanswered (tables.TABLE_QUESTIONS)
-    parts: object = None  # the assessment's sentence by its parts (Checker.assessment_parts), or None
+    parts: Parts | None = None  # the assessment's sentence by its parts (Checker.assessment_parts)
     representatives: int = 0  # representative answer sets walked beside the table's, per version
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     notes: dict[tuple[str, str], Wording] = field(default_factory=dict)

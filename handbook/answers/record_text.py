@@ -97,13 +97,13 @@ def _header(record) -> list[str]:
         "lists the answer sets that lead to an outcome under that version only.",
         *([f"The answer sets counted and described under each outcome are the answers table's, which leaves these "
            f"questions unanswered, meaning 'not sure': {', '.join(record.left)}."] if record.left else []),
-        *([f"Answered, those questions can change the outcome, its notes and its words, so {record.representatives:,} "
-           "representative answer sets are walked too, under each version: one for each assessment the rules can "
-           "tell apart, crossed with every answer to the other questions. Every outcome, note, step and line "
-           "to write down they give is here; they are counted apart (\"representative answer sets\"), "
-           "\"also\" names answers to the other questions that only they lead to there, and an outcome's \"Write "
-           "down\" speaks of both. A line to write down that repeats those answers lists the "
-           "values these sets give: each is an answer's label, under Questions."] if record.representatives else []),
+        *([f"Answered, those questions can change the outcome, its notes and its words, so "
+           f"{record.representatives:,} representative answer sets are walked too, under each version: one for each "
+           "assessment the rules can tell apart, crossed with every answer to the other questions. Every outcome, "
+           "note, step and line to write down they give is here; they are counted apart (\"representative answer "
+           "sets\"), \"also\" names answers to the other questions that only they lead to there, and an outcome's "
+           "\"Write down\" speaks of both. A line to write down that repeats those answers lists the values these "
+           "sets give: each is an answer's label, under Questions."] if record.representatives else []),
         "",
     ]
 
@@ -190,9 +190,9 @@ def _by_parts(record) -> list[str]:
     lines = [f"== {parts.title}, by its parts ==", parts.how]
     lines += [f"[{name}] {when}: {' | '.join(wordings)}" for name, when, wordings in parts.parts]
     said = sorted({text for outcome in record.outcomes.values() for text in outcome.assessments}, key=len)
-    longest = said[-1]
-    other = next(text for text in reversed(said) if not text.startswith(longest.split(":")[0].split(",")[0]))
-    return lines + ["For example:", f"{VALUES}- {longest}", f"{VALUES}- {other}", ""]
+    level = next(first for first in parts.parts[0][2] if said[-1].startswith(first))
+    other = next(text for text in reversed(said) if not text.startswith(level))  # the longest at another level
+    return lines + ["For example:", f"{VALUES}- {said[-1]}", f"{VALUES}- {other}", ""]
 
 
 def render(record) -> str:

@@ -95,9 +95,8 @@ def test_the_representatives_give_every_assessment_of_the_whole_space_with_every
               for _, a, seen, _ in distinguishable()}
     arising = {ctx: {(answers.get("personal_data"), summary(assessment)) for answers, assessment in assessed(ctx)}
                for ctx in CONTEXTS}
-    whole = {(who, reason, what, *seen)
-             for who, reason, what in itertools.product(*(Q[q].option_ids() for q in ("who", "reason", "what_happened")))
-             for seen in arising[context(what, reason)]}
+    bases = itertools.product(*(Q[q].option_ids() for q in ("who", "reason", "what_happened")))
+    whole = {(who, reason, what, *seen) for who, reason, what in bases for seen in arising[context(what, reason)]}
     assert walked == whole and len(representative_answers()) == len(walked)
 
 
