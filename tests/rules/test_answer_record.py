@@ -212,7 +212,9 @@ def test_every_risk_sentence_over_the_whole_space_of_facts_is_made_of_the_parts_
     assert [text for text in said if not breach_sentence().fullmatch(text)] == []
     every_text = "\n".join(said)
     _, parts = parts_of(record_path("breach").read_text(encoding="utf-8"))
-    assert [wording for wordings in parts.values() for wording in wordings if wording not in every_text] == []
+    listed = [wording for wordings in parts.values() for wording in wordings]
+    assert [wording for wording in listed if wording not in every_text] == []
+    assert len(listed) == len(set(listed))  # each wording written once
     assert len(said) > 10 * sum(map(len, parts.values()))  # the parts are far fewer than the sentences
 
 
