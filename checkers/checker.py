@@ -8,7 +8,7 @@ only this object, never a checker's own modules, so a new checker is one folder 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import engine, versions
 from .engine import Rule
@@ -29,6 +29,16 @@ class FromAnswer:
 
     question: str
     text: Callable[[object], str]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A judgement's sentence by its parts, for the record of every answer, when its combinations are too many to
+    write out (breach's risk): how the parts make the sentence, and each part with every wording it takes."""
+
+    title: str  # what the sentence is, and where the answer says it
+    how: str  # how the parts make the sentence, with the parts as [name]
+    parts: tuple[tuple[str, str, tuple[str, ...]], ...]  # (name, when it is said, every wording), in sentence order
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +65,10 @@ class Checker:
     unanswered: dict[str, str] = field(default_factory=dict)
     # The questions the committed answers table expands (None: all), the others left unanswered.
     table_questions: tuple[str, ...] | None = None
+    # Answer sets that reach every answer when the table leaves questions unanswered: one for each judgement the
+    # rules can tell apart, crossed with the other answers. The record of every answer walks them too.
+    representatives: Callable[[], Iterable[dict]] | None = None
+    assessment_parts: Parts | None = None  # the judgement's sentence by its parts, for the record
     # Options that change nothing (decision, cites or actions) under some version, and why:
     # "<version> <question>.<option>" -> the reason (tests/rules/test_rules_invariants.py reads it).
     no_effect: dict[str, str] = field(default_factory=dict)

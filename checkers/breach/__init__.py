@@ -17,6 +17,9 @@ every rule is still tested over every combination the rules can tell apart:
 - The committed answers table expands TABLE_QUESTIONS only: every
   combination of them with its outcome, the other facts left unanswered (so "not sure"). It reaches
   every rule and every clause.
+- The whole space is walked through representatives (space.py): one set of facts for each assessment the
+  rules can tell apart, crossed with every (who, why, what happened). The record of every answer
+  (checkers/answers/breach.txt) walks them beside the table, and the tests prove the rules over them.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from .. import versions
 from ..checker import Checker, FromAnswer
 from .questions import QUESTIONS, UNANSWERED
 from .record import SAID, record
-from .risk import GRID, Assessment, assess, kinds_named
+from .risk import GRID, PARTS, Assessment, assess, kinds_named
+from .space import representative_answers
 from .rules import RULES
 
 ID = "breach"
@@ -57,6 +61,7 @@ CHECKER = Checker(
     id=ID, title=TITLE, questions=QUESTIONS, rules=RULES, facts=facts, assess=assess, record=record,
     decisions={"report_to_manager": "Tell {manager}"},
     unanswered=UNANSWERED, table_questions=TABLE_QUESTIONS, no_effect=NO_EFFECT,
+    representatives=representative_answers, assessment_parts=PARTS,
     # What happened and the danger first (safety first, as on the form), who and why last: 712 route pages
     # rather than 1,156.
     route_order=("what_happened", "danger", "personal_data", "contained", "delay_harm", "data", "people",

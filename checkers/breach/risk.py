@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checker import Parts
 from .questions import JUSTIFIED
 
 # Said out loud or posted for anyone to see: it cannot be got back (the `contained` question is not asked).
@@ -66,6 +67,43 @@ ABOUT = {  # (people, vulnerable) -> who it is about; None: not known
     ("very_many", "no"): "about more than 1,000 adults", ("very_many", None): "about more than 1,000 people",
     (None, "yes"): "about children or vulnerable adults", (None, "no"): "about adults", (None, None): "",
 }
+UNTIL = "until you know more"  # said after the level while something is still to find out
+FIND_OUT_LEAD = "Find out quickly."
+SETTLED = {NEAR_MISS: "nothing got out", NONE: "no personal information was involved",
+           LAWFUL: "it was passed on on purpose, for a reason our policy allows, to the people who needed it"}
+DANGER = ("it could put someone in physical danger", "so it is personal information, even if it did not seem so")
+PERSONAL = {"yes": "personal information", None: "perhaps personal information"}  # no kind ticked
+POSTED, OUT_OF_USE = "posted online", "could not be used for a while"
+GOT_BACK = {"yes": "got back, deleted before anyone read it, or locked with a password", "no": "not got back"}
+WAIT = {"yes": "and the wait could harm them", "no": "and the wait did not harm anyone"}
+JUDGED_WORDS = {RISK: "someone judged it could harm them", HIGH: "someone judged it could seriously harm them"}
+# The sentence by its parts, for the record of every answer (checkers/answers/breach.txt): its combinations
+# run to the tens of thousands, its parts to a few dozen wordings. Read it beside Assessment.sentence().
+PARTS = Parts(
+    title="The risk, said above the steps",
+    how=("The risk is one sentence. Its shape: [level], [until]: [danger]; [what] [about], [event], [got back]; "
+         f"[judged]. {FIND_OUT_LEAD} [find out] ... Each part is left out when it does not apply, with the comma "
+         "or semicolon before it. When nothing got out, it was passed on for a reason our policy allows, or no "
+         "personal information was involved, the sentence is only [level]: [settled]. Several kinds of "
+         "information are joined by \"and\"; [until] and the questions to find out are said only while "
+         "something is still to find out, one question after another."),
+    parts=(("level", "how likely harm is", tuple(WORDS.values())),
+           ("until", "while something is still to find out", (UNTIL,)),
+           ("settled", "all that is said when nothing got out, it was allowed, or no personal information",
+            tuple(SETTLED.values())),
+           ("danger", "when it could put someone in physical danger (the second when it did not seem personal)",
+            DANGER),
+           ("what", "the kinds of information ticked, or, with none ticked, whether it was personal",
+            (*KINDS.values(), *PERSONAL.values())),
+           ("about", "how many people, and whether children or vulnerable adults (when known)",
+            tuple(about for about in ABOUT.values() if about)),
+           ("event", "when it was posted online, or records could not be used", (POSTED, OUT_OF_USE)),
+           ("got back", "whether it was got back; for records that could not be used, what the wait did",
+            (*GOT_BACK.values(), *WAIT.values())),
+           ("judged", "when someone's own view raises the level", tuple(JUDGED_WORDS.values())),
+           ("find out", f"after \"{FIND_OUT_LEAD}\", each fact that could change the answer",
+            tuple(FIND_OUT.values()))),
+)
 
 
 def kinds_named(ticked) -> str:
@@ -91,9 +129,9 @@ class Assessment:
     def sentence(self) -> str:
         """'High risk to the people it is about: {kinds} about a child...': a template, its {kinds} filled in
         from the boxes ticked (kinds_named)."""
-        until = ", until you know more" if self.find_out else ""
+        until = f", {UNTIL}" if self.find_out else ""
         text = f"{WORDS[self.level]}{until}: {'; '.join(self.because)}."
-        return text + (f" Find out quickly. {' '.join(self.find_out)}" if self.find_out else "")
+        return text + (f" {FIND_OUT_LEAD} {' '.join(self.find_out)}" if self.find_out else "")
 
 
 def _known(value):
@@ -151,31 +189,26 @@ def _find_out(facts: dict, posted: bool, access: bool, level: str, judged: str |
 
 def _because(facts: dict, posted: bool, access: bool, kinds: list[str]) -> list[str]:
     """The facts the level rests on, as clauses of one sentence."""
-    first = ["it could put someone in physical danger"] if facts["danger"] == "yes" else []
+    first = [DANGER[0]] if facts["danger"] == "yes" else []
     if first and facts["personal"] == "no":
-        return first + ["so it is personal information, even if it did not seem so"]
+        return first + [DANGER[1]]
     about = ABOUT[facts["people"], facts["vulnerable"]]
-    what = "{kinds}" if kinds else "personal information" if facts["personal"] else "perhaps personal information"
-    details = [f"{what} {about}".strip()] + (["posted online"] if posted else [])
-    if access:
-        return first + [", ".join(details + ["could not be used for a while"] + {
-            "yes": ["and the wait could harm them"], "no": ["and the wait did not harm anyone"]}.get(facts["delay"], []))]
-    details += {"yes": ["got back, deleted before anyone read it, or locked with a password"],
-                "no": ["not got back"]}.get(facts["contained"], [])
-    return first + [", ".join(details)]
+    what = "{kinds}" if kinds else PERSONAL[facts["personal"]]
+    details = [f"{what} {about}".strip()] + ([POSTED] if posted else [])
+    ending = [OUT_OF_USE, WAIT.get(facts["delay"])] if access else [GOT_BACK.get(facts["contained"])]
+    return first + [", ".join(details + [part for part in ending if part])]
 
 
 def assess(answers: dict) -> Assessment:
     """The assessment for checked answers (unanswered facts mean "not sure")."""
     what, danger = answers["what_happened"], _known(answers.get("danger"))
     if what == "near_miss":
-        return Assessment(NEAR_MISS, "no", ("nothing got out",))
+        return Assessment(NEAR_MISS, "no", (SETTLED[NEAR_MISS],))
     safety = danger or "unsure"
     if answers["reason"] in JUSTIFIED and what == "shared_on_purpose" and danger != "yes":
-        return Assessment(LAWFUL, safety, ("it was passed on on purpose, for a reason our policy allows, "
-                                           "to the people who needed it",))
+        return Assessment(LAWFUL, safety, (SETTLED[LAWFUL],))
     if answers["personal_data"] == "no" and danger != "yes":
-        return Assessment(NONE, safety, ("no personal information was involved",))
+        return Assessment(NONE, safety, (SETTLED[NONE],))
     kinds = [kind for kind in GRID if kind in answers.get("data", ())]
     contained = "no" if what in NEVER_CONTAINED else _known(answers.get("contained"))
     facts = {"personal": _known(answers["personal_data"]), "danger": danger, "contained": contained,
@@ -187,5 +220,5 @@ def assess(answers: dict) -> Assessment:
     judged = JUDGED.get(answers.get("risk"))
     if _raised(level, judged) != level:
         level = judged
-        because.append("someone judged it " + ("could seriously harm them" if judged == HIGH else "could harm them"))
+        because.append(JUDGED_WORDS[judged])
     return Assessment(level, safety, tuple(because), _find_out(facts, posted, access, level, judged))

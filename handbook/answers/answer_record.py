@@ -4,9 +4,12 @@ The answers tables (tables.py) hold codes only. This record holds the words, for
 under every policy version, in the words of the example group (the project's group.yml), written into
 checkers/answers/<checker>.txt. Each distinct outcome (the rule that decides, at its urgency) is written
 once: its decision, title, steps, which notes other rules add to it, which lines to write down, and which
-answers lead to it. Each note and each line to write down is written once for the whole checker. The words
-that change with the answers ("[what]") are shown once, with every value they take; a step already written
-out under an earlier answer is named by its number. What only one policy version says is marked
+answers lead to it. A checker whose table leaves questions unanswered gives representative answer sets that
+reach the rest of its space (Checker.representatives): they are walked too, and counted apart. Each note and
+each line to write down is written once for the whole checker. The words that change with the answers
+("[what]") are shown once, with every value they take; a step already written out under an earlier answer is
+named by its number. An assessment with too many sentences to write out is shown by its parts
+(Checker.assessment_parts). What only one policy version says is marked
 "(only in 1.0)". So every wording shows once, a change of words is a changed line in a diff, and the file is
 short enough to read in one sitting.
 
@@ -23,6 +26,7 @@ from pathlib import Path
 
 import checkers
 from checkers import versions
+from checkers.checker import Parts
 from checkers.model import URGENCIES
 from checkers.words import AGAIN, words
 
@@ -47,11 +51,13 @@ class Outcome:
     title: Wording
     steps: dict[str, Wording] = field(default_factory=dict)  # template -> its words, in the rule's order
     notes: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (rule, template) -> versions
-    lines: dict[str, list[int]] = field(default_factory=dict)  # label -> [answer sets it is in, per version]
+    lines: dict[str, list[int]] = field(default_factory=dict)  # label -> [answer sets it is in (any), per version]
     assessments: dict[str, set[str]] = field(default_factory=dict)
     raised_by: dict[str, str] = field(default_factory=dict)  # rule name -> its summary
-    answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> answer sets, in question order
-    counts: dict[str, int] = field(default_factory=dict)  # version -> answer sets
+    answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> the table's answer sets
+    counts: dict[str, int] = field(default_factory=dict)  # version -> the table's answer sets
+    represented: dict[str, int] = field(default_factory=dict)  # version -> representative answer sets
+    also: dict[str, set] = field(default_factory=dict)  # question -> answers only representative sets give here
 
 
 @dataclass
@@ -64,6 +70,8 @@ class Record:
     questions: tuple
     rules: tuple
     left: tuple[str, ...] = ()  # questions the answers table leaves unanswered (tables.TABLE_QUESTIONS)
+    parts: Parts | None = None  # the assessment's sentence by its parts (Checker.assessment_parts)
+    representatives: int = 0  # representative answer sets walked beside the table's, per version
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     notes: dict[tuple[str, str], Wording] = field(default_factory=dict)
     lines: dict[str, Line] = field(default_factory=dict)
@@ -101,15 +109,25 @@ def _line_text(text: str, result, said: Words) -> str:
     return re.sub(rf"clauses? {re.escape(', '.join(result.cites))}\b", "[clauses]", text)
 
 
-def _gather(record: Record, said: Words, version: str, answers: dict, outcome, result, seen: set) -> None:
-    """Add one answer set's outcome and words to the record."""
+def _label(text: str) -> str:
+    """A line's label: its words before the first ": " after the answer's own words, or the whole line."""
+    own = [found.end() for found in OWN.finditer(text)]
+    start = own[-1] if own else 0
+    label, colon, _ = text[start:].partition(": ")
+    return text[:start] + label if colon else text
+
+
+def _gather(record: Record, said: Words, version: str, answers: dict, outcome, result, seen: set,
+            represents: bool = False) -> None:
+    """Add one answer set's outcome and words to the record (a representative one is counted apart)."""
     rule = outcome.winner
     key = (rule.name, result.urgency)
     if key not in record.outcomes:  # (a pattern is made only for a wording not seen yet: they are slow to make)
         record.outcomes[key] = Outcome(rule, result.urgency, Wording(template_pattern(rule.title, said.phrases)))
     found = record.outcomes[key]
     found.title.add(said.named_in_full(result.title), version)
-    found.counts[version] = found.counts.get(version, 0) + 1
+    counts = found.represented if represents else found.counts
+    counts[version] = counts.get(version, 0) + 1
     for template, text in zip(outcome.steps, result.steps, strict=True):
         text = said.named_in_full(text)
         if template in rule.steps:
@@ -124,7 +142,7 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
         found.notes.setdefault((note.name, template), set()).add(version)
     for text in result.record:
         text = _line_text(text, result, said)
-        label = text if OWN.search(text) else Line.label_of(text)[0]  # a line with the answer's own words is one
+        label = _label(text)
         record.lines.setdefault(label, Line(label)).add(text, version)
         found.lines.setdefault(label, [0] * len(versions.VERSIONS))[versions.VERSIONS.index(version)] += 1
     if result.assessment:
@@ -132,26 +150,35 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
     for other in outcome.matched:
         if other.urgency == result.urgency != rule.urgency:
             found.raised_by[other.name] = other.summary
-    found.answers.setdefault(version, set()).add(tuple(
-        frozenset(answers.get(q.id) or ()) if q.multi else answers.get(q.id, BLANK) for q in record.questions))
+    given = tuple(frozenset(answers.get(q.id) or ()) if q.multi else answers.get(q.id, BLANK)
+                  for q in record.questions)
+    if represents:
+        for question, answer in zip(record.questions, given):
+            if not question.multi and question.id not in record.left:
+                found.also.setdefault(question.id, set()).add(answer)
+    else:
+        found.answers.setdefault(version, set()).add(given)
     seen.add((result.title, result.steps, result.record, result.assessment))
 
 
 @functools.lru_cache(maxsize=None)
 def gather(checker_id: str) -> Record:
     """The record of one checker: every valid answer set of the answers table (which may leave some optional
-    questions unanswered: tables.py), under every policy version."""
+    questions unanswered: tables.py), and the checker's representative answer sets, under every policy version."""
     checker = checkers.CHECKERS[checker_id]
     group = load_group(EXAMPLE_GROUP)
     said = Words(group.words())
+    represented = tuple(checker.representatives()) if checker.representatives else ()
     record = Record(checker_id, group.name, said.again, tuple(checker.questions), tuple(checker.rules),
-                    tuple(q.id for q in checker.questions if q not in table_questions(checker_id)))
+                    tuple(q.id for q in checker.questions if q not in table_questions(checker_id)),
+                    checker.assessment_parts, len(represented))
     seen: set = set()
     group_words = group.words()
     for version in versions.VERSIONS:
-        for answers in combinations(checker_id):
-            outcome, result = checker.explain(answers, group=group_words, version=version)
-            _gather(record, said, version, answers, outcome, result, seen)
+        for represents, answer_sets in ((False, combinations(checker_id)), (True, represented)):
+            for answers in answer_sets:
+                outcome, result = checker.explain(answers, group=group_words, version=version)
+                _gather(record, said, version, answers, outcome, result, seen, represents)
     order = {rule.name: n for n, rule in enumerate(record.rules)}
     record.outcomes = dict(sorted(record.outcomes.items(),
                                   key=lambda item: (order[item[0][0]], URGENCIES.index(item[0][1]))))

@@ -6,6 +6,8 @@ Its shape, which tests/rules/test_answer_record.py reads back to rebuild every a
         [<word>]: <value> | <value>                      the words of a step that change with the answers
         Added before the steps: N<n> <rule>, ...         notes other rules add, in this order
         Write down: R<n> ...                             the lines to write down
+    == <the assessment>, by its parts ==                 when the checker gives its sentence by parts
+    [<part>] <when it is said>: <wording> | <wording>
 """
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ STEP, VALUES = "    ", "        "
 PREVIEW = 5  # words of a step written out earlier, to recognise it by
 
 
-def _count(counts: dict[str, int]) -> str:
+def _count(counts: dict[str, int], what: str = "") -> str:
+    """How many answer sets, per version; `what` names sets that are not the table's."""
     numbers = {counts.get(v, 0) for v in versions.VERSIONS}
     if len(numbers) == 1:
-        return f"{numbers.pop():,} answer sets in each version"
-    return ", ".join(f"{counts.get(v, 0):,} under {v}" for v in versions.VERSIONS)
+        return f"{numbers.pop():,} {what or 'answer sets'} in each version"
+    return ", ".join(f"{counts.get(v, 0):,} under {v}" for v in versions.VERSIONS) + (f" ({what})" if what else "")
 
 
 def _which_answers(record, answer_sets) -> str:
@@ -45,6 +48,17 @@ def _which_answers(record, answer_sets) -> str:
             said.append(f"{question.id}: " + (f"any but {', '.join(left)}" if len(left) < len(seen)
                                               else ', '.join(v for v in named if v in seen)))
     return " · ".join(said) or "any"
+
+
+def _also(record, outcome) -> str:
+    """The answers only representative sets give this outcome: answering the questions the table leaves open."""
+    table = set().union(*outcome.answers.values())
+    said = []
+    for n, question in enumerate(record.questions):
+        extra = outcome.also.get(question.id, set()) - {answers[n] for answers in table}
+        if extra:
+            said.append(f"{question.id}: {', '.join(v for v in (*question.option_ids(), BLANK) if v in extra)}")
+    return f"; with those questions answered, also {' · '.join(said)}" if said else ""
 
 
 def _moved(record, outcome) -> list[str]:
@@ -81,9 +95,15 @@ def _header(record) -> list[str]:
         f"written in full, later ones say \"{record.later}\"; this record writes every mention in full.",
         f"Something only one policy version says is marked \"(only in {every[0]})\"; \"Only under {every[-1]}\" "
         "lists the answer sets that lead to an outcome under that version only.",
-        *([f"The answer sets are the answers table's, which leaves these questions unanswered, meaning 'not sure': "
-           f"{', '.join(record.left)}. Answered, they can change the outcome, its notes and its words (the rules' "
-           "tests cover those answers too)."] if record.left else []),
+        *([f"The answer sets counted and described under each outcome are the answers table's, which leaves these "
+           f"questions unanswered, meaning 'not sure': {', '.join(record.left)}."] if record.left else []),
+        *([f"Answered, those questions can change the outcome, its notes and its words, so "
+           f"{record.representatives:,} representative answer sets are walked too, under each version: one for each "
+           "assessment the rules can tell apart, crossed with every answer to the other questions. Every outcome, "
+           "note, step and line to write down they give is here; they are counted apart (\"representative answer "
+           "sets\"), \"also\" names answers to the other questions that only they lead to there, and an outcome's "
+           "\"Write down\" speaks of both. A line to write down that repeats those answers lists the values these "
+           "sets give: each is an answer's label, under Questions."] if record.representatives else []),
         "",
     ]
 
@@ -121,7 +141,7 @@ def _added(record, outcome, note_numbers: dict, line_numbers: dict) -> list[str]
                  if key in outcome.notes and _rule(record, key[0]).note_first == first]
         if added:
             lines.append(f"{STEP}Added {where} the steps: {', '.join(added)}")
-    total = [outcome.counts.get(v, 0) for v in every]
+    total = [outcome.counts.get(v, 0) + outcome.represented.get(v, 0) for v in every]
     always = [line_numbers[label] for label, counts in outcome.lines.items() if counts == total]
     some = [line_numbers[label] for label, counts in outcome.lines.items() if counts != total]
     return lines + [f"{STEP}Write down: {' '.join(always)}"
@@ -142,8 +162,37 @@ def _outcome(record, number: int, outcome) -> list[str]:
         lines.append(f"{STEP}{outcome.urgency.capitalize()}, not {rule.urgency}, when any of these fits too: "
                      f"{', '.join(raised)}.")
     every_set = set().union(*outcome.answers.values())
-    lines.append(f"{STEP}{_count(outcome.counts)}. Answers: {_which_answers(record, every_set)}.")
+    which = f" Answers: {_which_answers(record, every_set)}." if every_set else ""
+    lines.append(f"{STEP}{_count(outcome.counts)}.{which}")
+    if outcome.represented:
+        lines.append(f"{STEP}{_count(outcome.represented, 'representative answer sets')}{_also(record, outcome)}.")
     return lines + _moved(record, outcome)
+
+
+def _assessments(record, outcome) -> list[str]:
+    """The outcome's assessments: every sentence, or, given by parts, the first parts they start with."""
+    every, parts = versions.VERSIONS, record.parts
+    if not outcome.assessments:
+        return []
+    if parts is None:
+        return [f"{STEP}The risk, said above the steps, is one of:"] + [
+            f"{VALUES}- {text}{only_in(seen, every)}" for text, seen in outcome.assessments.items()]
+    name, _, firsts = parts.parts[0]
+    starts = [first for first in firsts if any(text.startswith(first) for text in outcome.assessments)]
+    return [f"{STEP}{parts.title}, by its parts: [{name}] is {' | '.join(starts)}."]
+
+
+def _by_parts(record) -> list[str]:
+    """The assessment's sentence by its parts, each wording once, with the longest sentences as examples."""
+    parts = record.parts
+    if parts is None:
+        return []
+    lines = [f"== {parts.title}, by its parts ==", parts.how]
+    lines += [f"[{name}] {when}: {' | '.join(wordings)}" for name, when, wordings in parts.parts]
+    said = sorted({text for outcome in record.outcomes.values() for text in outcome.assessments}, key=len)
+    level = next(first for first in parts.parts[0][2] if said[-1].startswith(first))
+    other = next(text for text in reversed(said) if not text.startswith(level))  # the longest at another level
+    return lines + ["For example:", f"{VALUES}- {said[-1]}", f"{VALUES}- {other}", ""]
 
 
 def render(record) -> str:
@@ -155,10 +204,9 @@ def render(record) -> str:
     for number, outcome in enumerate(record.outcomes.values(), 1):
         lines += _outcome(record, number, outcome) + _steps(outcome, number, written)
         lines += _added(record, outcome, note_numbers, line_numbers)
-        if outcome.assessments:
-            lines.append(f"{STEP}The risk, said above the steps, is one of:")
-            lines += [f"{VALUES}- {text}{only_in(seen, every)}" for text, seen in outcome.assessments.items()]
+        lines += _assessments(record, outcome)
         lines.append("")
+    lines += _by_parts(record)
     lines.append("== Notes: added to an outcome when their rule fits ==")
     for key, note in record.notes.items():
         rule = _rule(record, key[0])

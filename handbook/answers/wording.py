@@ -84,14 +84,10 @@ class Line:
     values: dict[str, set[str]] = field(default_factory=dict)  # the text after the label -> versions
     versions: set[str] = field(default_factory=set)
 
-    @staticmethod
-    def label_of(text: str) -> tuple[str, str]:
-        label, colon, rest = text.partition(": ")
-        return (label, rest) if colon else (text, "")
-
     def add(self, text: str, version: str) -> None:
+        """One text of this line: its label, then ": " and an ending (or the label alone)."""
         self.versions.add(version)
-        self.values.setdefault("" if text == self.label else self.label_of(text)[1], set()).add(version)
+        self.values.setdefault(text.removeprefix(self.label).removeprefix(": "), set()).add(version)
 
     def _end(self) -> str:
         """The ending every value shares (a full stop), written after the slot."""

@@ -4,6 +4,9 @@ Complete means a reader can rebuild every answer from it: the test reads the com
 person would, and finds every decide() result of every valid answer set under every policy version under an
 outcome with its decision, urgency and title, its steps in order (the outcome's own, and the notes it lists,
 with the values the record gives for the words that change), its lines to write down and its assessment.
+For breach the answer sets are the table's and the checker's representative ones (checkers/breach/space.py), and
+its assessment is read from the parts the record lists: every sentence over the whole space of facts is made of
+them.
 """
 from __future__ import annotations
 
@@ -14,8 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 import checkers
+from checkers.breach.space import CONTEXTS, assessed
 from checkers.versions import VERSIONS
-from checkers.words import AGAIN, words
+from checkers.breach.risk import kinds_named
+from checkers.words import AGAIN, fill, words
 from handbook.cli import main
 from handbook.group import load_group
 from handbook.answers import answer_record
@@ -87,6 +92,8 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
                 current["write"] = set(re.findall(r"R\d+", line))
             elif line.startswith("        - "):
                 current["risk"].add(ONLY_IN.sub("", line[10:]))
+            elif starts := re.fullmatch(r"    .+, by its parts: \[[a-z ]+\] is (.*)\.", line):
+                current["starts"] = starts.group(1).split(" | ")
         elif part.startswith("== Notes") and (note := re.fullmatch(r"(N\d+) \w+ \(.*?\): (.*)", line)):
             entry = notes[note.group(1)] = {"text": ONLY_IN.sub("", note.group(2)), "values": {}}
         elif part.startswith("== Lines") and (written := re.fullmatch(r"(R\d+) (.*)", line)):
@@ -95,6 +102,43 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
     for item in [*outcomes, *every_step, *notes.values(), *lines.values()]:
         item["pattern"] = pattern(item["text"], item["values"])
     return outcomes, notes, lines
+
+
+def parts_of(text: str) -> tuple[str, dict[str, list[str]]]:
+    """The section giving the assessment by its parts, as a reader sees it: its shape, and each part's wordings."""
+    how, parts, inside = "", {}, False
+    for line in text.splitlines():
+        if line.startswith("== "):
+            inside = line.endswith(", by its parts ==")
+        elif inside and (part := re.fullmatch(r"\[([a-z ]+)\] .*?: (.*)", line)):
+            parts[part.group(1)] = part.group(2).split(" | ")
+        elif inside and not how:
+            how = line
+    return how, parts
+
+
+def sentence_pattern(text: str) -> re.Pattern:
+    """The breach risk sentence as the record's shape and parts make it: nothing else can fill a part."""
+    how, parts = parts_of(text)
+    one = {name: "(?:" + "|".join(map(re.escape, wordings)) + ")" for name, wordings in parts.items()}
+    lead = re.escape(re.search(r"\[judged\]\. (.+?) \[find out\]", how).group(1))
+    what = f"{one['what']}(?: and {one['what']})*"
+    details = f"{what}(?: {one['about']})?(?:, {one['event']})?(?:, {one['got back']})?"
+    why = f"(?:{one['settled']}|(?:{one['danger']}; )?(?:{one['danger']}|{details})(?:; {one['judged']})?)"
+    return re.compile(f"{one['level']}(?:: {why}\\.|, {one['until']}: {why}\\. {lead}(?: {one['find out']})+)")
+
+
+@functools.cache
+def breach_sentence() -> re.Pattern:
+    return sentence_pattern(record_path("breach").read_text(encoding="utf-8"))
+
+
+def said_as_recorded(outcome: dict, assessment: str) -> bool:
+    """An assessment the outcome lists, or, given by its parts, one that starts as listed and is made of them."""
+    if "starts" not in outcome:
+        return assessment in outcome["risk"]
+    return any(re.match(f"{re.escape(start)}[:,]", assessment) for start in outcome["starts"]) and bool(
+        breach_sentence().fullmatch(assessment))
 
 
 def in_order(entries: list[str], texts: tuple[str, ...], result) -> bool:
@@ -112,7 +156,7 @@ def covers(outcome: dict, notes: dict, lines: dict, result) -> bool:
                + [notes[n]["pattern"] for n in outcome["after"]])
     if not in_order(entries, tuple(in_full(step) for step in result.steps), result):
         return False
-    if result.assessment and in_full(result.assessment) not in outcome["risk"]:
+    if result.assessment and not said_as_recorded(outcome, in_full(result.assessment)):
         return False
     return all(any(matches(lines[r]["pattern"], in_full(line), result) for r in outcome["write"])
                for line in result.record)
@@ -127,12 +171,14 @@ def test_the_committed_record_of_answers_matches_the_rules(checker_id):
 
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
 def test_every_answer_can_be_rebuilt_from_the_record(checker_id):
-    """Every decide() result, over every valid answer set and policy version, is found in the record."""
+    """Every decide() result, over every valid answer set and the checker's representative ones, under every
+    policy version, is found in the record."""
     module = checkers.CHECKERS[checker_id]
     outcomes, notes, lines = read_back(checker_id)
     checked: set = set()
+    represented = tuple(module.representatives()) if module.representatives else ()
     for version in VERSIONS:
-        for answers in combinations(checker_id):
+        for answers in (*combinations(checker_id), *represented):
             result = module.decide(answers, group=GROUP, version=version)
             key = (result.decision, result.urgency, result.title, result.steps, result.record, result.assessment,
                    result.cites)
@@ -158,6 +204,37 @@ def test_a_changed_step_is_not_found_in_the_record():
     assert not any(covers(outcome, notes, lines, other_value) for outcome in outcomes)
     reordered = result.__class__(**{**result.__dict__, "steps": tuple(reversed(result.steps))})
     assert not any(covers(outcome, notes, lines, reordered) for outcome in outcomes)
+
+
+def said_sentence(facts: dict, assessment) -> str:
+    """The sentence as a reader sees it: its {kinds} filled in from the boxes ticked."""
+    return fill(assessment.sentence(), {"kinds": kinds_named(facts.get("data"))})
+
+
+def test_every_risk_sentence_over_the_whole_space_of_facts_is_made_of_the_parts_the_record_lists():
+    """The breach record lists the risk sentence by its parts: every sentence any combination of facts gives
+    (253,456 combinations) fits its shape with those parts, and every part listed is said by some sentence."""
+    said = {said_sentence(facts, assessment) for ctx in CONTEXTS for facts, assessment in assessed(ctx)}
+    assert [text for text in said if not breach_sentence().fullmatch(text)] == []
+    every_text = "\n".join(said)
+    _, parts = parts_of(record_path("breach").read_text(encoding="utf-8"))
+    listed = [wording for wordings in parts.values() for wording in wordings]
+    assert [wording for wording in listed if wording not in every_text] == []
+    assert len(listed) == len(set(listed))  # each wording written once
+    assert len(said) > 10 * sum(map(len, parts.values()))  # the parts are far fewer than the sentences
+
+
+def test_a_changed_risk_wording_is_not_found_in_the_record():
+    """A part worded otherwise, said in another order, or missing from the record, is caught."""
+    sentence = next(said_sentence(facts, a) for facts, a in assessed("ordinary")
+                    if "names alone about one adult" in said_sentence(facts, a) and a.find_out)
+    assert breach_sentence().fullmatch(sentence)
+    for changed in (sentence.replace("names alone", "names only"), sentence.replace("Find out quickly", "Find out"),
+                    sentence.replace(", until you know more", ""), sentence.replace("names alone about one adult",
+                                                                                  "about one adult names alone")):
+        assert not breach_sentence().fullmatch(changed), changed
+    text = record_path("breach").read_text(encoding="utf-8")
+    assert not sentence_pattern(text.replace(" | about one adult |", " |")).fullmatch(sentence)
 
 
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
@@ -188,3 +265,17 @@ def test_a_stale_record_fails_handbook_answers(tmp_path, monkeypatch):
     assert "+    S4 Listen and stay calm. Do not ask leading questions" in diff
     outcome = CliRunner().invoke(main, ["answers"])
     assert outcome.exit_code == 1 and "concern.txt (committed)" in outcome.output
+
+
+def test_the_breach_record_has_what_only_answered_facts_lead_to():
+    """Names alone about one adult, said out loud: unlikely to harm anyone, with its note. The table's space
+    (those facts unanswered) never gets there; the representative answer sets do, and the record says so."""
+    result = checkers.CHECKERS["breach"].decide(
+        {"who": "me", "reason": "none", "what_happened": "told_someone", "personal_data": "yes",
+         "data": ["names_only"], "people": "one", "vulnerable": "no", "danger": "no"}, group=GROUP)
+    assert result.urgency == "today" and "Ask the person who was told not to pass it on." in result.steps
+    unlikely = re.search(r"^A\d+\. report_to_manager, today: .*unlikely to harm anyone\n(.*?)\n\n",
+                         record_path("breach").read_text(encoding="utf-8"), flags=re.M | re.S).group(1)
+    told = re.search(r"^(N\d+) told ", record_path("breach").read_text(encoding="utf-8"), flags=re.M).group(1)
+    assert re.search(rf"Added before the steps: .*\b{told} told\b", unlikely)
+    assert "with those questions answered, also what_happened: told_someone." in unlikely

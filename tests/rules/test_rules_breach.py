@@ -5,7 +5,8 @@ to find out), never the facts themselves (checkers/breach/__init__.py). So "ever
 to the rules in two steps: every combination of the facts to risk.assess, for each kind of event it
 reads (what happened and why, as far as the assessment is concerned); then every combination of the
 other answers with every assessment that can arise for it, to the rules. An invariant stated on the
-facts is checked on both sides of that split.
+facts is checked on both sides of that split. Both sides come from checkers/breach/space.py, whose
+representative answer sets the record of every answer (checkers/answers/breach.txt) walks too.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ import pytest
 from checkers import breach
 from checkers.breach import risk
 from checkers.breach.questions import GOT_OUT, JUSTIFIED, NO_PERSONAL_REASON, QUESTIONS
+from checkers.breach.space import (CONTEXTS, FACTS_IN, assessed, context, fact_space, representative_answers,
+                                   representatives, summary)
 from checkers.breach.risk import HIGH, LAWFUL, NEAR_MISS, ORDER, RISK, UNLIKELY
 from checkers.model import URGENCIES
 from checkers.versions import VERSIONS
@@ -30,17 +33,6 @@ from helpers.rules import every
 from helpers import REPO
 
 Q = {q.id: q for q in QUESTIONS}
-KINDS = Q["data"].option_ids()
-SUBSETS = [frozenset(c) for n in range(len(KINDS) + 1) for c in itertools.combinations(KINDS, n)]
-# The kinds of event the assessment tells apart, each with one (what happened, why) that makes it.
-CONTEXTS = {"ordinary": ("other", "none"), "posted": ("posted_online", "none"), "said": ("told_someone", "none"),
-            "access": ("cannot_access", "none"), "lawful": ("shared_on_purpose", "protect_someone"),
-            "near_miss": ("near_miss", "none")}
-# The single-choice facts asked in each kind of event: nothing said out loud or posted is "got back"; records
-# that could not be used are judged by the wait.
-ALL_FACTS = ("danger", "contained", "delay_harm", "people", "vulnerable", "risk")
-FACTS_IN = {ctx: tuple(f for f in ALL_FACTS if Q[f].applies({"what_happened": what, "personal_data": "yes"}))
-            for ctx, (what, _) in CONTEXTS.items()}
 FACTS = FACTS_IN["ordinary"]
 OPEN_ICO = {"manager_decides_on_ico", "check_if_reportable", "record_why_not_reported"}  # the ICO left open
 RENAMED = {"name": "Llanelli Community Pantry", "short_name": "Pantry", "manager": "lead volunteer",
@@ -48,71 +40,12 @@ RENAMED = {"name": "Llanelli Community Pantry", "short_name": "Pantry", "manager
            "safeguarding_lead": "welfare officer"}
 
 
-def context(what: str, reason: str) -> str:
-    if what == "near_miss":
-        return "near_miss"
-    if what == "shared_on_purpose" and reason in JUSTIFIED:
-        return "lawful"
-    return {"posted_online": "posted", "told_someone": "said", "cannot_access": "access"}.get(what, "ordinary")
-
-
-def fact_space(personal: str | None, unanswered=False, ctx="ordinary"):
-    """Every combination of the facts asked after this answer to "Was personal information involved?"."""
-    if personal is None:
-        yield {}
-        return
-    if personal == "no":
-        for danger in Q["danger"].option_ids():
-            yield {"danger": danger}
-        return
-    facts = FACTS_IN[ctx]
-    values = [Q[f].option_ids() + ((None,) if unanswered else ()) for f in facts]
-    for chosen in itertools.product(*values):
-        for data in SUBSETS:
-            yield {"data": data, **{f: v for f, v in zip(facts, chosen) if v is not None}}
-
-
-def personal_answers(ctx: str) -> tuple:
-    return (None,) if ctx == "near_miss" else ("yes", "no", "not_sure")
-
-
-@functools.cache
-def assessed(ctx: str) -> tuple:
-    """(answers, Assessment) for every combination of the facts, in one kind of event."""
-    what, reason = CONTEXTS[ctx]
-    found = []
-    for personal in personal_answers(ctx):
-        for facts in fact_space(personal, ctx=ctx):
-            answers = {"what_happened": what, "reason": reason, **facts}
-            if personal:
-                answers["personal_data"] = personal
-            found.append((answers, risk.assess(answers)))
-    return tuple(found)
-
-
-def summary(assessment) -> tuple:
-    return assessment.level, assessment.danger, assessment.open
-
-
-@functools.cache
-def representatives(ctx: str) -> dict:
-    """(personal_data, summary) -> the first answers that give it: every assessment that can arise."""
-    found: dict = {}
-    for answers, assessment in assessed(ctx):
-        found.setdefault((answers.get("personal_data"), summary(assessment)), answers)
-    return found
-
-
 @functools.cache
 def distinguishable() -> tuple:
-    """(version, answers, summary, outcome) for every combination the rules can tell apart."""
-    found = []
-    for version, who, reason, what in itertools.product(VERSIONS, Q["who"].option_ids(), Q["reason"].option_ids(),
-                                                        Q["what_happened"].option_ids()):
-        for (_, seen), facts in representatives(context(what, reason)).items():
-            answers = {**facts, "who": who, "reason": reason, "what_happened": what}
-            found.append((version, answers, seen, breach.outcome(answers, version)))
-    return tuple(found)
+    """(version, answers, summary, outcome) for every combination the rules can tell apart: the checker's own
+    representative answer sets (checkers/breach/space.py), which the record of every answer walks too."""
+    return tuple((version, answers, summary(risk.assess(answers)), breach.outcome(answers, version))
+                 for version in VERSIONS for answers in representative_answers())
 
 
 def holds_for_every_base(check) -> dict:
@@ -153,6 +86,18 @@ def test_the_space_put_to_the_rules():
         per_personal["near_miss"] - 2
     assert len({seen for _, _, seen, _ in distinguishable()}) >= 12
     assert len(distinguishable()) >= 2_000
+
+
+def test_the_representatives_give_every_assessment_of_the_whole_space_with_every_other_answer():
+    """One answer set for each (who, why, what happened) and each (personal information, assessment) its kind of
+    event can give over every combination of the facts: no more, no fewer."""
+    walked = {(a["who"], a["reason"], a["what_happened"], a.get("personal_data"), seen)
+              for _, a, seen, _ in distinguishable()}
+    arising = {ctx: {(answers.get("personal_data"), summary(assessment)) for answers, assessment in assessed(ctx)}
+               for ctx in CONTEXTS}
+    bases = itertools.product(*(Q[q].option_ids() for q in ("who", "reason", "what_happened")))
+    whole = {(who, reason, what, *seen) for who, reason, what in bases for seen in arising[context(what, reason)]}
+    assert walked == whole and len(representative_answers()) == len(walked)
 
 
 @pytest.mark.parametrize("ctx", ["ordinary", "posted", "access"])
