@@ -111,7 +111,7 @@ def _word(checker, word, table: _Strings) -> dict:
     if question.multi:
         texts = [word.text(frozenset(o for i, o in enumerate(ids) if bits >> i & 1)) for bits in range(2 ** len(ids))]
     else:
-        texts = [word.text(option) for option in ids] + [word.text(None)]
+        texts = [word.text(option) for option in ids] + ["" if question.required else word.text(None)]  # unanswered
     return {"question": question.id, "options": list(ids), "multi": question.multi, "texts": table.numbers(texts)}
 
 

@@ -19,7 +19,7 @@ import checkers
 from helpers.chromium import wait_for
 
 from helpers.checker_page import (FULL_CHECKERS, answer_on_screen, enter, every_scenario_matches_cpython,
-                                  runtime_answers, site_settings)
+                                  runtime_answers, site_settings, without_first_answers)
 
 
 # The pages with a checker, and which one (docs/; the police page presets "requester: police").
@@ -235,12 +235,12 @@ def test_reading_pages_load_no_checker_runtime(site_dir, serve, page, path):
 def test_progress_shows_while_the_runtime_loads_and_answers_follow(site_dir, serve, page):
     held = []
     page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    without_first_answers(page)  # so that only the runtime can answer
     page.goto(serve(site_dir) + "can-i-share/")
     status = page.locator('form[data-checker="sharing"] [data-hb-status]')
     status.wait_for(state="visible")
     assert "Getting the checker ready..." in status.inner_text()
     form = 'form[data-checker="sharing"]'
-    # three circumstances: beyond the build's first answers (first_answers.HELD), so the runtime must answer
     enter(page, form, {"about": "worker", "requester": "police", "information": "case_details",
                        "circumstances": ["urgent_medical", "terrorism", "safeguarding"]})
     wait_for(page, "() => true")

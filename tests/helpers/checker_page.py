@@ -121,9 +121,13 @@ def visit_once(page, base: str, site) -> None:
     }})()""", timeout=120)
 
 
-# Three circumstances: more than the build's first answers hold (handbook/browser/first_answers.py), so
-# only the runtime answers it.
-BEYOND_THE_DATA = {**ANSWERS, "circumstances": ["urgent_medical", "risk_of_harm", "safeguarding"]}
+# Three circumstances ticked: the build's first answers hold it too (handbook/browser/first_answers.py).
+THREE_CIRCUMSTANCES = {**ANSWERS, "circumstances": ["urgent_medical", "risk_of_harm", "safeguarding"]}
+
+
+def without_first_answers(page) -> None:
+    """The build's first answers refused, so that only the runtime answers (they hold every answer set)."""
+    page.route("**/assets/checkers/first-answers-*.json", lambda route: route.abort())
 
 
 def cached_urls(page) -> list[str]:

@@ -17,7 +17,7 @@ from handbook.cli import main
 from handbook.site.shared_runtime import write_runtime_folder
 
 from helpers.chromium import wait_for
-from helpers.checker_page import (ANSWERS, BEYOND_THE_DATA, answer_on_screen, cached_urls, enter, precached,
+from helpers.checker_page import (ANSWERS, THREE_CIRCUMSTANCES, answer_on_screen, cached_urls, enter, precached,
                                   runtime_answers, started_from, visit_once)
 
 FORM = 'form[data-checker="sharing"]'
@@ -101,9 +101,9 @@ def test_a_group_with_the_shared_runtime_answers_and_works_offline_from_its_own_
     assert sorted(cached_urls(page)) == sorted(urljoin(group, url) for url in precached(site))
     page.context.set_offline(True)
     page.goto(group + "can-i-share/")
-    enter(page, FORM, BEYOND_THE_DATA)  # not in the build's first answers: only the runtime answers it
+    enter(page, FORM, THREE_CIRCUMSTANCES)  # the build's data answers first; then the runtime, offline
     runtime_answers(page, FORM)
-    assert answer_on_screen(page, FORM)["decision"] == CHECKERS["sharing"].decide(BEYOND_THE_DATA).decision
+    assert answer_on_screen(page, FORM)["decision"] == CHECKERS["sharing"].decide(THREE_CIRCUMSTANCES).decision
     assert wait_for(page, "document.querySelector('#handbook-offline') !== null")
     assert started_from(page) == "snapshot"  # the shared folder's snapshot, from the group's own offline copy
     assert outside(page, base) == [] and refused == []
