@@ -77,6 +77,19 @@ POLICY = (
     "form-action 'self'",
 )
 
+# A page with no script at all (the route pages: about 2,400 of a site's 2,550): no script may run on it,
+# and the directives that only scripts use fall back to default-src. Safer, and some 150 bytes a page.
+SCRIPT_FREE = (
+    "default-src 'self'",
+    "script-src 'none'",
+    "style-src 'self'{inline_styles}",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+
 
 def trusted(script: str, *, redirect: bool = False) -> bool:
     """True only for one of the theme's own inline scripts (THEME_SCRIPTS), whatever page it is on, or
@@ -96,7 +109,7 @@ def protect(html: str, *, inline_styles: bool = False, redirect: bool = False) -
     (`<meta http-equiv="refresh">`, which no policy can forbid) is taken out: the handbook's pages have
     none, so one can only send readers off the site; a redirect page keeps mike's, to a version folder."""
     html = _REFRESH.sub(lambda found: found[0] if redirect and _REDIRECT_REFRESH.fullmatch(found[0]) else "", html)
-    policy = "; ".join(POLICY).format(hashes=" ".join(script_hashes(html, redirect=redirect)),
+    policy = "; ".join(POLICY if _SCRIPT.search(html) else SCRIPT_FREE).format(hashes=" ".join(script_hashes(html, redirect=redirect)),
                                       inline_styles=" 'unsafe-inline'" if inline_styles else "")
     policy = policy.replace("  ", " ").strip()
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'

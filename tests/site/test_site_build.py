@@ -108,6 +108,8 @@ def test_every_page_carries_a_strict_content_security_policy(site_dir):
         assert "default-src 'self'" in policy.group(1)
         assert "'unsafe-inline'" not in policy.group(1).split("style-src")[0]
         assert "<script" not in raw or raw.index("Content-Security-Policy") < raw.index("<script")  # route: none
+        if "<script" not in raw:  # a route page: no script may run at all
+            assert "script-src 'none'" in policy.group(1) and "wasm" not in policy.group(1), page
 
 
 def test_a_version_past_its_review_date_says_so_on_every_page(build):

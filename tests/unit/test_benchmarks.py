@@ -34,3 +34,10 @@ def test_the_scenarios_benchmark_runs_and_prints_its_figures():
     assert "3,000 scenarios" in run.stdout and "handbook check --json (a new process" in run.stdout
 
 
+
+
+def test_the_first_answers_benchmark_runs_and_prints_its_figures():
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "first_answers.py"), "--checker", "concern"],
+                         capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "concern 1.1: 240 answer sets" in run.stdout and "KB gzip" in run.stdout

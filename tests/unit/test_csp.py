@@ -82,3 +82,12 @@ def test_mikes_root_page_keeps_its_script():
     folder = Path(util.find_spec("mike").origin).parent / "templates"
     page = (folder / "index.html").read_text(encoding="utf-8").replace("{{version}}", "latest/")
     assert len(csp.script_hashes(page, redirect=True)) == 1
+
+
+def test_a_page_without_scripts_lets_none_run():
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', csp.protect(
+        "<html><head><meta charset=\"utf-8\"></head><body><p>No script here.</p></body></html>"))[1]
+    assert "script-src 'none'" in policy.split("; ") and "wasm-unsafe-eval" not in policy
+    assert "default-src 'self'" in policy.split("; ") and "object-src 'none'" in policy.split("; ")
+    with_script = csp.protect("<html><head><meta charset=\"utf-8\"><script src=\"a.js\"></script></head></html>")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in with_script
