@@ -13,9 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .clauses import EVERY, in_order
+from .clauses import EVERY, cited, in_order
 from .model import URGENCIES, Ignored, Result
 from .words import fill, once
+
+
+# The record's line naming the decision and its clauses, in every checker's record: {decided} is the
+# answer's title as the reader sees it, then its clauses ("Tell the manager today (clauses 1a, 7)").
+DECIDED = "Decision: {decided}."
+
+
+def decided(title: str, cites) -> str:
+    """{decided}: "Tell the manager today (clauses 1a, 7)"."""
+    return f"{title} ({cited(cites)})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,11 +96,14 @@ def result(outcome: Outcome, values: dict, record: tuple[str, ...], ignored: tup
            assessment: str = "") -> Result:
     """The Result a reader sees: title, steps, record and reasons in the group's words.
 
-    The assessment is filled in first: the record names it as `{assessment}`."""
+    The assessment is filled in first, and the record names it as `{assessment}`; the title and clauses
+    are the record's `{decided}` (DECIDED). The first-answers data gives the assessment as a marker the
+    page fills in (handbook/browser/first_answers.py), so it is set only when `values` does not hold it."""
     values = dict(values, when=outcome.urgency)
     if assessment:
         values.setdefault("assessment", fill(assessment, values))
     title, *steps = once((outcome.winner.title, *outcome.steps), values)
+    values["decided"] = decided(title, outcome.cites)
     return Result(
         decision=outcome.winner.decision,
         urgency=outcome.urgency,

@@ -10,8 +10,7 @@ report form (templates/documents/breach-report.html) asks the same, in the same 
 from __future__ import annotations
 
 from ..checker import FromAnswer
-from ..clauses import cited
-from ..engine import Outcome
+from ..engine import DECIDED, Outcome
 from .questions import QUESTIONS, UNANSWERED
 from .risk import LAWFUL, NEAR_MISS, NEVER_CONTAINED, Assessment
 
@@ -80,5 +79,5 @@ def record(answers: dict, outcome: Outcome, assessment: Assessment) -> tuple[str
                  "The ICO: whether it was told, when, and its reference number. If it was told more than 72 hours "
                  "after it was found, the reasons for the delay.",
                  "The people affected: whether they were told, when and how; or, if not, why not."]
-    return tuple(lines) + (f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
+    return tuple(lines) + (DECIDED,
                            "Who decided, and when. Do not copy the information itself into the log.")

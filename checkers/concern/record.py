@@ -1,8 +1,7 @@
 """Concern: what to write down after a disclosure (NSPCC; Working Together to Safeguard Children 2023)."""
 from __future__ import annotations
 
-from ..clauses import cited
-from ..engine import Outcome
+from ..engine import DECIDED, Outcome
 
 DECIDER = {"safeguarding": "{safeguarding_lead}", "refer_to_manager": "{safeguarding_lead} or {manager}",
            "share": "you, then {safeguarding_lead}", "get_consent": "the person, with advice from {safeguarding_lead}"}
@@ -20,7 +19,7 @@ def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[st
     if answers["about_a_worker"] == "yes":
         lines.append("Keep this record away from the worker it is about: give it only to the person you tell.")
     lines += [
-        f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
+        DECIDED,
         "Who you told, when, and what they said they would do.",
         "Whether 999 was called, when, and what happened.",
         f"Who decided what happens next: {DECIDER[outcome.winner.decision]}. Write their name.",

@@ -8,8 +8,7 @@ decision and who made it.
 from __future__ import annotations
 
 from ..checker import FromAnswer
-from ..clauses import cited
-from ..engine import Outcome
+from ..engine import DECIDED, Outcome
 from .questions import QUESTIONS
 
 WHO_ASKED = {
@@ -87,7 +86,7 @@ def record(answers: dict, outcome: Outcome, assessment: None = None) -> tuple[st
         "Consent: {consent_said}." if answers.get("consent") else NO_CONSENT_QUESTION[requester],
         "Exceptional circumstances: {circumstances_said}.",
         *_basis(answers),
-        f"Decision: {outcome.winner.title} ({cited(outcome.cites)}).",
+        DECIDED,
         OUTCOME.get(decision, SHARED_OR_NOT),
         NOT_TOLD if "terrorism" in answers["circumstances"] else WAS_TOLD,
         f"Who decided: {DECIDER[decision]}" if outcome.winner.name != "police_life_at_risk" else

@@ -6,8 +6,9 @@ can send (as checker.js's route() builds them: questions that do not apply left 
 optional question left out, a multi-choice question as its list), in every policy version, in the
 group's words. The page only looks up and fills in; no rule is written twice. Three things keep it small:
 - **Words from one answer are filled in by the page** (the checker's `from_answers`: "{what}", the
-  record's "What kind: ..."). The build works each answer out once, with a marker where such words go,
-  and keeps each word's text for every answer (for a multi-choice question, every set of ticks).
+  record's "What kind: ..."), and so is the record's line naming the answer's own title and clauses
+  ("{decided}"). The build works each answer out once, with a marker where such words go, and keeps
+  each word's text for every answer (for a multi-choice question, every set of ticks).
 - **A decision diagram** (diagram.py) finds the answer: one test per question, or per box of a
   multi-choice question, skipping every test the answer does not rest on.
 - **A checker that assesses** (breach: the risk) is kept in two parts, as its rules read it: the
@@ -20,6 +21,7 @@ the answers. tests/rules/test_first_answers.py holds what it gives equal to deci
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -32,7 +34,7 @@ from ..cache import cache_dir, code_files, fingerprint, keep, read_kept
 from .diagram import MARK, Diagram, b36, marker
 
 FIELDS = ("decision", "urgency", "title", "assessment", "steps", "cites", "actions", "record")
-LISTED = ("steps", "record")  # numbers of lists, not of strings
+LISTED = ("steps", "cites", "record")  # numbers of lists, not of strings
 MARKED = re.compile(f"([{MARK}{MARK.upper()}])([0-9]+){MARK}")  # a word to fill in; capitalised: it starts a sentence
 
 
@@ -54,7 +56,7 @@ def structure(checker_id: str, version: str | None) -> dict:
     checker = checkers.CHECKERS[checker_id]
     assessment = _assessment(checker_id) if checker.assess else None
     answer = Diagram(checker, version, part="answer" if assessment else None, assessments=assessment)
-    texts: dict[str, int] = {}  # each template once: 19,000 outcomes share a few hundred
+    texts: dict[str, int] = {}  # each template once: the outcomes share them
 
     def numbered(items) -> list[int]:
         return [texts.setdefault(item, len(texts)) for item in items]
@@ -78,7 +80,7 @@ def _assessment(checker_id: str) -> Diagram:
 def build(checker_id: str, group: dict | None, version: str | None) -> dict:
     """The page data for one checker: the diagrams, and their leaves in the group's words, each string and
     list once. Outcomes are kept by column (they compress better so): FIELDS, each a string of base-36
-    numbers, one per outcome: strings for all but steps and record, which number lists."""
+    numbers, one per outcome: strings for all but steps, cites and record, which number lists."""
     checker = checkers.CHECKERS[checker_id]
     parts = structure(checker_id, version)
     table = _Strings()
@@ -87,9 +89,11 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
     if parts["assessment"]:
         values["assessment"] = marker(len(names))  # filled in from the assessment's own diagram
     rules, texts = {rule.name: rule for rule in checker.rules}, parts["texts"]
-    outcomes = [engine.result(engine.Outcome(rules[rule], (), urgency, tuple(cites.split()), tuple(actions.split()),
-                                             tuple(texts[n] for n in steps)), values, tuple(texts[n] for n in record))
-                for rule, urgency, cites, actions, steps, record in parts["outcomes"]]
+    outcomes = [_decided_marked(engine.result(
+        engine.Outcome(rules[rule], (), urgency, tuple(cites.split()), tuple(actions.split()),
+                       tuple(texts[n] for n in steps)), values, tuple(texts[n] for n in record)),
+        marker(len(names) + bool(parts["assessment"])))
+        for rule, urgency, cites, actions, steps, record in parts["outcomes"]]
     data = {
         "checker": checker_id, "version": version,
         "words": [_word(checker, checker.from_answers[name], table) for name in names],
@@ -101,6 +105,14 @@ def build(checker_id: str, group: dict | None, version: str | None) -> dict:
         data["assessment"] = {**parts["assessment"], "sentences": table.numbers(
             [words.fill(sentence, values) for sentence in parts["sentences"]])}
     return {**data, "strings": list(table.strings), "lists": list(table.lists)}
+
+
+def _decided_marked(result, mark: str):
+    """The record's decision line with a marker for its title and clauses: the page fills them in from
+    the answer's own, so one record serves every title and set of clauses (sharing's file: 1.3 MB, not 2.8 MB)."""
+    line = engine.DECIDED.format(decided=engine.decided(result.title, result.cites))
+    return dataclasses.replace(result, record=tuple(engine.DECIDED.format(decided=mark) if item == line else item
+                                                    for item in result.record))
 
 
 def _word(checker, word, table: _Strings) -> dict:
@@ -116,9 +128,7 @@ def _word(checker, word, table: _Strings) -> dict:
 
 
 def _column(table: _Strings, value, field: str) -> str:
-    if field in LISTED:
-        return table.listed(value)
-    return table.string(" ".join(value) if isinstance(value, list) else value)
+    return table.listed(value) if field in LISTED else table.string(" ".join(value) if isinstance(value, list) else value)
 
 
 class _Strings:
@@ -178,8 +188,10 @@ class Reader:
             listed = data["lists"][self.columns[name][outcome]]
             return [self._filled(data["strings"][int(part, 36)], values) for part in listed.split(".")] if listed else []
 
+        cites = items("cites")
+        values.append(engine.decided(text["title"], cites))  # checker.js: the same words
         return {"decision": text["decision"], "urgency": text["urgency"], "title": text["title"],
-                "assessment": text["assessment"], "steps": items("steps"), "cites": text["cites"].split(),
+                "assessment": text["assessment"], "steps": items("steps"), "cites": cites,
                 "actions": text["actions"].split(), "record": items("record"), "ignored": []}
 
     def _values(self, answers: dict) -> list[str]:

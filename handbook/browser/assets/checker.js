@@ -6,6 +6,7 @@
 
 const LOAD_TIMEOUT_MS = 90000; // then say it failed and point to the route without JavaScript
 const SLOW_AFTER_MS = 8000;
+const FIRST_ANSWERS_WAIT_MS = 10000; // the runtime starts after the first answers, or after this at the latest
 
 let engine = null;
 let engineStart;
@@ -189,13 +190,16 @@ function lookUp(data, answers) {
     const listed = data.lists[data.columns[name][outcome]];
     return listed ? listed.split(".").map((n) => filled(data.strings[parseInt(n, 36)], values)) : [];
   };
+  const title = text("title");
+  const cites = items("cites");
+  values.push(`${title} (${clauseWord(cites)} ${cites.join(", ")})`); // the record's {decided}: checkers.engine.decided
   return {
     decision: text("decision"),
     urgency: text("urgency"),
-    title: text("title"),
+    title,
     assessment: text("assessment"),
     steps: items("steps"),
-    cites: text("cites").split(" ").filter(Boolean),
+    cites,
     actions: text("actions").split(" ").filter(Boolean),
     record: items("record"),
     ignored: [],
@@ -475,13 +479,20 @@ addEventListener("pageshow", (event) => {
 // the next question), and start the engine once the page's text is on screen: after the first frame
 // is painted (a timeout queued from a frame callback runs after that frame's paint), never before.
 // Not at the very first paint either: that overlaps the theme's scripts on the same cores and was no
-// faster (docs/about/performance.md).
+// faster (docs/about/performance.md). And not before the page's first answers have arrived (or
+// FIRST_ANSWERS_WAIT_MS has passed): on a slow line they would share it with the runtime's 5 MB.
 function afterFirstPaint() {
   setupAll();
   requestAnimationFrame(() =>
     setTimeout(() => {
-      startEngine();
-      (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
+      const files = [...document.querySelectorAll("form.hb-checker__form")].map((form) =>
+        firstAnswers(form.dataset.checker),
+      );
+      const waited = new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_WAIT_MS));
+      Promise.race([Promise.all(files), waited]).then(() => {
+        startEngine();
+        (self.requestIdleCallback ?? setTimeout)(recordDate); // made before the first answer needs it
+      });
     }, 0),
   );
 }
