@@ -201,7 +201,8 @@ def main(argv: list[str]) -> None:
         run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "worksteal", "-m", FAST, *rest)
     elif task == "test":
         setup(for_tests=True)
-        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", *rest)
+        # the 20 longest tests are named at the end: CI has 30 minutes, and they are where to look first
+        run(PYTHON, "-m", "pytest", "-n", str(test_workers()), "--dist", "loadfile", "--durations=20", *rest)
     elif task == "format":
         python_packages()
         formatter()
