@@ -45,11 +45,16 @@ class Parts:
 class Checker:
     """One checker: its questions and rules, and how its answers are worded, written down and shown.
 
-    `facts(answers, version)` turns checked answers into what the rules read; `values(answers)` gives the
-    words its templates fill in beside the group's ({what}, {who}); `record(answers, outcome, assessment)`
-    what to write down. `assess(answers)`, when given, is the judgement behind the answer (breach's risk:
-    an object with `.sentence()`), shown in Result.assessment; it is worked out once and handed to
-    `facts(answers, version, assessment)` and to `record`. Without it, `record` gets None.
+    `facts(answers, version)` turns checked answers into what the rules read; `from_answers` names the
+    words its templates fill in beside the group's ({what}, {who}), each from one answer;
+    `record(answers, outcome, assessment)` what to write down, as templates: what it says of an answer is
+    a `from_answers` word, its line naming the decision engine.DECIDED. `assess(answers)`, when given, is the judgement
+    behind the answer (breach's risk: an object with `.sentence()`, a template filled like the rest),
+    shown in Result.assessment and written `{assessment}` in the record; it is worked out once and handed
+    to `facts(answers, version, assessment)` and to `record`. Without it, `record` gets None.
+    `assessed` names the questions whose answers reach the answer only through `assess` and
+    `from_answers` (the rules read the assessment, never them): the first-answers data keeps the two
+    apart, and tests/rules/test_first_answers.py holds that true.
     """
 
     id: str
@@ -84,7 +89,8 @@ class Checker:
     def __post_init__(self) -> None:
         ids = [q.id for q in self.questions]
         named = [*self.unanswered, *(self.table_questions or ()), *(self.route_order or ()), *self.first_of,
-                 *self.assessed, *(f.question for f in self.from_answers.values()), *(qid for hidden in self.shown_if.values() for qid in hidden)]
+                 *self.assessed, *(word.question for word in self.from_answers.values()),
+                 *(qid for hidden in self.shown_if.values() for qid in hidden)]
         unknown = [qid for qid in named if qid not in ids]
         if unknown:
             raise ValueError(f"checker {self.id!r} names question {unknown[0]!r}, which it does not ask")
