@@ -94,6 +94,9 @@ class Checker:
         unknown = [qid for qid in named if qid not in ids]
         if unknown:
             raise ValueError(f"checker {self.id!r} names question {unknown[0]!r}, which it does not ask")
+        leaning = [q.id for q in self.questions if q.id not in self.assessed and set(q.when) & set(self.assessed)]
+        if leaning:  # the first answers find the answer from the other questions and the assessment alone
+            raise ValueError(f"checker {self.id!r}: question {leaning[0]!r} is asked after an assessed one")
         undecided = [rule.decision for rule in self.rules if rule.decision and rule.decision not in self.decisions]
         if undecided:
             raise ValueError(f"checker {self.id!r}: rule decision {undecided[0]!r} is not in its decisions")

@@ -62,6 +62,9 @@ def test_a_checker_declared_wrongly_says_so():
     with pytest.raises(ValueError, match="names question 'nowhere'"):
         Checker(id="x", title="X", questions=QUESTIONS, rules=RULES, decisions={"report": "", "keep": ""},
                 facts=_facts, record=_record, route_order=("nowhere",))
+    with pytest.raises(ValueError, match="question 'named' is asked after an assessed one"):
+        Checker(id="x", title="X", questions=QUESTIONS, rules=RULES, decisions={"report": "", "keep": ""},
+                facts=_facts, record=_record, assessed=("kind",))
     with pytest.raises(ValueError, match="rule decision 'keep' is not in its decisions"):
         Checker(id="x", title="X", questions=QUESTIONS, rules=RULES, decisions={"report": ""},
                 facts=_facts, record=_record)
