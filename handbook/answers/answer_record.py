@@ -10,10 +10,10 @@ each line to write down is written once for the whole checker, from its template
 group's words filled in, each word from one answer (Checker.from_answers) as its slot ("[data said]"), and
 those words said once, for every answer, under "Words from one answer". In a title, step or note, a word
 that changes with the answers ("[what]") is shown with every value it takes there; a step already written
-out under an earlier answer is named by its number. An assessment with too many sentences to write out is shown by its parts
-(Checker.assessment_parts). What only one policy version says is marked
-"(only in 1.0)". So every wording shows once, a change of words is a changed line in a diff, and the file is
-short enough to read in one sitting.
+out under an earlier answer is named by its number. An assessment with too many sentences to write out is
+shown by its parts (Checker.assessment_parts). What only one policy version says is marked "(only in 1.0)".
+So every wording shows once, a change of words is a changed line in a diff, and the file is short enough to
+read in one sitting.
 
     handbook answers --write      # rewrite the tables and these records
 """
@@ -56,7 +56,7 @@ class Outcome:
     title: Wording
     steps: dict[str, Wording] = field(default_factory=dict)  # template -> its words, in the rule's order
     notes: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (rule, template) -> versions
-    lines: dict[str, list[int]] = field(default_factory=dict)  # label -> [answer sets it is in (any), per version]
+    lines: dict[str, list[int]] = field(default_factory=dict)  # line, as shown -> [answer sets it is in, per version]
     assessments: dict[str, set[str]] = field(default_factory=dict)
     raised_by: dict[str, str] = field(default_factory=dict)  # rule name -> its summary
     answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> the table's answer sets
