@@ -4,11 +4,13 @@
     .venv/bin/python benchmarks/answer_record.py --build    # and the time to make each one from the rules
 
 A safeguarding lead reads checkers/answers/<checker>.txt in one sitting: the minutes are at 200 words a
-minute, a careful reading pace. Not a test on purpose: this prints the figures for the record.
+minute, a careful reading pace. Also how many lines to write down it shows (each as its template) and how
+many words from one answer it says once. Not a test on purpose: this prints the figures for the record.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import time
 
 import checkers
@@ -24,8 +26,11 @@ def main() -> None:
     for checker_id in checkers.CHECKERS:
         text = record_path(checker_id).read_text(encoding="utf-8")
         words = len(text.split())
+        written = len(re.findall(r"^R\d+ ", text, flags=re.M))
+        said = len(re.findall(r"^\[[a-z ]+\] from \w+: ", text, flags=re.M))
         line = (f"{checker_id}: {len(text.splitlines()):,} lines, {words:,} words, "
-                f"{words / WORDS_A_MINUTE:.0f} minutes to read")
+                f"{words / WORDS_A_MINUTE:.0f} minutes to read; {written} lines to write down, "
+                f"{said} words from one answer")
         if args.build:
             start = time.perf_counter()
             build_record(checker_id)

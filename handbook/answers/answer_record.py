@@ -6,12 +6,14 @@ checkers/answers/<checker>.txt. Each distinct outcome (the rule that decides, at
 once: its decision, title, steps, which notes other rules add to it, which lines to write down, and which
 answers lead to it. A checker whose table leaves questions unanswered gives representative answer sets that
 reach the rest of its space (Checker.representatives): they are walked too, and counted apart. Each note and
-each line to write down is written once for the whole checker. The words that change with the answers
-("[what]") are shown once, with every value they take; a step already written out under an earlier answer is
-named by its number. An assessment with too many sentences to write out is shown by its parts
-(Checker.assessment_parts). What only one policy version says is marked
-"(only in 1.0)". So every wording shows once, a change of words is a changed line in a diff, and the file is
-short enough to read in one sitting.
+each line to write down is written once for the whole checker, from its template (Checker.templates): the
+group's words filled in, each word from one answer (Checker.from_answers) as its slot ("[data said]"), and
+those words said once, for every answer, under "Words from one answer". In a title, step or note, a word
+that changes with the answers ("[what]") is shown with every value it takes there; a step already written
+out under an earlier answer is named by its number. An assessment with too many sentences to write out is
+shown by its parts (Checker.assessment_parts). What only one policy version says is marked "(only in 1.0)".
+So every wording shows once, a change of words is a changed line in a diff, and the file is short enough to
+read in one sitting.
 
     handbook answers --write      # rewrite the tables and these records
 """
@@ -25,21 +27,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import checkers
-from checkers import versions
+from checkers import engine, versions
 from checkers.checker import Parts
 from checkers.model import URGENCIES
-from checkers.words import AGAIN, words
+from checkers.words import AGAIN, fill, words
 
 from ..group import load_group
-from .record_text import BLANK, render
+from .record_text import render
 from .tables import ANSWERS_DIR, combinations, table_questions
-from .wording import Line, Wording, template_pattern
+from .wording import BLANK, Wording, said as word_said, slot
 
 EXAMPLE_GROUP = Path(checkers.__file__).resolve().parents[1] / "group.yml"
 
 
 def record_path(checker_id: str) -> Path:
     return ANSWERS_DIR / f"{checker_id}.txt"
+
+
+OWN = ("title", "clauses", "assessment")  # the answer's own words, in a line to write down
 
 
 @dataclass
@@ -51,7 +56,7 @@ class Outcome:
     title: Wording
     steps: dict[str, Wording] = field(default_factory=dict)  # template -> its words, in the rule's order
     notes: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (rule, template) -> versions
-    lines: dict[str, list[int]] = field(default_factory=dict)  # label -> [answer sets it is in (any), per version]
+    lines: dict[str, list[int]] = field(default_factory=dict)  # line, as shown -> [answer sets it is in, per version]
     assessments: dict[str, set[str]] = field(default_factory=dict)
     raised_by: dict[str, str] = field(default_factory=dict)  # rule name -> its summary
     answers: dict[str, set[tuple]] = field(default_factory=dict)  # version -> the table's answer sets
@@ -74,7 +79,8 @@ class Record:
     representatives: int = 0  # representative answer sets walked beside the table's, per version
     outcomes: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     notes: dict[tuple[str, str], Wording] = field(default_factory=dict)
-    lines: dict[str, Line] = field(default_factory=dict)
+    lines: dict[str, set[str]] = field(default_factory=dict)  # line to write down, as shown -> versions
+    said: tuple[str, ...] = ()  # each word from one answer, and what it is for every answer (wording.said)
     distinct: int = 0  # distinct final answers (title, steps, lines to write down, assessment)
 
     @functools.cached_property
@@ -88,63 +94,46 @@ class Record:
 class Words:
     """The example group's words, and the one change once() makes: "the manager" after the first mention."""
 
-    def __init__(self, group: dict):
+    def __init__(self, group: dict, from_answers=()):
         self.phrases = words(group)
         self.full, self.again = self.phrases["manager"], self.phrases[AGAIN]
         self.later = re.compile(rf"\b{re.escape(self.again)}\b", re.IGNORECASE)
+        # A line to write down as the record shows it: the group's words, and a slot for each other word.
+        self.slots = {**self.phrases, **{name: slot(name) for name in from_answers},
+                      **{name: slot(name) for name in OWN}, "decided": f"{slot('title')} ({slot('clauses')})"}
 
     def named_in_full(self, text: str) -> str:
         """Every mention of the manager as the first one is written, so one wording is written one way."""
         return self.later.sub(lambda m: m.group()[0] + self.full[1:], text)
 
 
-OWN = re.compile(r"\[(title|assessment|clauses)\]")  # the answer's own words in a line to write down
-
-
-def _line_text(text: str, result, said: Words) -> str:
-    """A line to write down with the answer's own title, assessment and clauses shown as slots."""
-    text = said.named_in_full(text).replace(said.named_in_full(result.title), "[title]")
-    if result.assessment:
-        text = text.replace(said.named_in_full(result.assessment), "[assessment]")
-    return re.sub(rf"clauses? {re.escape(', '.join(result.cites))}\b", "[clauses]", text)
-
-
-def _label(text: str) -> str:
-    """A line's label: its words before the first ": " after the answer's own words, or the whole line."""
-    own = [found.end() for found in OWN.finditer(text)]
-    start = own[-1] if own else 0
-    label, colon, _ = text[start:].partition(": ")
-    return text[:start] + label if colon else text
-
-
-def _gather(record: Record, said: Words, version: str, answers: dict, outcome, result, seen: set,
+def _gather(record: Record, said: Words, version: str, answers: dict, checker, seen: set,
             represents: bool = False) -> None:
     """Add one answer set's outcome and words to the record (a representative one is counted apart)."""
+    checked = checker.checked(answers)
+    outcome, lines, assessment = checker.templates(checked, version)
+    values = checker.values(checked)
+    result = engine.result(outcome, dict(said.phrases, **values), lines, (), assessment)
+    values["when"] = outcome.urgency
     rule = outcome.winner
     key = (rule.name, result.urgency)
-    if key not in record.outcomes:  # (a pattern is made only for a wording not seen yet: they are slow to make)
-        record.outcomes[key] = Outcome(rule, result.urgency, Wording(template_pattern(rule.title, said.phrases)))
+    if key not in record.outcomes:
+        record.outcomes[key] = Outcome(rule, result.urgency, Wording(rule.title, said.phrases))
     found = record.outcomes[key]
-    found.title.add(said.named_in_full(result.title), version)
+    found.title.add(values, version)
     counts = found.represented if represents else found.counts
     counts[version] = counts.get(version, 0) + 1
-    for template, text in zip(outcome.steps, result.steps, strict=True):
-        text = said.named_in_full(text)
+    for template in outcome.steps:
         if template in rule.steps:
-            if template not in found.steps:
-                found.steps[template] = Wording(template_pattern(template, said.phrases))
-            found.steps[template].add(text, version)
+            found.steps.setdefault(template, Wording(template, said.phrases)).add(values, version)
             continue
         note = next(other for other in outcome.matched if template in other.note)
-        if (note.name, template) not in record.notes:
-            record.notes[note.name, template] = Wording(template_pattern(template, said.phrases))
-        record.notes[note.name, template].add(text, version)
+        record.notes.setdefault((note.name, template), Wording(template, said.phrases)).add(values, version)
         found.notes.setdefault((note.name, template), set()).add(version)
-    for text in result.record:
-        text = _line_text(text, result, said)
-        label = _label(text)
-        record.lines.setdefault(label, Line(label)).add(text, version)
-        found.lines.setdefault(label, [0] * len(versions.VERSIONS))[versions.VERSIONS.index(version)] += 1
+    for template in lines:
+        text = fill(template, said.slots)
+        record.lines.setdefault(text, set()).add(version)
+        found.lines.setdefault(text, [0] * len(versions.VERSIONS))[versions.VERSIONS.index(version)] += 1
     if result.assessment:
         found.assessments.setdefault(said.named_in_full(result.assessment), set()).add(version)
     for other in outcome.matched:
@@ -161,28 +150,36 @@ def _gather(record: Record, said: Words, version: str, answers: dict, outcome, r
     seen.add((result.title, result.steps, result.record, result.assessment))
 
 
+def _label(line: str) -> str:
+    """What a line to write down is about: its words before the first ": " ("Who asked")."""
+    return line.partition(": ")[0]
+
+
 @functools.lru_cache(maxsize=None)
 def gather(checker_id: str) -> Record:
     """The record of one checker: every valid answer set of the answers table (which may leave some optional
     questions unanswered: tables.py), and the checker's representative answer sets, under every policy version."""
     checker = checkers.CHECKERS[checker_id]
     group = load_group(EXAMPLE_GROUP)
-    said = Words(group.words())
+    said = Words(group.words(), checker.from_answers)
     represented = tuple(checker.representatives()) if checker.representatives else ()
+    questions = {q.id: q for q in checker.questions}
     record = Record(checker_id, group.name, said.again, tuple(checker.questions), tuple(checker.rules),
                     tuple(q.id for q in checker.questions if q not in table_questions(checker_id)),
-                    checker.assessment_parts, len(represented))
+                    checker.assessment_parts, len(represented),
+                    said=tuple(word_said(name, word, questions[word.question])
+                               for name, word in checker.from_answers.items()))
     seen: set = set()
-    group_words = group.words()
     for version in versions.VERSIONS:
         for represents, answer_sets in ((False, combinations(checker_id)), (True, represented)):
             for answers in answer_sets:
-                outcome, result = checker.explain(answers, group=group_words, version=version)
-                _gather(record, said, version, answers, outcome, result, seen, represents)
+                _gather(record, said, version, answers, checker, seen, represents)
     order = {rule.name: n for n, rule in enumerate(record.rules)}
     record.outcomes = dict(sorted(record.outcomes.items(),
                                   key=lambda item: (order[item[0][0]], URGENCIES.index(item[0][1]))))
     record.notes = dict(sorted(record.notes.items(), key=lambda item: order[item[0][0]]))
+    labels = list(dict.fromkeys(map(_label, record.lines)))  # lines that start alike are read together
+    record.lines = dict(sorted(record.lines.items(), key=lambda item: labels.index(_label(item[0]))))
     record.distinct = len(seen)
     return record
 

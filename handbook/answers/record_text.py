@@ -1,11 +1,12 @@
 """The record of every answer (answer_record.py) as the text a safeguarding lead reads in one sitting.
 
 Its shape, which tests/rules/test_answer_record.py reads back to rebuild every answer:
+    [<word>] from <question>: <what it is for every answer>   each word from one answer (wording.said)
     A<n>. <decision>, <urgency>: <title>                 one distinct outcome, in the order of the rules
         S<n> <step>                                      written out the first time, then "S<n> (as in A<m>) ..."
         [<word>]: <value> | <value>                      the words of a step that change with the answers
         Added before the steps: N<n> <rule>, ...         notes other rules add, in this order
-        Write down: R<n> ...                             the lines to write down
+        Write down: R<n> ...                             the lines to write down, each as its template
     == <the assessment>, by its parts ==                 when the checker gives its sentence by parts
     [<part>] <when it is said>: <wording> | <wording>
 """
@@ -13,9 +14,7 @@ from __future__ import annotations
 
 from checkers import versions
 
-from .wording import only_in
-
-BLANK = "(blank)"  # a question not asked, or left unanswered
+from .wording import BLANK, only_in
 
 STEP, VALUES = "    ", "        "
 PREVIEW = 5  # words of a step written out earlier, to recognise it by
@@ -90,9 +89,11 @@ def _header(record) -> list[str]:
         "Questions); its steps (S); the notes (N) other rules add before or after the steps when they fit, in the "
         "order listed; and the lines to write down (R). A step written out under an earlier outcome is named by "
         "its number.",
-        "Words in [brackets] change with the answers; the line below them lists every value they take. [title], "
-        "[clauses] and [assessment] are the answer's own. The first mention of the manager in an answer is "
-        f"written in full, later ones say \"{record.later}\"; this record writes every mention in full.",
+        "Words in [brackets] change with the answers. In a title, step or note, the line below them lists every "
+        "value they take there" + ("; in a line to write down, they are words from one answer, each said once "
+                                   "under \"Words from one answer\"" if record.said else "")
+        + f". [title], [clauses] and [assessment] are the answer's own. The first mention of the manager in an "
+        f"answer is written in full, later ones say \"{record.later}\"; this record writes every mention in full.",
         f"Something only one policy version says is marked \"(only in {every[0]})\"; \"Only under {every[-1]}\" "
         "lists the answer sets that lead to an outcome under that version only.",
         *([f"The answer sets counted and described under each outcome are the answers table's, which leaves these "
@@ -102,8 +103,7 @@ def _header(record) -> list[str]:
            "assessment the rules can tell apart, crossed with every answer to the other questions. Every outcome, "
            "note, step and line to write down they give is here; they are counted apart (\"representative answer "
            "sets\"), \"also\" names answers to the other questions that only they lead to there, and an outcome's "
-           "\"Write down\" speaks of both. A line to write down that repeats those answers lists the values these "
-           "sets give: each is an answer's label, under Questions."] if record.representatives else []),
+           "\"Write down\" speaks of both."] if record.representatives else []),
         "",
     ]
 
@@ -114,6 +114,14 @@ def _questions(record) -> list[str]:
         lines.append(f"{question.id}: {question.prompt}{' (tick any)' if question.multi else ''} "
                      + "; ".join(f"{o.id} = {o.label}" for o in question.options))
     return lines + [""]
+
+
+def _said(record) -> list[str]:
+    """Each word from one answer, once: the question it is filled in from, and its words for every answer."""
+    if not record.said:
+        return []
+    return ["== Words from one answer (each [word] below is filled in from the reader's answer to one question) ==",
+            *record.said, ""]
 
 
 def _steps(outcome, number: int, written: dict[str, tuple[str, str]]) -> list[str]:
@@ -199,7 +207,7 @@ def render(record) -> str:
     every = versions.VERSIONS
     note_numbers = {key: f"N{n}" for n, key in enumerate(record.notes, 1)}
     line_numbers = {label: f"R{n}" for n, label in enumerate(record.lines, 1)}
-    lines = _header(record) + _questions(record) + ["== Outcomes =="]
+    lines = _header(record) + _questions(record) + _said(record) + ["== Outcomes =="]
     written: dict[str, tuple[str, str]] = {}  # step -> its number, and where it was written out
     for number, outcome in enumerate(record.outcomes.values(), 1):
         lines += _outcome(record, number, outcome) + _steps(outcome, number, written)
@@ -213,7 +221,6 @@ def render(record) -> str:
         lines.append(f"{note_numbers[key]} {rule.name} ({rule.summary}): {note.text()}{only_in(note.versions, every)}")
         lines += note.value_lines(every, STEP)
     lines += ["", "== Lines to write down, in the order an answer gives them =="]
-    for label, line in record.lines.items():
-        lines.append(f"{line_numbers[label]} {line.text()}{only_in(line.versions, every)}")
-        lines += line.value_lines(every, STEP)
+    for text, seen in record.lines.items():
+        lines.append(f"{line_numbers[text]} {text}{only_in(seen, every)}")
     return "\n".join(lines) + "\n"

@@ -1,20 +1,21 @@
-"""One wording of an answer (a title, a step, a note or a line to write down) and the words in it that change
-with the reader's answers: the pieces the record of every answer (answer_record.py) is made of.
+"""The pieces the record of every answer (answer_record.py) is made of: one wording of an answer (a title, a
+step or a note) and the words in it that change with the reader's answers, and each word filled in from one
+answer (Checker.from_answers), said once for the whole record.
 
-A step is written from a template ("Do not share {what}."): the group's words ({manager}) are the same in
-every answer, while others ({what}, {who}) change with the answers. A Wording learns, from every answer it
-appears in, which of its words change and what they can be, so the record can show it once: "Do not share
-[what]." and the line "[what]: their personal details | their case file".
+A step is a template ("Do not share {what}."): the group's words ({manager}) are the same in every answer,
+while the words from one answer ({what}, {who}) and the urgency ({when}) change. A Wording keeps the
+template and every value those words take where it is given, so the record shows it once: "Do not share
+[what]." and the line "[what]: their personal details | their case file". A line to write down is shown as
+its template, every word from one answer as its slot; the record says once what each word is (`said`).
 """
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass, field
 
-ONE_VALUE = "answer"  # the slot of a line to write down whose ending changes with the answers
-LIST_VALUE = "answers"  # ... when that ending lists several of them, joined by "; "
-LIST_AT = 12  # a line with more endings than this, made of fewer parts, is shown as its parts
+from checkers.words import fill
+
+BLANK = "(blank)"  # a question not asked, or left unanswered
 
 
 def only_in(versions: set[str], every: tuple[str, ...]) -> str:
@@ -22,95 +23,93 @@ def only_in(versions: set[str], every: tuple[str, ...]) -> str:
     return "" if set(every) <= versions else f" (only in {', '.join(v for v in every if v in versions)})"
 
 
-def template_pattern(template: str, phrases: dict[str, str]) -> re.Pattern:
-    """A pattern a filled-in template matches: the group's words as they are, every other field captured."""
-    parts, seen = [], set()
-    for literal, name, _, _ in string.Formatter().parse(template):
-        parts.append(re.escape(literal))
-        if name is None:
-            continue
-        if name in phrases:
-            parts.append(re.escape(phrases[name]))
-        elif name in seen:
-            parts.append(f"(?P={name})")
-        else:
-            seen.add(name)
-            parts.append(f"(?P<{name}>.+?)")
-    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)  # a sentence's first letter is a capital
+def fields(template: str) -> list[str]:
+    """The names a template fills in, in order."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def slot(name: str) -> str:
+    """How the record shows a word that changes with the answers: [how to check]."""
+    return f"[{name.replace('_', ' ')}]"
 
 
 @dataclass
 class Wording:
-    """A title, step or note: its words as first seen, and every value of the words that change."""
+    """A title, step or note: its template, in the group's words, and every value of the words that change."""
 
-    pattern: re.Pattern
-    first: re.Match | None = None
+    template: str
+    phrases: dict[str, str]  # the group's words
     values: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # field -> value -> versions
     versions: set[str] = field(default_factory=set)
 
-    def add(self, text: str, version: str) -> None:
-        found = self.pattern.fullmatch(text)
-        if found is None:
-            raise ValueError(f"{text!r} does not follow its template {self.pattern.pattern!r}")
-        self.first = self.first or found
+    def add(self, values: dict[str, str], version: str) -> None:
+        """One answer's words for the template's fields that are not the group's."""
         self.versions.add(version)
-        for name, value in found.groupdict().items():
-            self.values.setdefault(name, {}).setdefault(value, set()).add(version)
+        for name in fields(self.template):
+            if name not in self.phrases:
+                self.values.setdefault(name, {}).setdefault(values[name], set()).add(version)
 
     def changing(self) -> list[str]:
         return [name for name, values in self.values.items() if len(values) > 1]
 
     def text(self) -> str:
         """The words, with [field] wherever they change with the answers."""
-        text, end = [], 0
-        for name in sorted(self.changing(), key=self.first.start):
-            text += [self.first.string[end:self.first.start(name)], f"[{name.replace('_', ' ')}]"]
-            end = self.first.end(name)
-        return "".join(text) + self.first.string[end:]
+        changing = self.changing()
+        return fill(self.template, {**self.phrases, **{name: slot(name) if name in changing else next(iter(values))
+                                                      for name, values in self.values.items()}})
 
     def value_lines(self, every: tuple[str, ...], indent: str) -> list[str]:
         """One line per changing field: '[what]: their situation | their case file'."""
-        return [f"{indent}[{name.replace('_', ' ')}]: "
+        return [f"{indent}{slot(name)}: "
                 + " | ".join(value + only_in(versions, every) for value, versions in self.values[name].items())
                 for name in self.changing()]
 
 
-@dataclass
-class Line:
-    """A line to write down. Lines are not templates: those that start the same ("Consent: ...") are one line
-    whose ending changes with the answers, shown once with every ending it can have."""
+def _shown(text: str) -> str:
+    return text if text else '""'
 
-    label: str
-    values: dict[str, set[str]] = field(default_factory=dict)  # the text after the label -> versions
-    versions: set[str] = field(default_factory=set)
 
-    def add(self, text: str, version: str) -> None:
-        """One text of this line: its label, then ": " and an ending (or the label alone)."""
-        self.versions.add(version)
-        self.values.setdefault(text.removeprefix(self.label).removeprefix(": "), set()).add(version)
+def _labelled(texts: dict[str, str], labels: dict[str, str]) -> str | None:
+    """'its label' or 'its label, in lower case' when every text is its option's label so; else None."""
+    for how, said in (("", str), (", in lower case", str.lower)):
+        if all(text == said(labels[option]) for option, text in texts.items()):
+            return how
+    return None
 
-    def _end(self) -> str:
-        """The ending every value shares (a full stop), written after the slot."""
-        ends = {value[-1:] for value in self.values}
-        return ends.pop() if len(ends) == 1 and ends <= set(".?!") else ""
 
-    def parts(self) -> list[str] | None:
-        """The parts of every ending, when the endings are lists ("a; b; c") of a few parts; else None."""
-        end = self._end()
-        parts = dict.fromkeys(p for value in self.values for p in value.removesuffix(end).split("; "))
-        return list(parts) if len(self.values) > LIST_AT and len(parts) <= LIST_AT else None
+def said(name: str, word, question) -> str:
+    """What a word from one answer is, for every answer: one line the reader (and the test) can rebuild it from.
+    A multi-choice word must be the words of the boxes ticked, in one order, joined by one separator."""
+    ids, labels = question.option_ids(), {o.id: o.label for o in question.options}
+    texts = {option: word.text(frozenset({option}) if question.multi else option) for option in ids}
+    how = _labelled(texts, labels)
+    head = f"{slot(name)} from {question.id}: "
+    if not question.multi:
+        listing = " | ".join(f"{option} = {_shown(texts[option])}" for option in ids)
+        blank = "" if question.required else f"; {BLANK} = {_shown(word.text(None))}"
+        return head + (f"its label{how}" if how is not None else listing) + blank
+    order, joiner = _joined(word, ids, texts)
+    form = "the form's order" if order == list(ids) else ""
+    if how is not None:
+        made = f"the labels of the boxes ticked{how}, in {form or 'this order: ' + ', '.join(order)}"
+    else:
+        made = f"the words of the boxes ticked, in {form or 'the order listed'}"
+    return (f"{head}{made}, joined by \"{joiner}\"; none ticked: {_shown(word.text(frozenset()))}"
+            + ("" if how is not None else ": " + " | ".join(f"{o} = {_shown(texts[o])}" for o in order)))
 
-    def text(self) -> str:
-        if len(self.values) == 1:
-            value = next(iter(self.values))
-            return f"{self.label}: {value}" if value else self.label
-        return f"{self.label}: [{LIST_VALUE if self.parts() else ONE_VALUE}]{self._end()}"
 
-    def value_lines(self, every: tuple[str, ...], indent: str) -> list[str]:
-        if len(self.values) == 1:
-            return []
-        end, parts = self._end(), self.parts()
-        if parts:
-            return [f"{indent}[{LIST_VALUE}], one or more joined by \"; \": " + " | ".join(parts)]
-        return [f"{indent}[{ONE_VALUE}]: " + " | ".join(value.removesuffix(end) + only_in(versions, every)
-                                                      for value, versions in self.values.items())]
+def _joined(word, ids, texts) -> tuple[list[str], str]:
+    """The order and separator a multi-choice word joins its boxes' words in, checked on every set of ticks."""
+    first, second = ids[:2]
+    both = word.text(frozenset({first, second}))
+    joiner = both.removeprefix(texts[first]).removesuffix(texts[second])
+    if both != texts[first] + joiner + texts[second]:
+        joiner = both.removeprefix(texts[second]).removesuffix(texts[first])
+    before = {(a, b): word.text(frozenset({a, b})) == texts[a] + joiner + texts[b] for a in ids for b in ids if a != b}
+    order = sorted(ids, key=lambda option: sum(before[other, option] for other in ids if other != option))
+    for bits in range(1, 2 ** len(ids)):
+        ticked = [option for n, option in enumerate(ids) if bits >> n & 1]
+        if word.text(frozenset(ticked)) != joiner.join(texts[o] for o in order if o in ticked):
+            raise ValueError(f"the word from {ticked} is not its boxes' words joined by {joiner!r}: the record "
+                             "cannot say it once")
+    return order, joiner

@@ -3,14 +3,19 @@
 Complete means a reader can rebuild every answer from it: the test reads the committed file back, as a
 person would, and finds every decide() result of every valid answer set under every policy version under an
 outcome with its decision, urgency and title, its steps in order (the outcome's own, and the notes it lists,
-with the values the record gives for the words that change), its lines to write down and its assessment.
+with the values the record gives for the words that change), its lines to write down (each a template whose
+words from one answer are read, for that answer set, from the record's "Words from one answer") and its
+assessment. Those words are read back too: every text of every word, for every answer and every set of ticks,
+is the one the record says.
 For breach the answer sets are the table's and the checker's representative ones (checkers/breach/space.py), and
 its assessment is read from the parts the record lists: every sentence over the whole space of facts is made of
 them.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 import re
 
 import pytest
@@ -18,6 +23,7 @@ from click.testing import CliRunner
 
 import checkers
 from checkers.breach.space import CONTEXTS, assessed
+from checkers.checker import FromAnswer
 from checkers.versions import VERSIONS
 from checkers.breach.risk import kinds_named
 from checkers.words import AGAIN, fill, words
@@ -26,6 +32,7 @@ from handbook.group import load_group
 from handbook.answers import answer_record
 from handbook.answers.answer_record import EXAMPLE_GROUP, build_record, record_path, stale_record_diff
 from handbook.answers.tables import combinations
+from handbook.answers.wording import BLANK
 
 GROUP = load_group(EXAMPLE_GROUP).words()
 SAID = words(GROUP)
@@ -39,24 +46,35 @@ def in_full(text: str) -> str:
 
 
 def pattern(text: str, values: dict[str, str]) -> str:
-    """A record line as a pattern: each [word] one of the values listed under it."""
+    """A record line as a pattern: each [word] one of the values listed under it; a [word] with none listed (the
+    answer's own, or a word from one answer) is captured, for `matches` to check."""
+    seen = set()
+
     def slot(found):
-        name = found.group(1).replace("\\ ", " ")
-        if name in ("title", "assessment", "clauses"):  # the answer's own: filled in by `matches`
-            return f"(?P<{name}>.+?)"
-        listed, listing = values[name]
-        one = "|".join(re.escape(ONLY_IN.sub("", v)) for v in listed.split(" | "))
-        return f"(?:{one})(?:; (?:{one}))*" if listing else f"(?:{one})"
+        name = found.group(1).replace("\\ ", "_")
+        if name not in values:
+            group = f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+            seen.add(name)
+            return group
+        one = "|".join(re.escape(ONLY_IN.sub("", v)) for v in values[name].split(" | "))
+        return f"(?:{one})"
     return SLOT.sub(slot, re.escape(text))
 
 
-def matches(entry: str, text: str, result) -> bool:
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def matches(entry: str, text: str, result, said: dict[str, str]) -> bool:
+    """Whether a text is the entry with the answer's own words, and the words from one answer the record says
+    for these answers (`said`), where its slots are (a value starting a sentence gets a capital)."""
     found = re.fullmatch(entry, text, flags=re.DOTALL)
     if not found:
         return False
     own = {"title": in_full(result.title), "assessment": in_full(result.assessment),
-           "clauses": f"clause{'s' if len(result.cites) > 1 else ''} {', '.join(result.cites)}"}
-    return all(value == own[name] for name, value in found.groupdict().items())
+           "clauses": f"clause{'s' if len(result.cites) > 1 else ''} {', '.join(result.cites)}", **said}
+    return all(own.get(name) is not None and value in (own[name], capital(own[name]))
+               for name, value in found.groupdict().items())
 
 
 @functools.cache
@@ -68,9 +86,9 @@ def read_back(checker_id: str) -> tuple[list[dict], dict, dict]:
         if line.startswith("== "):
             part = line
             continue
-        value = re.fullmatch(r"\s+\[([a-z ]+)\](, one or more joined by \"; \")?: (.*)", line)
+        value = re.fullmatch(r"\s+\[([a-z ]+)\]: (.*)", line)
         if value:
-            entry["values"][value.group(1)] = (value.group(3), bool(value.group(2)))
+            entry["values"][value.group(1).replace(" ", "_")] = value.group(2)
             continue
         if part.startswith("== Outcomes"):
             header = re.fullmatch(r"A\d+\. (\w+), (\w+): (.*)", line)
@@ -141,25 +159,95 @@ def said_as_recorded(outcome: dict, assessment: str) -> bool:
         breach_sentence().fullmatch(assessment))
 
 
-def in_order(entries: list[str], texts: tuple[str, ...], result) -> bool:
+def in_order(entries: list[str], texts: tuple[str, ...], result, said: dict) -> bool:
     """Whether the texts are some of the entries, in their order."""
     rest = iter(entries)
-    return all(any(matches(entry, text, result) for entry in rest) for text in texts)
+    return all(any(matches(entry, text, result, said) for entry in rest) for text in texts)
 
 
-def covers(outcome: dict, notes: dict, lines: dict, result) -> bool:
+def covers(outcome: dict, notes: dict, lines: dict, result, said: dict) -> bool:
+    """Whether the outcome holds the result, its words from one answer being `said` (what the record says of
+    them for these answers)."""
     if (outcome["decision"], outcome["urgency"]) != (result.decision, result.urgency):
         return False
-    if not matches(outcome["pattern"], in_full(result.title), result):
+    if not matches(outcome["pattern"], in_full(result.title), result, said):
         return False
     entries = ([notes[n]["pattern"] for n in outcome["before"]] + [s["pattern"] for s in outcome["steps"]]
                + [notes[n]["pattern"] for n in outcome["after"]])
-    if not in_order(entries, tuple(in_full(step) for step in result.steps), result):
+    if not in_order(entries, tuple(in_full(step) for step in result.steps), result, said):
         return False
     if result.assessment and not said_as_recorded(outcome, in_full(result.assessment)):
         return False
-    return all(any(matches(lines[r]["pattern"], in_full(line), result) for r in outcome["write"])
+    return all(any(matches(lines[r]["pattern"], in_full(line), result, said) for r in outcome["write"])
                for line in result.record)
+
+
+WORD = re.compile(r"\[([a-z ]+)\] from (\w+): (.*)")
+TICKED = re.compile(r"the (labels|words) of the boxes ticked(, in lower case)?, in (the form's order|this order: "
+                    r"([\w, ]+)|the order listed), joined by \"(.*?)\"; none ticked: (.*?)(?:: (.*))?")
+
+
+def shown(text: str) -> str:
+    return "" if text == '""' else text
+
+
+def listed(text: str) -> dict[str, str]:
+    """'case_details = their situation | ...' as option id -> text."""
+    return {option: shown(said) for option, said in (item.split(" = ", 1) for item in text.split(" | "))}
+
+
+def read_word(question, how: str):
+    """One word from one answer as the record says it: its text for an answer, as the checker takes it (an option
+    id, None, or the ticked ids); None where the record says nothing."""
+    labels = {o.id: o.label for o in question.options}
+    if not question.multi:
+        how, _, blank = how.partition(f"; {BLANK} = ")
+        texts = ({o: (str.lower if how.endswith(", in lower case") else str)(label) for o, label in labels.items()}
+                 if how.startswith("its label") else listed(how))
+        return lambda answer: texts.get(answer) if answer is not None else (shown(blank) if blank else None)
+    made = TICKED.fullmatch(how)
+    if made is None:
+        return lambda ticked: None
+    kind, lower, where, order, joiner, none, words = made.groups()
+    texts = listed(words) if kind == "words" else {o: label.lower() if lower else label
+                                                   for o, label in labels.items()}
+    order = (order.split(", ") if order else list(texts) if where == "the order listed"
+             else list(question.option_ids()))
+    return lambda ticked: joiner.join(texts[o] for o in order if o in ticked) if ticked else shown(none)
+
+
+def read_words(checker_id: str, text: str | None = None) -> dict:
+    """Every word from one answer the record says (name -> read_word), from its "Words from one answer"."""
+    questions = {q.id: q for q in checkers.CHECKERS[checker_id].questions}
+    text = record_path(checker_id).read_text(encoding="utf-8") if text is None else text
+    inside, read = False, {}
+    for line in text.splitlines():
+        if line.startswith("== "):
+            inside = line.startswith("== Words from one answer")
+        elif inside and (word := WORD.fullmatch(line)):
+            read[word.group(1).replace(" ", "_")] = read_word(questions[word.group(2)], word.group(3))
+    return read
+
+
+def said_for(read: dict, checker, checked: dict) -> dict[str, str]:
+    """What the record says each word from one answer is, for these (checked) answers."""
+    return {name: read[name](checked.get(checker.from_answers[name].question)) for name in read}
+
+
+def every_answer(question) -> list:
+    """Every answer a word can get: each option, or unanswered; for a multi-choice question every set of ticks."""
+    ids = question.option_ids()
+    if question.multi:
+        return [frozenset(ticked) for n in range(len(ids) + 1) for ticked in itertools.combinations(ids, n)]
+    return [*ids, *([] if question.required else [None])]
+
+
+def unsaid(checker, text: str | None = None) -> list[tuple]:
+    """Each (word, answer, its text, what the record says) where the record does not say the word's text."""
+    questions, read = {q.id: q for q in checker.questions}, read_words(checker.id, text)
+    return [(name, answer, word.text(answer), read[name](answer) if name in read else None)
+            for name, word in checker.from_answers.items() for answer in every_answer(questions[word.question])
+            if name not in read or read[name](answer) != word.text(answer)]
 
 
 @pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
@@ -175,6 +263,7 @@ def test_every_answer_can_be_rebuilt_from_the_record(checker_id):
     policy version, is found in the record."""
     module = checkers.CHECKERS[checker_id]
     outcomes, notes, lines = read_back(checker_id)
+    read = read_words(checker_id)
     checked: set = set()
     represented = tuple(module.representatives()) if module.representatives else ()
     for version in VERSIONS:
@@ -183,27 +272,74 @@ def test_every_answer_can_be_rebuilt_from_the_record(checker_id):
             key = (result.decision, result.urgency, result.title, result.steps, result.record, result.assessment,
                    result.cites)
             if key not in checked:
-                assert any(covers(outcome, notes, lines, result) for outcome in outcomes), (version, answers)
+                said = said_for(read, module, module.checked(answers))
+                assert any(covers(outcome, notes, lines, result, said) for outcome in outcomes), (version, answers)
                 checked.add(key)
     assert len(checked) > len(outcomes)  # the record is shorter than the answers it holds
 
 
 def test_a_changed_step_is_not_found_in_the_record():
-    """The check above can fail: a step the record does not hold, or holds with other values, is missing."""
+    """The check above can fail: a step the record does not hold, or holds with other values, is missing; so is a
+    line to write down whose words from one answer are not what the record says of those answers."""
     outcomes, notes, lines = read_back("sharing")
-    result = checkers.CHECKERS["sharing"].decide(
-        {"about": "service_user", "requester": "colleague", "information": "case_details", "consent": "not_asked",
-         "circumstances": []},
-        group=GROUP)
-    assert any(covers(outcome, notes, lines, result) for outcome in outcomes)
+    sharing = checkers.CHECKERS["sharing"]
+
+    def covered(result, answers) -> bool:
+        said = said_for(read_words("sharing"), sharing, sharing.checked(answers))
+        return any(covers(outcome, notes, lines, result, said) for outcome in outcomes)
+    answers = {"about": "service_user", "requester": "colleague", "information": "case_details", "consent": "not_asked",
+               "circumstances": []}
+    result = sharing.decide(answers, group=GROUP)
+    assert covered(result, answers)
     reworded = result.__class__(**{**result.__dict__, "steps": (result.steps[0].replace("share", "tell"),
                                                                 *result.steps[1:])})
-    assert not any(covers(outcome, notes, lines, reworded) for outcome in outcomes)
+    assert not covered(reworded, answers)
     other_value = result.__class__(**{**result.__dict__, "steps": (result.steps[0].replace("your colleague", "the police"),
                                                                    *result.steps[1:])})
-    assert not any(covers(outcome, notes, lines, other_value) for outcome in outcomes)
+    assert not covered(other_value, answers)
     reordered = result.__class__(**{**result.__dict__, "steps": tuple(reversed(result.steps))})
-    assert not any(covers(outcome, notes, lines, reordered) for outcome in outcomes)
+    assert not covered(reordered, answers)
+    ticked = dict(answers, circumstances=["terrorism", "safeguarding"])
+    result = sharing.decide(ticked, group=GROUP)
+    assert covered(result, ticked) and not covered(result, dict(ticked, consent="refused"))
+    line = next(n for n, text in enumerate(result.record) if text.startswith("Exceptional circumstances: "))
+    for record in (result.record[:line] + ("Exceptional circumstances: the information is about an act of "
+                                           "terrorism; there are safeguarding concerns.",) + result.record[line + 1:],
+                   tuple(text.replace("Consent: we have", "Consent: they have") for text in result.record)):
+        assert record != result.record and not covered(result.__class__(**{**result.__dict__, "record": record}),
+                                                       ticked)
+
+
+@pytest.mark.parametrize("checker_id", sorted(checkers.CHECKERS))
+def test_every_word_from_one_answer_is_said_in_the_record(checker_id):
+    """Each word a line to write down (or a step) fills in from one answer is said once in the record, and what
+    it says gives the word's text for every answer to its question, and every set of ticks of a multi-choice one."""
+    checker = checkers.CHECKERS[checker_id]
+    assert unsaid(checker) == []
+    text = record_path(checker_id).read_text(encoding="utf-8")
+    assert sorted(read_words(checker_id)) == sorted(checker.from_answers)
+    assert all(text.count(f"[{name.replace('_', ' ')}] from ") == 1 for name in checker.from_answers)
+
+
+def test_a_changed_word_from_one_answer_is_caught():
+    """A word's text the record does not say (another label, case, order, separator or text for no ticks), or a
+    record that says a word otherwise, is caught."""
+    sharing, breach = checkers.CHECKERS["sharing"], checkers.CHECKERS["breach"]
+    text = record_path("sharing").read_text(encoding="utf-8")
+    for changed in (text.replace("partner_agency = the partner-agency worker", "partner_agency = the agency worker"),
+                    text.replace("[information said] from information: its label, in lower case",
+                                 "[information said] from information: its label"),
+                    text.replace('joined by "; "; none ticked: none', 'joined by ", "; none ticked: none')):
+        assert changed != text and unsaid(sharing, changed) != []
+    circumstances = next(q for q in sharing.questions if q.id == "circumstances")
+    form_order = FromAnswer("circumstances", lambda ticked: "; ".join(
+        o.label.lower() for o in circumstances.options if o.id in (ticked or ())) or "none")
+    assert unsaid(dataclasses.replace(sharing, from_answers={**sharing.from_answers,
+                                                             "circumstances_said": form_order})) != []
+    kinds = breach.from_answers["data_said"]
+    for changed in (FromAnswer("data", lambda ticked: kinds.text(ticked) if ticked else "none"),
+                    FromAnswer("data", lambda ticked: kinds.text(ticked).replace("; ", " and "))):
+        assert unsaid(dataclasses.replace(breach, from_answers={**breach.from_answers, "data_said": changed})) != []
 
 
 def said_sentence(facts: dict, assessment) -> str:
