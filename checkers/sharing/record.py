@@ -62,10 +62,11 @@ def _said(qid: str) -> FromAnswer:
 
 
 # What the record says of the reader's answers: {information_said}, {about_said}, {consent_said} and
-# {circumstances_said} (the ticked ones, or "none").
+# {circumstances_said} (the ticked ones, in the form's order, or "none").
+CIRCUMSTANCES = next(q.option_ids() for q in QUESTIONS if q.id == "circumstances")
 SAID = {**{f"{qid}_said": _said(qid) for qid in ("information", "about", "consent")},
         "circumstances_said": FromAnswer("circumstances", lambda ticked: "; ".join(
-            LABELS["circumstances", c] for c in sorted(ticked or ())).lower() or "none")}
+            LABELS["circumstances", c] for c in CIRCUMSTANCES if c in (ticked or ())).lower() or "none")}
 
 
 def _basis(answers: dict) -> list[str]:

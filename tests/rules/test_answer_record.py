@@ -332,10 +332,10 @@ def test_a_changed_word_from_one_answer_is_caught():
                     text.replace('joined by "; "; none ticked: none', 'joined by ", "; none ticked: none')):
         assert changed != text and unsaid(sharing, changed) != []
     circumstances = next(q for q in sharing.questions if q.id == "circumstances")
-    form_order = FromAnswer("circumstances", lambda ticked: "; ".join(
-        o.label.lower() for o in circumstances.options if o.id in (ticked or ())) or "none")
+    by_id = FromAnswer("circumstances", lambda ticked: "; ".join(
+        circumstances.label(o).lower() for o in sorted(ticked or ())) or "none")  # not the form's order
     assert unsaid(dataclasses.replace(sharing, from_answers={**sharing.from_answers,
-                                                             "circumstances_said": form_order})) != []
+                                                             "circumstances_said": by_id})) != []
     kinds = breach.from_answers["data_said"]
     for changed in (FromAnswer("data", lambda ticked: kinds.text(ticked) if ticked else "none"),
                     FromAnswer("data", lambda ticked: kinds.text(ticked).replace("; ", " and "))):
