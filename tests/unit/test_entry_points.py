@@ -52,7 +52,7 @@ def test_the_test_task_runs_pytest_on_every_core_with_the_arguments_given(monkey
     tasks.main(["test", "tests/rules/test_rules_sharing.py"])
     cores = len(os.sched_getaffinity(0))
     assert ran == [[str(tasks.PYTHON), "-m", "pytest", "-n", str(min(4, cores)), "--dist", "loadfile",
-                    "tests/rules/test_rules_sharing.py"]]
+                    "--durations=20", "tests/rules/test_rules_sharing.py"]]  # the longest named: CI's budget
 
 
 def test_the_sites_the_tests_build_are_built_once_and_shared(build):
