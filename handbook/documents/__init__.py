@@ -134,7 +134,9 @@ def _fingerprint(group: Group, version: PolicyVersion, stamp: Stamp, formats: tu
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if folder.name == "policy" and path.parent == folder and not VERSION_TEXT.fullmatch(path.name):
                 continue  # an editor's temporary file beside the versions is not read
-            if path.is_file() or path.is_symlink() and not path.is_dir():  # a link out is refused, not passed by
+            # a file is read, and a link out, a pipe or a device refused, not passed by (even when the
+            # documents are kept)
+            if not path.is_dir() and (path.exists() or path.is_symlink()):
                 digest.update(f"\0{path}\0".encode())
                 digest.update(read_bytes(path, limit=INPUT_LIMIT, what="file", inside=home))
     return fingerprint(code_files(), packages=WRITERS, words=digest.hexdigest())

@@ -256,6 +256,18 @@ def test_a_file_that_is_a_link_out_a_device_or_a_pipe_is_refused_and_never_read(
         sorted(["group.yml"] + ([where] if "/" not in where and where != "group.yml" else []))
 
 
+@pytest.mark.parametrize("where", ["policy/1.1.md", "my-quiz.yml"])
+def test_a_pipe_is_refused_even_when_the_documents_it_would_change_are_kept(where, tmp_path):
+    """The documents of the same group without it are in the cache: a pipe passed by would reach them."""
+    group = tmp_path / "group"
+    group.mkdir()
+    (group / "group.yml").write_bytes((REPO / "group.yml").read_bytes())
+    assert run(["documents", "--out", "out"], group)[0] == 0  # made, and kept
+    plant(group, where, "fifo", tmp_path / "secret.txt")
+    assert_one_sentence(run(["documents", "--out", "again"], group), (where,), ["documents"])
+    assert not (group / "again").exists()
+
+
 @pytest.mark.parametrize("what", ["secret", "/dev/zero", "fifo"])
 def test_an_include_of_a_file_that_leads_out_of_the_templates_is_refused(what, tmp_path):
     group = tmp_path / "group"
